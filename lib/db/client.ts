@@ -1,0 +1,107 @@
+import pg from 'pg';
+import { PrismaPg } from '@prisma/adapter-pg';
+import { PrismaPGlite } from 'pglite-prisma-adapter';
+import { PrismaClient } from '../generated/prisma/client';
+import { databaseConfig, describePostgresUrl, type DatabaseConfig } from './config';
+import { openEmbeddedDatabase } from './embedded';
+import { applyMigrations, pgliteRunner, pgRunner, type SqlRunner } from './migrations';
+
+export type Database = {
+  prisma: PrismaClient;
+  config: DatabaseConfig;
+  /** Raw SQL on the same connection(s) Prisma uses. */
+  runner: SqlRunner;
+  close(): Promise<void>;
+};
+
+/**
+ * Opens the configured database and brings its schema up to date. Migrating on open means
+ * every process that uses the database (server, scripts, tests) sees the current schema.
+ */
+export async function openDatabase(
+  config: DatabaseConfig = databaseConfig(),
+  opts: { log?: (line: string) => void } = { log: (line) => console.log(line) },
+): Promise<Database> {
+  if (config.kind === 'embedded') {
+    const embedded = await openEmbeddedDatabase(config.dataDir);
+    try {
+      const runner = pgliteRunner(embedded.db);
+      await applyMigrations(runner, { log: opts.log });
+      const prisma = new PrismaClient({ adapter: new PrismaPGlite(embedded.db) });
+      return {
+        prisma,
+        config,
+        runner,
+        async close() {
+          await prisma.$disconnect();
+          await embedded.close();
+        },
+      };
+    } catch (err) {
+      await embedded.close();
+      throw err;
+    }
+  }
+
+  const pool = new pg.Pool({ connectionString: config.url, max: config.poolSize });
+  let client: pg.PoolClient;
+  try {
+    client = await pool.connect();
+  } catch (err) {
+    await pool.end();
+    throw new Error(
+      `Cannot connect to PostgreSQL at ${describePostgresUrl(config.url)}: ${(err as Error).message}. ` +
+        'Check that the server is running and that DATABASE_URL has the right host, port, user, password and database.',
+    );
+  }
+  try {
+    await applyMigrations(pgRunner(client), { log: opts.log });
+  } finally {
+    client.release();
+  }
+  const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+  return {
+    prisma,
+    config,
+    runner: {
+      async exec(sql) {
+        await pool.query(sql);
+      },
+      async query(sql, params) {
+        return (await pool.query(sql, params as unknown[])).rows;
+      },
+    },
+    async close() {
+      await prisma.$disconnect();
+      await pool.end();
+    },
+  };
+}
+
+// One database per process. Kept on globalThis because Next.js bundles modules more than once
+// (instrumentation, each route) and `next dev` re-evaluates them on every change.
+const key = Symbol.for('switchboard.database');
+type Holder = { [key]?: Promise<Database> };
+
+export function getDatabase(): Promise<Database> {
+  const holder = globalThis as Holder;
+  if (!holder[key]) {
+    holder[key] = openDatabase().catch((err) => {
+      delete holder[key];
+      throw err;
+    });
+  }
+  return holder[key];
+}
+
+export async function getPrisma(): Promise<PrismaClient> {
+  return (await getDatabase()).prisma;
+}
+
+/** Closes the process's database, if it was opened. */
+export async function closeDatabase(): Promise<void> {
+  const holder = globalThis as Holder;
+  const open = holder[key];
+  delete holder[key];
+  if (open) await (await open).close();
+}

@@ -1,0 +1,41 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { test } from 'node:test';
+import { EmbeddedDatabaseInUseError, openEmbeddedDatabase } from './embedded';
+
+const root = path.resolve(import.meta.dirname, '../..');
+
+function openInAnotherProcess(dataDir: string) {
+  const script = `
+    import { openEmbeddedDatabase } from './lib/db/embedded.ts';
+    try { const db = await openEmbeddedDatabase(${JSON.stringify(dataDir)}); await db.close(); console.log('opened'); }
+    catch (err) { console.log(err.name + ': ' + err.message); }
+  `;
+  return spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { cwd: root, encoding: 'utf8' });
+}
+
+test('a second process cannot open a folder that is in use, and is told why', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'switchboard-lock-'));
+  const db = await openEmbeddedDatabase(dir);
+  try {
+    await db.db.exec('create table t (x int); insert into t values (1);');
+    const other = openInAnotherProcess(dir);
+    assert.match(other.stdout, /EmbeddedDatabaseInUseError: The embedded database in .* is in use by another process \(pid \d+\)/, other.stderr);
+    await assert.rejects(openEmbeddedDatabase(dir), EmbeddedDatabaseInUseError);
+  } finally {
+    await db.close();
+  }
+  // Once closed, the folder opens again, with its data.
+  const other = openInAnotherProcess(dir);
+  assert.match(other.stdout, /opened/, other.stderr);
+  const again = await openEmbeddedDatabase(dir);
+  try {
+    assert.deepEqual((await again.db.query('select x from t')).rows, [{ x: 1 }]);
+  } finally {
+    await again.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
