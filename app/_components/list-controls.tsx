@@ -1,0 +1,77 @@
+import Link from 'next/link';
+
+/** A GET search form, so every search has a URL an admin can bookmark or share. */
+export function SearchForm({ action, q, label, hint }: { action: string; q?: string; label: string; hint?: string }) {
+  return (
+    <form className="search" action={action} method="get" role="search">
+      <div>
+        <label htmlFor="q">{label}</label>
+        {hint ? (
+          <p className="hint" id="q-hint">
+            {hint}
+          </p>
+        ) : null}
+        <input id="q" name="q" type="search" defaultValue={q} aria-describedby={hint ? 'q-hint' : undefined} />
+      </div>
+      <button type="submit" className="secondary">
+        Search
+      </button>
+      {q ? <Link href={action}>Clear search</Link> : null}
+    </form>
+  );
+}
+
+export function Pagination({
+  path,
+  q,
+  prevCursor,
+  nextCursor,
+}: {
+  path: string;
+  q?: string;
+  prevCursor?: string;
+  nextCursor?: string;
+}) {
+  if (!prevCursor && !nextCursor) return null;
+  const href = (key: 'after' | 'before', cursor: string) => {
+    const params = new URLSearchParams();
+    if (q) params.set('q', q);
+    params.set(key, cursor);
+    return `${path}?${params.toString()}`;
+  };
+  return (
+    <nav className="pagination" aria-label="Pages">
+      {prevCursor ? (
+        <Link href={href('before', prevCursor)} rel="prev">
+          ‹ Previous page
+        </Link>
+      ) : null}
+      {nextCursor ? (
+        <Link href={href('after', nextCursor)} rel="next">
+          Next page ›
+        </Link>
+      ) : null}
+    </nav>
+  );
+}
+
+export function Breadcrumbs({ items }: { items: { href?: string; label: string }[] }) {
+  return (
+    <nav className="breadcrumbs" aria-label="Breadcrumb">
+      <ol>
+        {items.map((item) => (
+          <li key={item.label}>{item.href ? <Link href={item.href}>{item.label}</Link> : <span aria-current="page">{item.label}</span>}</li>
+        ))}
+      </ol>
+    </nav>
+  );
+}
+
+export function permissionSummary(p: { inboundCalling: boolean; outboundCalling: boolean; sms: boolean }): string {
+  const on = [p.inboundCalling && 'Inbound calling', p.outboundCalling && 'Outbound calling', p.sms && 'SMS'].filter(Boolean);
+  return on.length ? on.join(', ') : 'None';
+}
+
+export function OnOff({ on }: { on: boolean }) {
+  return <span className={`tag${on ? ' on' : ''}`}>{on ? 'On' : 'Off'}</span>;
+}

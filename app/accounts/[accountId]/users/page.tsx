@@ -1,0 +1,60 @@
+import Link from 'next/link';
+import { pageNotFound } from '@/lib/not-found';
+import { requireAdmin } from '@/lib/auth/session';
+import { getAccount } from '@/lib/data/accounts';
+import { listUsers } from '@/lib/data/users';
+import { isId } from '@/lib/labels';
+import { parseListParams } from '@/lib/pagination';
+import { formatPhoneNumber } from '@/lib/phone';
+import { Breadcrumbs, Pagination, SearchForm, permissionSummary } from '../../../_components/list-controls';
+
+type Props = {
+  params: Promise<{ accountId: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
+
+export default async function UsersPage({ params, searchParams }: Props) {
+  const { accountId } = await params;
+  const list = parseListParams(await searchParams);
+  const path = `/accounts/${accountId}/users`;
+  const admin = await requireAdmin(path);
+  if (!isId(accountId)) pageNotFound();
+  const [account, page] = await Promise.all([getAccount(admin, accountId), listUsers(admin, accountId, list)]);
+  if (!account || !page) pageNotFound();
+  return (
+    <>
+      <title>{`Users – ${account.name} – Switchboard`}</title>
+      <Breadcrumbs items={[{ href: '/accounts', label: 'Accounts' }, { href: `/accounts/${account.id}`, label: account.name }, { label: 'Users' }]} />
+      <h1>Users</h1>
+      <SearchForm action={path} q={list.q} label="Search users" hint="By name, email address or digits of their phone number" />
+      {page.rows.length === 0 ? (
+        <p>{list.q ? `No users match “${list.q}”.` : 'This account has no users.'}</p>
+      ) : (
+        <table>
+          <caption className="visually-hidden">Users of {account.name}</caption>
+          <thead>
+            <tr>
+              <th scope="col">Full name</th>
+              <th scope="col">Email</th>
+              <th scope="col">Phone number</th>
+              <th scope="col">Calling and SMS</th>
+            </tr>
+          </thead>
+          <tbody>
+            {page.rows.map((user) => (
+              <tr key={user.id}>
+                <td>
+                  <Link href={`${path}/${user.id}`}>{user.fullName}</Link>
+                </td>
+                <td>{user.email}</td>
+                <td className="nowrap">{user.phoneNumber ? formatPhoneNumber(user.phoneNumber) : <span className="muted">None</span>}</td>
+                <td>{permissionSummary(user)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <Pagination path={path} q={list.q} prevCursor={page.prevCursor} nextCursor={page.nextCursor} />
+    </>
+  );
+}

@@ -1,0 +1,43 @@
+import type { ReactNode } from 'react';
+import Link from 'next/link';
+import { currentAdmin } from '@/lib/auth/session';
+import { signOutAction } from './actions/sign-out';
+import './globals.css';
+
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const admin = await currentAdmin();
+  return (
+    <html lang="en">
+      <body>
+        <a className="skip-link" href="#main">
+          Skip to main content
+        </a>
+        <header className="site-header">
+          <Link href="/accounts" className="brand">
+            Switchboard
+          </Link>
+          {admin ? (
+            <>
+              <nav aria-label="Main">
+                <Link href="/accounts">Accounts</Link>
+              </nav>
+              <div className="who">
+                <span>
+                  {admin.name} <span className="muted">({admin.role === 'ReadOnly' ? 'read only' : 'administrator'})</span>
+                </span>
+                <form action={signOutAction}>
+                  <button type="submit" className="link-button">
+                    Sign out
+                  </button>
+                </form>
+              </div>
+            </>
+          ) : null}
+        </header>
+        <main id="main" tabIndex={-1}>
+          {children}
+        </main>
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,43 @@
+import 'server-only';
+import NextAuth from 'next-auth';
+import Credentials from 'next-auth/providers/credentials';
+import { signInSchema } from '../forms/schemas';
+import { verifyAdminCredentials } from '../data/admins';
+import { authSecret } from './secret';
+
+/** Sessions last a working day, not next-auth's default 30 days. */
+export const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
+
+// Lazy, so that the secret is read (or, for the embedded demo, created) when a request needs
+// it, not when `next build` loads this module.
+export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
+  secret: authSecret(),
+  // Switchboard is reached directly or through the operator's own reverse proxy; see docs/deploy.
+  trustHost: true,
+  session: { strategy: 'jwt', maxAge: SESSION_MAX_AGE_SECONDS },
+  pages: { signIn: '/login', error: '/login' },
+  providers: [
+    Credentials({
+      credentials: { email: {}, password: {} },
+      async authorize(credentials) {
+        const parsed = signInSchema.safeParse(credentials);
+        if (!parsed.success) return null;
+        const admin = await verifyAdminCredentials(parsed.data.email, parsed.data.password);
+        if (!admin) return null;
+        return { id: admin.id, email: admin.email, name: admin.name, sessionVersion: admin.sessionVersion };
+      },
+    }),
+  ],
+  callbacks: {
+    jwt({ token, user }) {
+      if (user) {
+        token.sub = user.id;
+        token.sessionVersion = (user as { sessionVersion?: number }).sessionVersion;
+      }
+      return token;
+    },
+    session({ session, token }) {
+      return { ...session, adminId: token.sub, sessionVersion: token.sessionVersion };
+    },
+  },
+}));

@@ -1,0 +1,21 @@
+import 'server-only';
+import { cache } from 'react';
+import { redirect } from 'next/navigation';
+import { auth } from './auth';
+import { loadSessionAdmin, type SessionAdmin } from '../data/admins';
+import { safeReturnPath } from './return-path';
+
+/** The signed-in admin for this request, checked against the database once per request. */
+export const currentAdmin = cache(async (): Promise<SessionAdmin | null> => {
+  const session = (await auth()) as { adminId?: unknown; sessionVersion?: unknown } | null;
+  if (typeof session?.adminId !== 'string') return null;
+  const version = typeof session.sessionVersion === 'number' ? session.sessionVersion : undefined;
+  return loadSessionAdmin(session.adminId, version);
+});
+
+/** Every page calls this: the signed-in admin, or a redirect to sign in and come back to `returnTo`. */
+export async function requireAdmin(returnTo: string): Promise<SessionAdmin> {
+  const admin = await currentAdmin();
+  if (!admin) redirect(`/login?callbackUrl=${encodeURIComponent(safeReturnPath(returnTo))}`);
+  return admin;
+}

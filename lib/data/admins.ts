@@ -1,0 +1,114 @@
+import 'server-only';
+import type { AdminRole, Prisma } from '../generated/prisma/client';
+import { getPrisma } from '../db/client';
+import { dummyPasswordHash, hashPassword, verifyPassword } from '../auth/password';
+import { recordAudit } from './audit';
+
+declare const sessionAdminBrand: unique symbol;
+
+/**
+ * The signed-in admin as the data layer sees them. Only `loadSessionAdmin` makes one, after
+ * checking the admin still exists, is enabled and the session is current, so a data function
+ * that takes a SessionAdmin cannot be called for a session nobody checked.
+ */
+export type SessionAdmin = {
+  readonly [sessionAdminBrand]: true;
+  id: string;
+  email: string;
+  name: string;
+  role: AdminRole;
+  /** May make changes (role Administrator), not just look. */
+  canChange: boolean;
+  allAccounts: boolean;
+  accountIds: readonly string[];
+};
+
+export function normaliseEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+export async function loadSessionAdmin(adminId: string, sessionVersion: number | undefined): Promise<SessionAdmin | null> {
+  const prisma = await getPrisma();
+  const admin = await prisma.admin.findUnique({
+    where: { id: adminId },
+    select: {
+      id: true,
+      email: true,
+      name: true,
+      role: true,
+      allAccounts: true,
+      disabledAt: true,
+      sessionVersion: true,
+      accounts: { select: { accountId: true } },
+    },
+  });
+  if (!admin || admin.disabledAt || admin.sessionVersion !== sessionVersion) return null;
+  return {
+    id: admin.id,
+    email: admin.email,
+    name: admin.name,
+    role: admin.role,
+    canChange: admin.role === 'Administrator',
+    allAccounts: admin.allAccounts,
+    accountIds: admin.accounts.map((a) => a.accountId),
+  } as unknown as SessionAdmin;
+}
+
+/** Only the accounts this admin administers. Every account-level query starts from here. */
+export function accountScope(admin: SessionAdmin): Prisma.AccountWhereInput {
+  return admin.allAccounts ? {} : { id: { in: [...admin.accountIds] } };
+}
+
+export type SignedInAdmin = { id: string; email: string; name: string; sessionVersion: number };
+
+/**
+ * Checks an email and password. Unknown emails, disabled admins and wrong passwords all cost
+ * one argon2 verification and give the same answer, so the answer reveals nothing.
+ */
+export async function verifyAdminCredentials(email: string, password: string): Promise<SignedInAdmin | null> {
+  const prisma = await getPrisma();
+  const normalised = normaliseEmail(email);
+  const admin = await prisma.admin.findUnique({
+    where: { email: normalised },
+    select: { id: true, email: true, name: true, passwordHash: true, disabledAt: true, sessionVersion: true },
+  });
+  const ok = await verifyPassword(admin?.passwordHash ?? (await dummyPasswordHash()), password);
+  const allowed = Boolean(admin && ok && !admin.disabledAt);
+  await recordAudit(prisma, {
+    admin: allowed && admin ? admin : null,
+    adminEmail: normalised.slice(0, 320),
+    action: 'sign-in',
+    outcome: allowed ? 'Done' : 'Denied',
+    detail: allowed ? undefined : !admin ? 'unknown email' : admin.disabledAt ? 'admin disabled' : 'wrong password',
+  });
+  if (!allowed || !admin) return null;
+  return { id: admin.id, email: admin.email, name: admin.name, sessionVersion: admin.sessionVersion };
+}
+
+export type NewAdmin = {
+  email: string;
+  name: string;
+  password: string;
+  role: AdminRole;
+  allAccounts: boolean;
+  accountIds?: string[];
+};
+
+/** Creates an admin (first admin of a production database, demo seed, tests). */
+export async function createAdmin(input: NewAdmin): Promise<{ id: string; email: string }> {
+  const prisma = await getPrisma();
+  const passwordHash = await hashPassword(input.password);
+  return prisma.admin.create({
+    data: {
+      email: normaliseEmail(input.email),
+      name: input.name.trim(),
+      passwordHash,
+      role: input.role,
+      allAccounts: input.allAccounts,
+      accounts: input.accountIds?.length
+        ? { create: input.accountIds.map((accountId) => ({ accountId })) }
+        : undefined,
+    },
+    select: { id: true, email: true },
+  });
+}

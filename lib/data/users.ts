@@ -1,0 +1,107 @@
+import 'server-only';
+import type { Prisma } from '../generated/prisma/client';
+import { getPrisma } from '../db/client';
+import { keysetPage, type ListParams, type Page } from '../pagination';
+import { searchDigits } from '../phone';
+import { accountScope, type SessionAdmin } from './admins';
+
+export type UserRow = {
+  id: string;
+  fullName: string;
+  email: string;
+  phoneNumber: string | null;
+  inboundCalling: boolean;
+  outboundCalling: boolean;
+  sms: boolean;
+};
+
+/** Users of one account the admin administers; null when the account is not theirs to see. */
+export async function listUsers(
+  admin: SessionAdmin,
+  accountId: string,
+  params: ListParams,
+): Promise<Page<UserRow> | null> {
+  const prisma = await getPrisma();
+  const account = await prisma.account.findFirst({
+    where: { AND: [accountScope(admin), { id: accountId }] },
+    select: { id: true },
+  });
+  if (!account) return null;
+
+  const page = keysetPage('fullName', params);
+  const rows = await prisma.user.findMany({
+    where: { AND: [{ accountId: account.id }, userSearch(params.q), page.where] },
+    orderBy: page.orderBy,
+    take: page.take,
+    select: {
+      id: true,
+      fullName: true,
+      email: true,
+      inboundCalling: true,
+      outboundCalling: true,
+      sms: true,
+      phoneNumber: { select: { e164: true } },
+    },
+  });
+  const result = page.toPage(rows);
+  return {
+    ...result,
+    rows: result.rows.map(({ phoneNumber, ...u }) => ({ ...u, phoneNumber: phoneNumber?.e164 ?? null })),
+  };
+}
+
+/** Name or email contains the text, or the number contains its digits. */
+function userSearch(q: string | undefined): Prisma.UserWhereInput {
+  if (!q) return {};
+  const digits = searchDigits(q);
+  return {
+    OR: [
+      { fullName: { contains: q, mode: 'insensitive' } },
+      { email: { contains: q, mode: 'insensitive' } },
+      ...(digits.length >= 3 ? [{ phoneNumber: { is: { e164: { contains: digits } } } }] : []),
+    ],
+  };
+}
+
+export type UserDetails = {
+  id: string;
+  accountId: string;
+  fullName: string;
+  email: string;
+  userType: string;
+  license: string;
+  registrationStatus: string;
+  invitationStatus: string;
+  inboundCalling: boolean;
+  outboundCalling: boolean;
+  sms: boolean;
+  version: number;
+  telephonyChangedAt: Date | null;
+  lastSignInAt: Date | null;
+  phoneNumber: { id: string; e164: string } | null;
+};
+
+/** One user, scoped by account and by the admin's accounts; null when not found or not visible. */
+export async function getUser(admin: SessionAdmin, accountId: string, userId: string): Promise<UserDetails | null> {
+  const prisma = await getPrisma();
+  return prisma.user.findFirst({
+    where: { id: userId, accountId, account: accountScope(admin) },
+    select: {
+      id: true,
+      accountId: true,
+      fullName: true,
+      email: true,
+      userType: true,
+      license: true,
+      registrationStatus: true,
+      invitationStatus: true,
+      inboundCalling: true,
+      outboundCalling: true,
+      sms: true,
+      version: true,
+      telephonyChangedAt: true,
+      lastSignInAt: true,
+      phoneNumber: { select: { id: true, e164: true } },
+    },
+  });
+}

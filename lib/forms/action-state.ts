@@ -1,0 +1,30 @@
+import type { z } from 'zod';
+
+/** The one result shape of every form's server action. */
+export type ActionState = {
+  formError?: string;
+  fieldErrors?: Record<string, string[] | undefined>;
+  /** What the admin typed, so the form can be shown again as it was. */
+  values?: Record<string, string>;
+};
+
+export const initialActionState: ActionState = {};
+
+/** The form's fields as strings (files and repeated keys are not used by these forms). */
+export function formValues(formData: FormData, omit: string[] = []): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const [key, value] of formData.entries()) {
+    if (key.startsWith('$ACTION') || omit.includes(key) || typeof value !== 'string') continue;
+    values[key] = value;
+  }
+  return values;
+}
+
+export function fieldErrorsOf(error: z.ZodError): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const issue of error.issues) {
+    const key = String(issue.path[0] ?? 'form');
+    (out[key] ??= []).push(issue.message);
+  }
+  return out;
+}

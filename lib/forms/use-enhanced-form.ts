@@ -1,0 +1,43 @@
+'use client';
+
+import { startTransition, useActionState, type FormEvent } from 'react';
+import { useForm, type FieldValues, type Resolver } from 'react-hook-form';
+import { zodResolver } from '@hookform/resolvers/zod';
+import type { z } from 'zod';
+import { initialActionState, type ActionState } from './action-state';
+
+/**
+ * A server-action form that react-hook-form makes nicer when JavaScript runs: it validates with
+ * the same zod schema before posting, then posts the same FormData to the same action. Without
+ * JavaScript the <form action> posts as it is and the server answers with the same errors.
+ */
+export function useEnhancedForm<T extends FieldValues>(
+  schema: z.ZodType<T, FieldValues>,
+  action: (state: ActionState, formData: FormData) => Promise<ActionState>,
+) {
+  const [state, formAction, pending] = useActionState(action, initialActionState);
+  const form = useForm<T>({
+    resolver: zodResolver(schema as never) as unknown as Resolver<T>,
+    mode: 'onSubmit',
+    reValidateMode: 'onChange',
+  });
+
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    const element = event.currentTarget;
+    const submitter = (event.nativeEvent as SubmitEvent).submitter;
+    event.preventDefault();
+    if (pending) return; // a second click while the first post is under way changes nothing
+    void form.handleSubmit(() => {
+      startTransition(() => formAction(new FormData(element, submitter)));
+    })();
+  }
+
+  /** The first message for a field: the browser's check if it ran, else the server's. */
+  function errorFor(name: string): string | undefined {
+    const client = (form.formState.errors as Record<string, { message?: unknown } | undefined>)[name]?.message;
+    if (typeof client === 'string') return client;
+    return state.fieldErrors?.[name]?.[0];
+  }
+
+  return { state, formAction, pending, form, onSubmit, errorFor };
+}

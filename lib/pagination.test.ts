@@ -1,0 +1,56 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { decodeCursor, encodeCursor, keysetPage, parseListParams } from './pagination';
+
+test('a cursor survives the round trip through a URL', () => {
+  const cursor = { key: 'Zoë O’Brien, “Sales”', id: 'abc123' };
+  const encoded = encodeCursor(cursor);
+  assert.match(encoded, /^[A-Za-z0-9_-]+$/);
+  assert.deepEqual(decodeCursor(encoded), cursor);
+});
+
+test('a tampered or malformed cursor is ignored, not an error', () => {
+  assert.equal(decodeCursor('not-base64-json'), undefined);
+  assert.equal(decodeCursor(Buffer.from('{"a":1}').toString('base64url')), undefined);
+  assert.equal(decodeCursor(Buffer.from('[1,2]').toString('base64url')), undefined);
+  assert.equal(decodeCursor(undefined), undefined);
+});
+
+test('list parameters: trimmed search, first value of repeated keys, empty search dropped', () => {
+  assert.deepEqual(parseListParams({ q: ['  Ana  ', 'x'], after: 'c1' }), { q: 'Ana', after: 'c1', before: undefined });
+  assert.equal(parseListParams({ q: '   ' }).q, undefined);
+  assert.equal(parseListParams({ q: 'x'.repeat(101) }).q, undefined);
+});
+
+const rows = (names: string[]) => names.map((name, i) => ({ id: `id${i}`, name }));
+
+test('first page: rows in order, a next cursor only when there is more, no previous', () => {
+  const page = keysetPage('name', {}, 2);
+  assert.deepEqual(page.where, {});
+  assert.equal(page.take, 3);
+  const result = page.toPage(rows(['a', 'b', 'c']));
+  assert.deepEqual(result.rows.map((r) => r.name), ['a', 'b']);
+  assert.deepEqual(decodeCursor(result.nextCursor), { key: 'b', id: 'id1' });
+  assert.equal(result.prevCursor, undefined);
+  assert.equal(page.toPage(rows(['a', 'b'])).nextCursor, undefined);
+});
+
+test('after a cursor: seeks past it by (key, id) and offers a way back', () => {
+  const page = keysetPage('name', { after: encodeCursor({ key: 'b', id: 'id1' }) }, 2);
+  assert.deepEqual(page.where, { OR: [{ name: { gt: 'b' } }, { name: 'b', id: { gt: 'id1' } }] });
+  assert.deepEqual(page.orderBy, [{ name: 'asc' }, { id: 'asc' }]);
+  const result = page.toPage(rows(['c']));
+  assert.equal(result.nextCursor, undefined);
+  assert.deepEqual(decodeCursor(result.prevCursor), { key: 'c', id: 'id0' });
+});
+
+test('before a cursor: reads backwards and returns the rows in order', () => {
+  const page = keysetPage('name', { before: encodeCursor({ key: 'c', id: 'id9' }) }, 2);
+  assert.deepEqual(page.where, { OR: [{ name: { lt: 'c' } }, { name: 'c', id: { lt: 'id9' } }] });
+  assert.deepEqual(page.orderBy, [{ name: 'desc' }, { id: 'desc' }]);
+  // Fetched newest-first: b, a, and one more (so there is an earlier page).
+  const result = page.toPage([{ id: 'x2', name: 'b' }, { id: 'x1', name: 'a' }, { id: 'x0', name: '0' }]);
+  assert.deepEqual(result.rows.map((r) => r.name), ['a', 'b']);
+  assert.ok(result.prevCursor);
+  assert.deepEqual(decodeCursor(result.nextCursor), { key: 'b', id: 'x2' });
+});

@@ -1,0 +1,83 @@
+import { z } from 'zod';
+
+/**
+ * Keyset ("seek") pagination: a page is named by the sort key and id of the row it follows
+ * (after) or precedes (before), so deep pages cost the same as the first and never skip or
+ * repeat rows when others are added in between. No OFFSET.
+ */
+export type Cursor = { key: string; id: string };
+
+export const PAGE_SIZE = 25;
+
+export function encodeCursor(cursor: Cursor): string {
+  return Buffer.from(JSON.stringify([cursor.key, cursor.id])).toString('base64url');
+}
+
+const cursorTuple = z.tuple([z.string().max(500), z.string().max(100)]);
+
+export function decodeCursor(value: string | undefined): Cursor | undefined {
+  if (!value) return undefined;
+  try {
+    const parsed = cursorTuple.safeParse(JSON.parse(Buffer.from(value, 'base64url').toString('utf8')));
+    return parsed.success ? { key: parsed.data[0], id: parsed.data[1] } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Query-string parameters shared by every list: `?q=&after=` or `?q=&before=`. */
+export const listParamsSchema = z.object({
+  q: z.string().trim().max(100).optional().catch(undefined),
+  after: z.string().max(1000).optional().catch(undefined),
+  before: z.string().max(1000).optional().catch(undefined),
+});
+export type ListParams = z.infer<typeof listParamsSchema>;
+
+export function parseListParams(searchParams: Record<string, string | string[] | undefined>): ListParams {
+  const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
+  const parsed = listParamsSchema.parse({
+    q: first(searchParams.q),
+    after: first(searchParams.after),
+    before: first(searchParams.before),
+  });
+  return { ...parsed, q: parsed.q || undefined };
+}
+
+export type Page<T> = { rows: T[]; nextCursor?: string; prevCursor?: string };
+
+/**
+ * The Prisma `where`, `orderBy` and `take` for one page sorted by `field` then `id`, and a
+ * function that turns the fetched rows (one more than a page, to know if there is more) into a page.
+ */
+export function keysetPage<F extends string>(
+  field: F,
+  params: Pick<ListParams, 'after' | 'before'>,
+  size = PAGE_SIZE,
+) {
+  const after = decodeCursor(params.after);
+  const before = after ? undefined : decodeCursor(params.before);
+  const cursor = after ?? before;
+  const op = before ? 'lt' : 'gt';
+  const direction = before ? ('desc' as const) : ('asc' as const);
+  const where = cursor
+    ? { OR: [{ [field]: { [op]: cursor.key } }, { [field]: cursor.key, id: { [op]: cursor.id } }] }
+    : {};
+  return {
+    where,
+    orderBy: [{ [field]: direction }, { id: direction }] as Array<Record<F | 'id', 'asc' | 'desc'>>,
+    take: size + 1,
+    toPage<T extends { id: string } & Record<F, string>>(fetched: T[]): Page<T> {
+      const more = fetched.length > size;
+      const rows = fetched.slice(0, size);
+      if (before) rows.reverse();
+      const first = rows[0];
+      const last = rows[rows.length - 1];
+      const cursorOf = (row: T) => encodeCursor({ key: row[field], id: row.id });
+      return {
+        rows,
+        nextCursor: last && (before || more) ? cursorOf(last) : undefined,
+        prevCursor: first && (after || (before && more)) ? cursorOf(first) : undefined,
+      };
+    },
+  };
+}
