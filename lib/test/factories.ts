@@ -1,0 +1,102 @@
+import crypto from 'node:crypto';
+import type {
+  AccountType,
+  AdminRole,
+  PhoneNumberProductType,
+  PhoneNumberStatus,
+  PhoneNumberType,
+  PrismaClient,
+} from '../generated/prisma/client';
+import { hashPassword } from '../auth/password';
+
+// Factories for tests: every record gets a unique name, so tests never collide with each other,
+// with earlier runs or with the demo data.
+
+export function uniqueSuffix(): string {
+  return crypto.randomBytes(4).toString('hex');
+}
+
+export async function makeAccount(
+  prisma: PrismaClient,
+  overrides: { name?: string; type?: AccountType } = {},
+): Promise<{ id: string; name: string }> {
+  return prisma.account.create({
+    data: { name: overrides.name ?? `Test Account ${uniqueSuffix()}`, type: overrides.type ?? 'Team' },
+    select: { id: true, name: true },
+  });
+}
+
+export async function makeUser(
+  prisma: PrismaClient,
+  accountId: string,
+  overrides: { fullName?: string; email?: string; inboundCalling?: boolean; outboundCalling?: boolean; sms?: boolean } = {},
+): Promise<{ id: string; fullName: string; email: string; accountId: string }> {
+  const suffix = uniqueSuffix();
+  return prisma.user.create({
+    data: {
+      accountId,
+      fullName: overrides.fullName ?? `Test User ${suffix}`,
+      email: (overrides.email ?? `user-${suffix}@test.example`).toLowerCase(),
+      license: 'Pro',
+      inboundCalling: overrides.inboundCalling ?? false,
+      outboundCalling: overrides.outboundCalling ?? false,
+      sms: overrides.sms ?? false,
+    },
+    select: { id: true, fullName: true, email: true, accountId: true },
+  });
+}
+
+let numberCounter = 0;
+/** A valid, unused North American number in the 555-01xx fictional range of a random area code. */
+export function uniqueE164(): string {
+  const area = 200 + crypto.randomInt(0, 700);
+  const exchange = 200 + crypto.randomInt(0, 700);
+  const line = String((crypto.randomInt(0, 10_000) + numberCounter++) % 10_000).padStart(4, '0');
+  return `+1${area}${exchange}${line}`;
+}
+
+export async function makePhoneNumber(
+  prisma: PrismaClient,
+  overrides: {
+    e164?: string;
+    type?: PhoneNumberType;
+    productType?: PhoneNumberProductType;
+    status?: PhoneNumberStatus;
+    user?: { id: string; accountId: string };
+  } = {},
+): Promise<{ id: string; e164: string }> {
+  return prisma.phoneNumber.create({
+    data: {
+      e164: overrides.e164 ?? uniqueE164(),
+      country: 'US',
+      type: overrides.type ?? 'Local',
+      productType: overrides.productType ?? 'BusinessCalling',
+      status: overrides.user ? 'Assigned' : (overrides.status ?? 'Unassigned'),
+      userId: overrides.user?.id,
+      accountId: overrides.user?.accountId,
+      assignedAt: overrides.user ? new Date() : undefined,
+    },
+    select: { id: true, e164: true },
+  });
+}
+
+export async function makeAdmin(
+  prisma: PrismaClient,
+  overrides: { role?: AdminRole; accountIds?: string[]; allAccounts?: boolean; password?: string; disabled?: boolean } = {},
+): Promise<{ id: string; email: string; name: string; password: string }> {
+  const suffix = uniqueSuffix();
+  const password = overrides.password ?? `pw-${suffix}-${uniqueSuffix()}`;
+  const admin = await prisma.admin.create({
+    data: {
+      email: `admin-${suffix}@test.example`,
+      name: `Test Admin ${suffix}`,
+      passwordHash: await hashPassword(password),
+      role: overrides.role ?? 'Administrator',
+      allAccounts: overrides.allAccounts ?? !overrides.accountIds,
+      disabledAt: overrides.disabled ? new Date() : null,
+      accounts: overrides.accountIds ? { create: overrides.accountIds.map((accountId) => ({ accountId })) } : undefined,
+    },
+    select: { id: true, email: true, name: true },
+  });
+  return { ...admin, password };
+}
