@@ -1,0 +1,20 @@
+import fs from 'node:fs';
+import path from 'node:path';
+
+export type ModeData = {
+  admin: { email: string; password: string; name: string };
+  accounts: { id: string; name: string }[];
+  users: { id: string; fullName: string; email: string }[];
+  userWithNumber: { id: string; fullName: string; e164: string };
+  otherAccount: { id: string; name: string; userId: string };
+};
+export type E2EData = { run: string; modes: Record<string, ModeData> };
+
+/** This run's data for a project ("chromium" or "chromium-no-js"), made by e2e/prepare.ts. */
+export function e2eData(projectName: string): ModeData & { run: string } {
+  const data = JSON.parse(fs.readFileSync(path.join('.e2e', 'data.json'), 'utf8')) as E2EData;
+  const mode = projectName.replace(/^setup /, '');
+  const found = data.modes[mode];
+  if (!found) throw new Error(`No e2e data for project ${projectName}; run the tests with npm run test:e2e.`);
+  return { ...found, run: data.run };
+}
