@@ -2,17 +2,28 @@
 export function ErrorSummary({
   formError,
   fields,
+  serverErrors,
 }: {
   formError?: string;
-  fields: { id: string; message: string | undefined }[];
+  /** Each visible field: `id` of the control to link to, `name` of the form field (if not the id). */
+  fields: { id: string; name?: string; message: string | undefined }[];
+  /** All the server's field errors: those of fields not listed (hidden ones) are shown as text. */
+  serverErrors?: Record<string, string[] | undefined>;
 }) {
   const items = fields.filter((f): f is { id: string; message: string } => Boolean(f.message));
-  if (!formError && items.length === 0) return null;
+  const listed = new Set(fields.map((f) => f.name ?? f.id));
+  const others = Object.entries(serverErrors ?? {})
+    .filter(([key]) => !listed.has(key))
+    .flatMap(([key, messages]) => (messages ?? []).map((m) => `${key}: ${m}`));
+  if (!formError && items.length === 0 && others.length === 0) return null;
   return (
     <div className="error-summary" role="alert" aria-labelledby="error-summary-title" tabIndex={-1}>
       <h2 id="error-summary-title">There is a problem</h2>
       <ul>
         {formError ? <li>{formError}</li> : null}
+        {others.map((m) => (
+          <li key={m}>This form was changed or is out of date ({m}). Reload the page and try again.</li>
+        ))}
         {items.map((f) => (
           <li key={f.id}>
             <a href={`#${f.id}`}>{f.message}</a>

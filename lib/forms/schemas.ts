@@ -7,3 +7,35 @@ export const signInSchema = z.object({
   password: z.string().min(1, 'Enter your password').max(1000, 'Password is too long'),
 });
 export type SignInInput = z.infer<typeof signInSchema>;
+
+const id = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'That is not a valid id');
+const version = z.coerce.number().int().min(0);
+/** An HTML checkbox: "on" when ticked and absent when not; react-hook-form gives a boolean. */
+const checkbox = z.union([z.boolean(), z.string()]).nullish().transform((v) => v === true || v === 'on' || v === 'true');
+
+/** Ids and version of the user the form was rendered for; hidden fields, so re-checked on the server. */
+const userTarget = { accountId: id, userId: id };
+
+export const assignPhoneNumberSchema = z.object({
+  ...userTarget,
+  userVersion: version,
+  phoneNumberId: z.string({ error: 'Select the phone number to assign' }).min(1, 'Select the phone number to assign').pipe(id),
+});
+export type AssignPhoneNumberInput = z.input<typeof assignPhoneNumberSchema>;
+
+export const editTelephonyPermissionsSchema = z.object({
+  ...userTarget,
+  version,
+  inboundCalling: checkbox,
+  outboundCalling: checkbox,
+  sms: checkbox,
+});
+export type EditTelephonyPermissionsInput = z.input<typeof editTelephonyPermissionsSchema>;
+
+export const unassignPhoneNumberSchema = z.object({
+  ...userTarget,
+  version,
+  phoneNumberId: id,
+  confirm: checkbox.refine((v) => v, 'Select the box to confirm that you want to unassign this phone number'),
+});
+export type UnassignPhoneNumberInput = z.input<typeof unassignPhoneNumberSchema>;

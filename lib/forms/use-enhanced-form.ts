@@ -1,6 +1,6 @@
 'use client';
 
-import { startTransition, useActionState, type FormEvent } from 'react';
+import { startTransition, useActionState, useEffect, useRef, type FormEvent } from 'react';
 import { useForm, type FieldValues, type Resolver } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import type { z } from 'zod';
@@ -14,13 +14,27 @@ import { initialActionState, type ActionState } from './action-state';
 export function useEnhancedForm<T extends FieldValues>(
   schema: z.ZodType<T, FieldValues>,
   action: (state: ActionState, formData: FormData) => Promise<ActionState>,
+  /** Values the page rendered (hidden ids, current choices), so the browser validates what it posts. */
+  defaultValues?: Partial<T>,
 ) {
   const [state, formAction, pending] = useActionState(action, initialActionState);
   const form = useForm<T>({
     resolver: zodResolver(schema as never) as unknown as Resolver<T>,
     mode: 'onSubmit',
+    defaultValues: defaultValues as never,
     reValidateMode: 'onChange',
   });
+
+  // When the page is rendered again with new values (someone else changed the record, and the
+  // form now shows it as it is), react-hook-form must forget what it holds, or it would put the
+  // admin's earlier choices back into the fresh controls.
+  const defaultsKey = JSON.stringify(defaultValues ?? {});
+  const renderedKey = useRef(defaultsKey);
+  useEffect(() => {
+    if (renderedKey.current === defaultsKey) return;
+    renderedKey.current = defaultsKey;
+    form.reset(JSON.parse(defaultsKey) as T);
+  }, [defaultsKey, form]);
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     const element = event.currentTarget;

@@ -1,0 +1,42 @@
+import Link from 'next/link';
+import type { Flash } from '@/lib/flash';
+import { formatPhoneNumber } from '@/lib/phone';
+import { FlashConsumed } from './flash-consumed';
+
+/** What just happened, and the spec's two notes: tell the user, and they must sign in again. */
+export function ChangeBanner({ flash, fullName, editHref }: { flash: Flash; fullName: string; editHref: string }) {
+  const number = flash.e164 ? formatPhoneNumber(flash.e164) : 'The phone number';
+  return (
+    <div className="banner" role="status" aria-labelledby="banner-title" tabIndex={-1}>
+      <FlashConsumed />
+      {flash.kind === 'assigned' ? (
+        <>
+          <h2 id="banner-title">
+            {number} is assigned to {fullName}
+          </h2>
+          <p>
+            Calling and SMS permissions are turned off by default. <Link href={editHref}>Edit telephony permissions</Link>
+          </p>
+        </>
+      ) : flash.kind === 'unassigned' ? (
+        <>
+          <h2 id="banner-title">
+            {number} is unassigned from {fullName}
+          </h2>
+          <p>The number is back in the inventory, and {fullName}’s calling and SMS permissions are turned off.</p>
+        </>
+      ) : (
+        <h2 id="banner-title">Telephony permissions saved for {fullName}</h2>
+      )}
+      <ul className="notes">
+        <li>
+          We recommend contacting {fullName} with their new phone number or permissions information.
+        </li>
+        <li>
+          {fullName} must sign out of their calling app and sign back in before they can use their new phone number or
+          permissions.
+        </li>
+      </ul>
+    </div>
+  );
+}

@@ -1,0 +1,39 @@
+import 'server-only';
+import { cookies, headers } from 'next/headers';
+import { z } from 'zod';
+import { FLASH_COOKIE, FLASH_HEADER } from './flash-names';
+
+// A one-shot message for the page an action redirects to (Post/Redirect/Get). The cookie holds
+// only what happened and to whom; the page writes the words, and only for that very user.
+// proxy.ts moves the cookie into a request header on the next page request and deletes it, so a
+// reload does not repeat it. Right after an action (JavaScript on) the page reads the new cookie.
+
+
+const flashSchema = z.object({
+  kind: z.enum(['assigned', 'unassigned', 'permissions-saved']),
+  userId: z.string().max(64),
+  e164: z.string().max(20).nullable(),
+});
+export type Flash = z.infer<typeof flashSchema>;
+
+export async function setFlash(flash: Flash): Promise<void> {
+  (await cookies()).set(FLASH_COOKIE, Buffer.from(JSON.stringify(flash)).toString('base64url'), {
+    // Readable by the page's script so that, with JavaScript on, the banner can clear it at once
+    // (app/_components/flash-consumed.tsx). It holds nothing secret: what the admin just did.
+    httpOnly: false,
+    sameSite: 'lax',
+    path: '/',
+    maxAge: 60,
+  });
+}
+
+export async function readFlash(userId: string): Promise<Flash | null> {
+  const raw = (await headers()).get(FLASH_HEADER) ?? (await cookies()).get(FLASH_COOKIE)?.value;
+  if (!raw) return null;
+  try {
+    const parsed = flashSchema.safeParse(JSON.parse(Buffer.from(raw, 'base64url').toString('utf8')));
+    return parsed.success && parsed.data.userId === userId ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}

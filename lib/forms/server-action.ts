@@ -1,0 +1,33 @@
+import 'server-only';
+import { refresh } from 'next/cache';
+import type { z } from 'zod';
+import { currentAdmin } from '../auth/session';
+import type { SessionAdmin } from '../data/admins';
+import { DomainError } from '../data/errors';
+import { fieldErrorsOf, formValues, type ActionState } from './action-state';
+
+/**
+ * The one way a form's server action runs: session → parse (safeParse, never parse) → handler,
+ * which calls the data layer (it checks the admin's right to the exact objects) and redirects
+ * on success. A refusal comes back to the same form with what the admin chose, and the page is
+ * rendered again from the database, so it shows things as they are now.
+ */
+export function formAction<S extends z.ZodType>(
+  schema: S,
+  handler: (admin: SessionAdmin, input: z.output<S>) => Promise<ActionState | void>,
+) {
+  return async (_prev: ActionState, formData: FormData): Promise<ActionState> => {
+    const values = formValues(formData);
+    const admin = await currentAdmin();
+    if (!admin) return { formError: 'You are signed out. Sign in again, then make the change again.', values };
+    const parsed = schema.safeParse(values);
+    if (!parsed.success) return { fieldErrors: fieldErrorsOf(parsed.error), values };
+    try {
+      return (await handler(admin, parsed.data)) ?? {};
+    } catch (err) {
+      if (!(err instanceof DomainError)) throw err; // includes the redirect after success
+      refresh();
+      return err.field ? { fieldErrors: { [err.field]: [err.message] }, values } : { formError: err.message, values };
+    }
+  };
+}
