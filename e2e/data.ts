@@ -1,7 +1,29 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
+type Person = { id: string; fullName: string };
+type PersonWithNumber = Person & { e164: string; phoneNumberId: string };
+type FreeNumber = { id: string; e164: string };
+
+export type FlowData = {
+  accountId: string;
+  accountName: string;
+  assignee: Person;
+  numberToAssign: FreeNumber;
+  emptyChoice: Person;
+  editee: PersonWithNumber;
+  staleEditee: PersonWithNumber;
+  unassignee: PersonWithNumber;
+  clearedBox: PersonWithNumber;
+  racers: [Person, Person];
+  numberToRaceFor: FreeNumber;
+  replayTarget: Person;
+  numberToReplay: FreeNumber;
+  viewer: { email: string; password: string };
+};
+
 export type ModeData = {
+  flows: FlowData;
   admin: { email: string; password: string; name: string };
   accounts: { id: string; name: string }[];
   users: { id: string; fullName: string; email: string }[];
@@ -17,4 +39,9 @@ export function e2eData(projectName: string): ModeData & { run: string } {
   const found = data.modes[mode];
   if (!found) throw new Error(`No e2e data for project ${projectName}; run the tests with npm run test:e2e.`);
   return { ...found, run: data.run };
+}
+
+/** "+1 206 555 0100" for "+12065550100", as the pages show North American numbers. */
+export function formatted(e164: string): string {
+  return e164.replace(/^\+1(\d{3})(\d{3})(\d{4})$/, '+1 $1 $2 $3');
 }

@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { closeDatabase, getDatabase } from '../lib/db/client';
 import { makeAccount, makeAdmin, makePhoneNumber, makeUser, uniqueSuffix } from '../lib/test/factories';
-import type { E2EData } from './data';
+import type { E2EData, FlowData } from './data';
 
 const USERS_IN_BIG_ACCOUNT = 31; // more than one page of 25
 const ACCOUNTS = 27; // likewise
@@ -32,17 +32,52 @@ async function main() {
         }),
       );
     }
-    const withNumber = users[1]!;
-    const number = await makePhoneNumber(prisma, { user: withNumber });
+    const userWithNumber = users[1]!;
+    const number = await makePhoneNumber(prisma, { user: userWithNumber });
     const admin = await makeAdmin(prisma, { accountIds: accounts.map((a) => a.id) });
     // An account this admin does not administer, to prove it stays invisible.
     const other = await makeAccount(prisma, { name: `E2E ${tag} Not Yours` });
     const otherUser = await makeUser(prisma, other.id);
+    // The three workflows act on these, in the second account, each test on its own users.
+    const flowAccount = accounts[1]!;
+    const flowUser = (role: string) =>
+      makeUser(prisma, flowAccount.id, { fullName: `E2E Flow ${role} ${run}`, email: `${role.toLowerCase()}-${run}-${mode}@e2e.example` });
+    const withNumber = async (role: string) => {
+      const user = await flowUser(role);
+      const n = await makePhoneNumber(prisma, { user });
+      return { id: user.id, fullName: user.fullName, e164: n.e164, phoneNumberId: n.id };
+    };
+    const withoutNumber = async (role: string) => {
+      const user = await flowUser(role);
+      return { id: user.id, fullName: user.fullName };
+    };
+    const free = async () => {
+      const n = await makePhoneNumber(prisma);
+      return { id: n.id, e164: n.e164 };
+    };
+    const viewer = await makeAdmin(prisma, { role: 'ReadOnly', accountIds: accounts.map((a) => a.id) });
+    const flows: FlowData = {
+      accountId: flowAccount.id,
+      accountName: flowAccount.name,
+      assignee: await withoutNumber('Assignee'),
+      numberToAssign: await free(),
+      emptyChoice: await withoutNumber('EmptyChoice'),
+      editee: await withNumber('Editee'),
+      staleEditee: await withNumber('StaleEditee'),
+      unassignee: await withNumber('Unassignee'),
+      clearedBox: await withNumber('ClearedBox'),
+      racers: [await withoutNumber('RacerOne'), await withoutNumber('RacerTwo')],
+      numberToRaceFor: await free(),
+      replayTarget: await withoutNumber('ReplayTarget'),
+      numberToReplay: await free(),
+      viewer: { email: viewer.email, password: viewer.password },
+    };
     modes[mode] = {
+      flows,
       admin: { email: admin.email, password: admin.password, name: admin.name },
       accounts: accounts.map((a) => ({ id: a.id, name: a.name })),
       users: users.map((u) => ({ id: u.id, fullName: u.fullName, email: u.email })),
-      userWithNumber: { id: withNumber.id, fullName: withNumber.fullName, e164: number.e164 },
+      userWithNumber: { id: userWithNumber.id, fullName: userWithNumber.fullName, e164: number.e164 },
       otherAccount: { id: other.id, name: other.name, userId: otherUser.id },
     };
   }

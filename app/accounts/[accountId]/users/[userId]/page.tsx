@@ -1,31 +1,56 @@
-import { pageNotFound } from '@/lib/not-found';
-import { requireAdmin } from '@/lib/auth/session';
-import { getAccount } from '@/lib/data/accounts';
-import { getUser } from '@/lib/data/users';
-import { isId, label } from '@/lib/labels';
+import Link from 'next/link';
+import { loadUserPage } from '@/lib/data/user-page';
+import { readFlash } from '@/lib/flash';
+import { label } from '@/lib/labels';
 import { formatPhoneNumber } from '@/lib/phone';
-import { Breadcrumbs, OnOff } from '../../../../_components/list-controls';
+import { ChangeBanner } from '../../../../_components/change-banner';
+import { OnOff } from '../../../../_components/list-controls';
+import { UserBreadcrumbs } from '../../../../_components/user-breadcrumbs';
 
 type Props = { params: Promise<{ accountId: string; userId: string }> };
 
+const dateTime = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
+
 export default async function UserPage({ params }: Props) {
-  const { accountId, userId } = await params;
-  const admin = await requireAdmin(`/accounts/${accountId}/users/${userId}`);
-  if (!isId(accountId) || !isId(userId)) pageNotFound();
-  const [account, user] = await Promise.all([getAccount(admin, accountId), getUser(admin, accountId, userId)]);
-  if (!account || !user) pageNotFound();
+  const { admin, account, user, path } = await loadUserPage(params);
+  const flash = await readFlash(user.id);
+  const waitingForSignIn =
+    user.telephonyChangedAt && (!user.lastSignInAt || user.lastSignInAt < user.telephonyChangedAt) ? user.telephonyChangedAt : null;
   return (
     <>
       <title>{`${user.fullName} – Users – ${account.name} – Switchboard`}</title>
-      <Breadcrumbs
-        items={[
-          { href: '/accounts', label: 'Accounts' },
-          { href: `/accounts/${account.id}`, label: account.name },
-          { href: `/accounts/${account.id}/users`, label: 'Users' },
-          { label: user.fullName },
-        ]}
-      />
+      <UserBreadcrumbs account={account} user={user} />
+      {flash ? <ChangeBanner flash={flash} fullName={user.fullName} editHref={`${path}/edit-telephony-permissions`} /> : null}
       <h1>{user.fullName}</h1>
+      {admin.canChange ? (
+        // A <details> menu opens without JavaScript; each action is its own page.
+        <details className="actions">
+          <summary>Actions</summary>
+          <ul>
+            {user.phoneNumber ? null : (
+              <li>
+                <Link href={`${path}/assign-phone-number`}>Assign phone number</Link>
+              </li>
+            )}
+            <li>
+              <Link href={`${path}/edit-telephony-permissions`}>Edit telephony permissions</Link>
+            </li>
+            {user.phoneNumber ? (
+              <li>
+                <Link href={`${path}/unassign-phone-number`}>Unassign phone number</Link>
+              </li>
+            ) : null}
+          </ul>
+        </details>
+      ) : null}
+      {waitingForSignIn ? (
+        <div className="banner notice">
+          <p>
+            <strong>Waiting for {user.fullName}’s next sign-in.</strong> Their phone number or permissions changed on{' '}
+            {dateTime.format(waitingForSignIn)} UTC; the change reaches their app after they sign out and sign back in.
+          </p>
+        </div>
+      ) : null}
       <h2>User details</h2>
       <dl className="summary">
         <dt>Email</dt>

@@ -1,0 +1,74 @@
+'use client';
+
+import { assignPhoneNumberSchema, type AssignPhoneNumberInput } from '@/lib/forms/schemas';
+import { useEnhancedForm } from '@/lib/forms/use-enhanced-form';
+import { ErrorSummary, FieldError } from '../../../../../_components/error-summary';
+import { assignPhoneNumberAction } from '../actions';
+
+type Props = {
+  title: string;
+  user: { accountId: string; userId: string; version: number; fullName: string };
+  /** The user's number when they already have one: then there is nothing to choose. */
+  existingNumber: string | null;
+  numbers: { id: string; label: string; country: string }[];
+  searched: boolean;
+};
+
+export function AssignForm({ title, user, existingNumber, numbers, searched }: Props) {
+  const { state, formAction, form, onSubmit, errorFor, pending } = useEnhancedForm<AssignPhoneNumberInput>(
+    assignPhoneNumberSchema,
+    assignPhoneNumberAction,
+    { accountId: user.accountId, userId: user.userId, userVersion: user.version },
+  );
+  const error = errorFor('phoneNumberId');
+  const firstId = numbers[0] ? `number-${numbers[0].id}` : 'phone-numbers';
+  return (
+    <>
+      <title>{`${state.formError || error ? 'Error: ' : ''}${title}`}</title>
+      <ErrorSummary formError={state.formError} serverErrors={state.fieldErrors} fields={[{ id: firstId, name: 'phoneNumberId', message: error }]} />
+      {existingNumber ? (
+        <p>
+          {user.fullName} has the phone number {existingNumber}. A user has one number at most: unassign it first to give
+          them another.
+        </p>
+      ) : (
+      <form action={formAction} onSubmit={onSubmit} noValidate>
+        <input type="hidden" {...form.register('accountId')} value={user.accountId} />
+        <input type="hidden" {...form.register('userId')} value={user.userId} />
+        <input type="hidden" {...form.register('userVersion')} value={user.version} />
+        {numbers.length === 0 ? (
+          <p id="phone-numbers">
+            {searched ? 'No phone numbers that can be assigned match your search.' : 'There are no unassigned Business Calling numbers.'}
+          </p>
+        ) : (
+          <div className={`field${error ? ' has-error' : ''}`}>
+            <fieldset aria-describedby={error ? `${firstId}-error` : undefined}>
+              <legend>Phone number</legend>
+              <FieldError id={firstId} message={error} />
+              <div className="radios">
+                {numbers.map((n) => (
+                  <div className="radio" key={n.id}>
+                    <input
+                      type="radio"
+                      id={`number-${n.id}`}
+                      value={n.id}
+                      defaultChecked={state.values?.phoneNumberId === n.id}
+                      {...form.register('phoneNumberId')}
+                    />
+                    <label htmlFor={`number-${n.id}`}>
+                      {n.label} <span className="muted">({n.country})</span>
+                    </label>
+                  </div>
+                ))}
+              </div>
+            </fieldset>
+          </div>
+        )}
+        <button type="submit" disabled={pending || numbers.length === 0}>
+          Assign
+        </button>
+      </form>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,66 @@
+import Link from 'next/link';
+import { listAssignableNumbers } from '@/lib/data/telephony';
+import { loadUserPage } from '@/lib/data/user-page';
+import { parseListParams } from '@/lib/pagination';
+import { formatPhoneNumber } from '@/lib/phone';
+import { Pagination, SearchForm } from '../../../../../_components/list-controls';
+import { UserBreadcrumbs } from '../../../../../_components/user-breadcrumbs';
+import { AssignForm } from './assign-form';
+
+type Props = {
+  params: Promise<{ accountId: string; userId: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
+
+export default async function AssignPhoneNumberPage({ params, searchParams }: Props) {
+  const list = parseListParams(await searchParams);
+  const { admin, account, user, path } = await loadUserPage(params, '/assign-phone-number');
+  const title = `Assign phone number – ${user.fullName} – Switchboard`;
+  const here = `${path}/assign-phone-number`;
+  const crumbs = <UserBreadcrumbs account={account} user={user} page="Assign phone number" />;
+
+  if (!admin.canChange) {
+    return (
+      <>
+        <title>{title}</title>
+        {crumbs}
+        <h1>Assign phone number</h1>
+        <p>You have read-only access, so you cannot assign phone numbers.</p>
+        <p>
+          <Link href={path}>Back to {user.fullName}</Link>
+        </p>
+      </>
+    );
+  }
+
+  // Rendered even when the user already has a number, so that a refused attempt (someone gave
+  // them one first) still shows its message above the page as it is now.
+  const existing = user.phoneNumber ? formatPhoneNumber(user.phoneNumber.e164) : null;
+  const page = existing ? null : await listAssignableNumbers(admin, list);
+  return (
+    <>
+      {crumbs}
+      <h1>Assign phone number</h1>
+      {page ? (
+        <>
+          <p>
+            Choose the phone number to assign to <strong>{user.fullName}</strong> ({user.email}). Calling and SMS permissions
+            are turned off when a number is assigned; you can turn them on afterwards.
+          </p>
+          <SearchForm action={here} q={list.q} label="Search numbers" hint="By any digits, for example an area code such as 206" />
+        </>
+      ) : null}
+      <AssignForm
+        title={title}
+        user={{ accountId: account.id, userId: user.id, version: user.version, fullName: user.fullName }}
+        existingNumber={existing}
+        numbers={(page?.rows ?? []).map((n) => ({ id: n.id, label: formatPhoneNumber(n.e164), country: n.country }))}
+        searched={Boolean(list.q)}
+      />
+      {page ? <Pagination path={here} q={list.q} prevCursor={page.prevCursor} nextCursor={page.nextCursor} /> : null}
+      <p>
+        <Link href={path}>{existing ? `Back to ${user.fullName}` : 'Cancel'}</Link>
+      </p>
+    </>
+  );
+}

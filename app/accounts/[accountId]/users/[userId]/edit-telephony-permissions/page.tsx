@@ -1,0 +1,50 @@
+import Link from 'next/link';
+import { loadUserPage } from '@/lib/data/user-page';
+import { formatPhoneNumber } from '@/lib/phone';
+import { UserBreadcrumbs } from '../../../../../_components/user-breadcrumbs';
+import { PermissionsForm } from './permissions-form';
+
+type Props = { params: Promise<{ accountId: string; userId: string }> };
+
+export default async function EditTelephonyPermissionsPage({ params }: Props) {
+  const { admin, account, user, path } = await loadUserPage(params, '/edit-telephony-permissions');
+  const title = `Edit telephony permissions – ${user.fullName} – Switchboard`;
+  return (
+    <>
+      <UserBreadcrumbs account={account} user={user} page="Edit telephony permissions" />
+      <h1>Edit telephony permissions</h1>
+      {!admin.canChange ? (
+        <>
+          <title>{title}</title>
+          <p>You have read-only access, so you cannot change telephony permissions.</p>
+        </>
+      ) : (
+        <>
+          <p>
+            Select the calling and SMS permissions for <strong>{user.fullName}</strong>
+            {user.phoneNumber ? <> on {formatPhoneNumber(user.phoneNumber.e164)}</> : null}, and choose Save.
+          </p>
+          {user.phoneNumber ? null : (
+            <p className="warning-text">
+              {user.fullName} has no phone number, so calling and SMS cannot be turned on. <Link href={`${path}/assign-phone-number`}>Assign phone number</Link>
+            </p>
+          )}
+          <PermissionsForm
+            title={title}
+            user={{
+              accountId: account.id,
+              userId: user.id,
+              version: user.version,
+              inboundCalling: user.inboundCalling,
+              outboundCalling: user.outboundCalling,
+              sms: user.sms,
+            }}
+          />
+        </>
+      )}
+      <p>
+        <Link href={path}>{admin.canChange ? 'Cancel' : `Back to ${user.fullName}`}</Link>
+      </p>
+    </>
+  );
+}

@@ -1,0 +1,61 @@
+'use client';
+
+import { editTelephonyPermissionsSchema, type EditTelephonyPermissionsInput } from '@/lib/forms/schemas';
+import { useEnhancedForm } from '@/lib/forms/use-enhanced-form';
+import { ErrorSummary, FieldError } from '../../../../../_components/error-summary';
+import { editTelephonyPermissionsAction } from '../actions';
+
+type Props = {
+  title: string;
+  user: { accountId: string; userId: string; version: number; inboundCalling: boolean; outboundCalling: boolean; sms: boolean };
+};
+
+const PERMISSIONS = [
+  { name: 'inboundCalling', label: 'Inbound calling', hint: 'Receive calls on their phone number' },
+  { name: 'outboundCalling', label: 'Outbound calling', hint: 'Make calls from their phone number' },
+  { name: 'sms', label: 'SMS', hint: 'Send and receive text messages' },
+] as const;
+
+export function PermissionsForm({ title, user }: Props) {
+  const { state, formAction, form, onSubmit, errorFor, pending } = useEnhancedForm<EditTelephonyPermissionsInput>(
+    editTelephonyPermissionsSchema,
+    editTelephonyPermissionsAction,
+    user,
+  );
+  // After a field error, the boxes as the admin left them; otherwise (first view, or someone else
+  // changed the user first) the user's current permissions.
+  const checked = (name: (typeof PERMISSIONS)[number]['name']) =>
+    state.fieldErrors && state.values ? state.values[name] === 'on' : user[name];
+  const smsError = errorFor('sms');
+  return (
+    <>
+      <title>{`${state.formError || smsError ? 'Error: ' : ''}${title}`}</title>
+      <ErrorSummary formError={state.formError} serverErrors={state.fieldErrors} fields={[{ id: 'sms', message: smsError }]} />
+      <form action={formAction} onSubmit={onSubmit} noValidate>
+        <input type="hidden" {...form.register('accountId')} value={user.accountId} />
+        <input type="hidden" {...form.register('userId')} value={user.userId} />
+        <input type="hidden" {...form.register('version')} value={user.version} />
+        <div className={`field${smsError ? ' has-error' : ''}`}>
+          <fieldset>
+            <legend>Calling and SMS permissions</legend>
+            <FieldError id="sms" message={smsError} />
+            {/* Keyed by version: after someone else's change the boxes show the current permissions. */}
+            <div className="checkboxes" key={user.version}>
+              {PERMISSIONS.map((p) => (
+                <div className="checkbox" key={p.name}>
+                  <input type="checkbox" id={p.name} defaultChecked={checked(p.name)} aria-describedby={`${p.name}-hint`} {...form.register(p.name)} />
+                  <label htmlFor={p.name}>
+                    {p.label} <span className="muted" id={`${p.name}-hint`}>— {p.hint}</span>
+                  </label>
+                </div>
+              ))}
+            </div>
+          </fieldset>
+        </div>
+        <button type="submit" disabled={pending}>
+          Save
+        </button>
+      </form>
+    </>
+  );
+}

@@ -1,0 +1,30 @@
+import { expect, type Page } from '@playwright/test';
+
+/** The spec's steps 2–4: Accounts → the account's name → Users → the user's full name. */
+export async function openUserDetails(page: Page, accountName: string, fullName: string): Promise<void> {
+  await page.goto('/accounts');
+  await page.getByRole('link', { name: accountName, exact: true }).click();
+  await page.getByRole('navigation', { name: 'Account' }).getByRole('link', { name: 'Users' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Users' })).toBeVisible();
+  await page.getByRole('link', { name: fullName, exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1, name: fullName })).toBeVisible();
+}
+
+/** Step 5: "On the user details page, for Actions, choose …". */
+export async function chooseAction(page: Page, action: string): Promise<void> {
+  await page.getByText('Actions', { exact: true }).click();
+  await page.getByRole('link', { name: action }).click();
+  await expect(page.getByRole('heading', { level: 1, name: action })).toBeVisible();
+}
+
+export function detail(page: Page, term: string) {
+  return page.locator('dl.summary dt', { hasText: new RegExp(`^${term}$`) }).locator('xpath=following-sibling::dd[1]');
+}
+
+export async function signIn(page: Page, email: string, password: string): Promise<void> {
+  await page.goto('/login');
+  await page.getByLabel('Email address').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Accounts' })).toBeVisible();
+}
