@@ -1,12 +1,14 @@
+import { authSecret } from './auth/secret';
 import { closeDatabase, getDatabase } from './db/client';
 
 /**
- * Opens the database and applies pending migrations before the server takes requests, so a
- * misconfigured or busy database stops it at once with a clear message rather than failing
- * the first admin's request.
+ * Checks the configuration, opens the database and applies pending migrations before the server
+ * takes requests, so a missing secret or a misconfigured or busy database stops it at once with
+ * a clear message rather than failing the first admin's request.
  */
 export async function prepareServer(): Promise<void> {
   try {
+    authSecret(); // with PostgreSQL a missing AUTH_SECRET stops the server here, not at sign-in
     await getDatabase();
   } catch (err) {
     console.error(`Switchboard cannot start: ${(err as Error).message}`);
