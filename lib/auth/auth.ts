@@ -19,7 +19,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   logger: {
     // A wrong password is an expected outcome (audited in the data layer), not a server error.
     error(error) {
-      if (error.name === 'CredentialsSignin') return;
+      // `type`, not `name`: class names do not survive minification.
+      if ((error as { type?: string }).type === 'CredentialsSignin') return;
       console.error(error);
     },
   },
