@@ -174,7 +174,7 @@ test('Two admins assign the same number at the same moment: exactly one wins', a
   );
   expect(outcomes.filter((o) => o === 'won')).toHaveLength(1);
   const loser = outcomes.find((o) => o !== 'won');
-  expect(loser).toContain(`${formatted(flows.numberToRaceFor.e164)} was assigned to someone else a moment ago. Choose another number.`);
+  expect(loser).toContain(`${formatted(flows.numberToRaceFor.e164)} was assigned to someone else. Choose another number.`);
   for (const page of pages) await page.context().close();
 });
 

@@ -168,7 +168,7 @@ describe('assign', () => {
     assert.equal(lost.length, 49);
     for (const r of lost) {
       assert.ok(r.reason instanceof DomainError && r.reason.kind === 'conflict', String(r.reason));
-      assert.match(r.reason.message, /was assigned to someone else a moment ago/);
+      assert.match(r.reason.message, /was assigned to someone else\. Choose another number\./);
     }
     const holders = await prisma.user.count({ where: { accountId: account.id, phoneNumber: { isNot: null } } });
     assert.equal(holders, 1);

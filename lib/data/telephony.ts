@@ -165,7 +165,7 @@ export async function assignPhoneNumber(admin: SessionAdmin, input: AssignInput)
     return refuse(prisma, admin, action, new DomainError('invalid', `${formatPhoneNumber(number.e164)} is in the deletion queue, so it cannot be assigned.`, 'phoneNumberId'), ids);
   }
   if (number.status !== 'Unassigned') {
-    return refuse(prisma, admin, action, new DomainError('conflict', `${formatPhoneNumber(number.e164)} is assigned to someone else. Choose another number.`, 'phoneNumberId'), ids);
+    return refuse(prisma, admin, action, new DomainError('conflict', `${formatPhoneNumber(number.e164)} was assigned to someone else. Choose another number.`, 'phoneNumberId'), ids);
   }
   const now = new Date();
   try {
@@ -206,7 +206,7 @@ async function assignConflict(prisma: PrismaClient, user: UserState, phoneNumber
     return new DomainError('conflict', `Someone else gave ${user.fullName} the phone number ${formatPhoneNumber(current.phoneNumber.e164)} a moment ago. Nothing was changed.`);
   }
   if (number?.status === 'Assigned') {
-    return new DomainError('conflict', `${formatPhoneNumber(number.e164)} was assigned to someone else a moment ago. Choose another number.`, 'phoneNumberId');
+    return new DomainError('conflict', `${formatPhoneNumber(number.e164)} was assigned to someone else. Choose another number.`, 'phoneNumberId');
   }
   if (number?.status === 'DeleteInProgress') {
     return new DomainError('conflict', `${formatPhoneNumber(number.e164)} was put in the deletion queue a moment ago. Choose another number.`, 'phoneNumberId');
