@@ -107,6 +107,13 @@ async function main() {
         await admin.query(`drop database if exists ${name} with (force)`);
         await admin.end();
       }
+      // Two instances on one database: 100 racing assigns, then a short storm with one instance
+      // killed halfway; every invariant is one check in its `N passed, N failed` line.
+      const race = await run('Race proof: two instances on PostgreSQL', 'npx', [
+        'tsx', '--conditions=react-server', 'scripts/race.ts', '--storm-seconds', '8', '--postgres-url', postgresServer,
+      ]);
+      const [, passed = '0', failed = '0'] = race.output.match(/^(\d+) passed, (\d+) failed$/m) ?? [];
+      count('Race proof (PostgreSQL)', race.code, Number(passed), Number(failed));
     }
   } else {
     console.log('SKIPPED: the PostgreSQL half of the suite (set TEST_POSTGRES_URL to a local server to run it).');
