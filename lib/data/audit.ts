@@ -5,7 +5,11 @@ export type AuditAction =
   | 'sign-in'
   | 'assign-phone-number'
   | 'unassign-phone-number'
-  | 'edit-telephony-permissions';
+  | 'edit-telephony-permissions'
+  | 'edit-calling-name'
+  | 'delete-phone-number'
+  | 'restore-phone-number'
+  | 'purge-phone-number';
 
 export type AuditInput = {
   admin?: { id: string; email: string } | null;

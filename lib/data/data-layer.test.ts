@@ -103,7 +103,7 @@ describe('sign-in', () => {
 
     const events = await prisma.auditEvent.findMany({
       where: { action: 'sign-in', adminEmail: { in: [admin.email, disabled.email, 'nobody@test.example'] } },
-      orderBy: { at: 'asc' },
+      orderBy: { seq: 'asc' },
       select: { outcome: true, adminId: true, detail: true },
     });
     assert.deepEqual(

@@ -44,7 +44,7 @@ async function refused(kind: DomainError['kind'], run: () => Promise<unknown>): 
 }
 
 async function auditFor(where: { userId?: string; phoneNumberId?: string }) {
-  return prisma.auditEvent.findMany({ where, orderBy: [{ at: 'asc' }], select: { action: true, outcome: true, adminId: true, before: true, after: true } });
+  return prisma.auditEvent.findMany({ where, orderBy: { seq: 'asc' }, select: { action: true, outcome: true, adminId: true, before: true, after: true } });
 }
 
 describe('assign', () => {
