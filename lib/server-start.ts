@@ -14,6 +14,19 @@ export async function prepareServer(): Promise<void> {
     console.error(`Switchboard cannot start: ${(err as Error).message}`);
     process.exit(1);
   }
+  // The deletion queue empties itself: hourly, every instance (each removal is conditional, so
+  // instances purging at once remove each number once). Not keeping the process alive for it.
+  const purge = async () => {
+    try {
+      const { purgeDeletedPhoneNumbers } = await import('./data/phone-numbers');
+      const { purged } = await purgeDeletedPhoneNumbers();
+      if (purged.length) console.log(`Removed ${purged.length} numbers from the deletion queue for good.`);
+    } catch (err) {
+      console.error(`Purging the deletion queue failed: ${(err as Error).message}`);
+    }
+  };
+  setTimeout(purge, 10_000).unref();
+  setInterval(purge, 60 * 60 * 1000).unref();
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => {
       // Close PGlite cleanly and release its folder before exiting.

@@ -15,11 +15,15 @@ export type UserRow = {
   sms: boolean;
 };
 
-/** Users of one account the admin administers; null when the account is not theirs to see. */
+/**
+ * Users of one account the admin administers; null when the account is not theirs to see.
+ * `withoutNumber`: only those who could be given a number.
+ */
 export async function listUsers(
   admin: SessionAdmin,
   accountId: string,
   params: ListParams,
+  opts: { withoutNumber?: boolean } = {},
 ): Promise<Page<UserRow> | null> {
   const prisma = await getPrisma();
   const account = await prisma.account.findFirst({
@@ -30,7 +34,9 @@ export async function listUsers(
 
   const page = keysetPage('fullName', params);
   const rows = await prisma.user.findMany({
-    where: { AND: [{ accountId: account.id }, userSearch(params.q), page.where] },
+    where: {
+      AND: [{ accountId: account.id }, opts.withoutNumber ? { phoneNumber: { is: null } } : {}, userSearch(params.q), page.where],
+    },
     orderBy: page.orderBy,
     take: page.take,
     select: {

@@ -39,3 +39,28 @@ export const unassignPhoneNumberSchema = z.object({
   confirm: checkbox.refine((v) => v, 'Select the box to confirm that you want to unassign this phone number'),
 });
 export type UnassignPhoneNumberInput = z.input<typeof unassignPhoneNumberSchema>;
+
+export const editCallingNameSchema = z.object({
+  phoneNumberId: id,
+  version,
+  callingName: z
+    .string()
+    .max(100, 'Enter a calling name of 15 characters or fewer')
+    .transform((v) => v.trim().replace(/\s+/g, ' '))
+    .pipe(
+      z
+        .string()
+        .max(15, 'Enter a calling name of 15 characters or fewer')
+        .regex(/^([A-Za-z0-9 ]{2,})?$/, 'Enter a calling name of 2 to 15 letters, digits or spaces, or leave it empty to clear it'),
+    ),
+});
+export type EditCallingNameInput = z.input<typeof editCallingNameSchema>;
+
+export const deletePhoneNumberSchema = z.object({
+  phoneNumberId: id,
+  confirm: checkbox.refine((v) => v, 'Select the box to confirm that you want to delete this phone number'),
+});
+export type DeletePhoneNumberInput = z.input<typeof deletePhoneNumberSchema>;
+
+export const restorePhoneNumberSchema = z.object({ phoneNumberId: id });
+export type RestorePhoneNumberInput = z.input<typeof restorePhoneNumberSchema>;

@@ -95,7 +95,13 @@ export async function seedDemo(prisma: PrismaClient): Promise<boolean> {
     }
   });
   const createdNumbers = await prisma.phoneNumber.createManyAndReturn({
-    data: numbers.map((n) => ({ ...n, country: 'US', canMms: n.type === 'Local' })),
+    data: numbers.map((n) => ({
+      ...n,
+      country: 'US',
+      canMms: n.type === 'Local',
+      // Queued two days ago: still restorable in the demo for five more days.
+      deletionRequestedAt: n.status === 'DeleteInProgress' ? new Date(Date.now() - 2 * 24 * 3600 * 1000) : null,
+    })),
     select: { id: true, e164: true, productType: true, status: true },
   });
 
