@@ -22,7 +22,18 @@ export type FlowData = {
   viewer: { email: string; password: string };
 };
 
+export type InventoryData = {
+  accountName: string;
+  /** Unassigned; held by pastHolder until 3 days ago; to be given to receiver. */
+  reused: FreeNumber & { pastHolder: string; receiver: string };
+  callingName: FreeNumber;
+  toDelete: FreeNumber;
+  assigned: FreeNumber & { holder: string };
+  tollFree: FreeNumber;
+};
+
 export type ModeData = {
+  inventory: InventoryData;
   flows: FlowData;
   admin: { email: string; password: string; name: string };
   accounts: { id: string; name: string }[];

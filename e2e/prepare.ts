@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { closeDatabase, getDatabase } from '../lib/db/client';
 import { makeAccount, makeAdmin, makePhoneNumber, makeUser, uniqueSuffix } from '../lib/test/factories';
-import type { E2EData, FlowData } from './data';
+import type { E2EData, FlowData, InventoryData } from './data';
 
 const USERS_IN_BIG_ACCOUNT = 31; // more than one page of 25
 const ACCOUNTS = 27; // likewise
@@ -72,7 +72,35 @@ async function main() {
       numberToReplay: await free(),
       viewer: { email: viewer.email, password: viewer.password },
     };
+    // The inventory tests' numbers, in the third account.
+    const invAccount = accounts[2]!;
+    const invUser = (role: string) =>
+      makeUser(prisma, invAccount.id, { fullName: `E2E Inv ${role} ${run}`, email: `inv-${role.toLowerCase()}-${run}-${mode}@e2e.example` });
+    const pastHolder = await invUser('PastHolder');
+    const receiver = await invUser('Receiver');
+    const reused = await makePhoneNumber(prisma);
+    await prisma.assignmentHistory.create({
+      data: {
+        phoneNumberId: reused.id,
+        userId: pastHolder.id,
+        accountId: invAccount.id,
+        assignedAt: new Date(Date.now() - 40 * 86_400_000),
+        unassignedAt: new Date(Date.now() - 3 * 86_400_000),
+        assignedById: admin.id,
+        unassignedById: admin.id,
+      },
+    });
+    const holder = await invUser('Holder');
+    const inventory: InventoryData = {
+      accountName: invAccount.name,
+      reused: { ...reused, pastHolder: pastHolder.fullName, receiver: receiver.fullName },
+      callingName: await makePhoneNumber(prisma),
+      toDelete: await makePhoneNumber(prisma),
+      assigned: { ...(await makePhoneNumber(prisma, { user: holder })), holder: holder.fullName },
+      tollFree: await makePhoneNumber(prisma, { e164: `+1888${String(Math.floor(Math.random() * 1e7)).padStart(7, '0')}`, type: 'TollFree', productType: 'VoiceConnector' }),
+    };
     modes[mode] = {
+      inventory,
       flows,
       admin: { email: admin.email, password: admin.password, name: admin.name },
       accounts: accounts.map((a) => ({ id: a.id, name: a.name })),

@@ -24,17 +24,21 @@ export function SearchForm({ action, q, label, hint }: { action: string; q?: str
 export function Pagination({
   path,
   q,
+  query,
   prevCursor,
   nextCursor,
 }: {
   path: string;
   q?: string;
+  /** Other parameters the list was filtered by, kept on every page. */
+  query?: Record<string, string | undefined>;
   prevCursor?: string;
   nextCursor?: string;
 }) {
   if (!prevCursor && !nextCursor) return null;
   const href = (key: 'after' | 'before', cursor: string) => {
     const params = new URLSearchParams();
+    for (const [k, v] of Object.entries(query ?? {})) if (v) params.set(k, v);
     if (q) params.set('q', q);
     params.set(key, cursor);
     return `${path}?${params.toString()}`;

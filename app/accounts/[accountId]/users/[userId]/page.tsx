@@ -13,7 +13,7 @@ const dateTime = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeSty
 
 export default async function UserPage({ params }: Props) {
   const { admin, account, user, path } = await loadUserPage(params);
-  const flash = await readFlash(user.id);
+  const flash = await readFlash({ userId: user.id });
   const waitingForSignIn =
     user.telephonyChangedAt && (!user.lastSignInAt || user.lastSignInAt < user.telephonyChangedAt) ? user.telephonyChangedAt : null;
   return (

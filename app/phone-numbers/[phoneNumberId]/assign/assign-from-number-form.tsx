@@ -1,0 +1,47 @@
+'use client';
+
+import { assignPhoneNumberSchema, type AssignPhoneNumberInput } from '@/lib/forms/schemas';
+import { useEnhancedForm } from '@/lib/forms/use-enhanced-form';
+import { ErrorSummary } from '../../../_components/error-summary';
+import { assignFromNumberAction } from '../actions';
+
+type Props = {
+  title: string;
+  target: { accountId: string; userId: string; userVersion: number; phoneNumberId: string };
+  user: { fullName: string; hasNumber: boolean } | null;
+  formatted: string;
+};
+
+/** The confirm step; rendered even when things changed under it, so a refusal still shows why. */
+export function AssignFromNumberForm({ title, target, user, formatted }: Props) {
+  const { state, formAction, form, onSubmit, pending } = useEnhancedForm<AssignPhoneNumberInput>(
+    assignPhoneNumberSchema,
+    assignFromNumberAction,
+    target,
+  );
+  return (
+    <>
+      <title>{`${state.formError || state.fieldErrors ? 'Error: ' : ''}${title}`}</title>
+      <ErrorSummary formError={state.formError} serverErrors={state.fieldErrors} fields={[{ id: 'assign', name: 'phoneNumberId', message: state.fieldErrors?.phoneNumberId?.[0] }]} />
+      {!user ? (
+        <p>That user does not exist, or is not in an account you administer.</p>
+      ) : user.hasNumber ? (
+        <p>{user.fullName} already has a phone number. Unassign it first to give them another.</p>
+      ) : (
+        <form action={formAction} onSubmit={onSubmit} noValidate>
+          <input type="hidden" {...form.register('accountId')} value={target.accountId} />
+          <input type="hidden" {...form.register('userId')} value={target.userId} />
+          <input type="hidden" {...form.register('userVersion')} value={target.userVersion} />
+          <input type="hidden" {...form.register('phoneNumberId')} value={target.phoneNumberId} />
+          <p>
+            {formatted} will be assigned to {user.fullName}. Their calling and SMS permissions will be turned off; you can turn them
+            on afterwards.
+          </p>
+          <button type="submit" id="assign" disabled={pending}>
+            Assign
+          </button>
+        </form>
+      )}
+    </>
+  );
+}

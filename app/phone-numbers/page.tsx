@@ -1,0 +1,140 @@
+import Link from 'next/link';
+import { requireAdmin } from '@/lib/auth/session';
+import { inventoryCountries, listPhoneNumbers, phoneNumberCounts, VIEWS } from '@/lib/data/phone-numbers';
+import { parseInventoryParams } from '@/lib/inventory-params';
+import { VIEW_NAMES } from '@/lib/inventory-views';
+import { label } from '@/lib/labels';
+import { parseListParams } from '@/lib/pagination';
+import { formatPhoneNumber } from '@/lib/phone';
+import { Pagination } from '../_components/list-controls';
+import { AssigneeCell } from './assignee';
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function PhoneNumbersPage({ searchParams }: Props) {
+  const raw = await searchParams;
+  const list = parseListParams(raw);
+  const filters = parseInventoryParams(raw);
+  const admin = await requireAdmin('/phone-numbers');
+  const [counts, page, countries] = await Promise.all([
+    phoneNumberCounts(admin),
+    listPhoneNumbers(admin, filters, list),
+    inventoryCountries(),
+  ]);
+  const query = { view: filters.view === 'all' ? undefined : filters.view, type: filters.type, productType: filters.productType, country: filters.country };
+  const viewHref = (view: string) => {
+    const params = new URLSearchParams();
+    if (view !== 'all') params.set('view', view);
+    for (const [k, v] of Object.entries({ q: list.q, type: filters.type, productType: filters.productType, country: filters.country })) if (v) params.set(k, v);
+    const s = params.toString();
+    return s ? `/phone-numbers?${s}` : '/phone-numbers';
+  };
+  const viewLabel = VIEWS[filters.view].label;
+  return (
+    <>
+      <title>{`Phone numbers${filters.view === 'all' ? '' : ` – ${viewLabel}`} – Switchboard`}</title>
+      <h1>Phone numbers</h1>
+      <p>
+        <Link href="/phone-numbers/overview">Overview</Link>
+        {admin.canChange ? (
+          <>
+            {' · '}
+            <Link href="/phone-numbers/add">Add phone numbers</Link>
+          </>
+        ) : null}
+      </p>
+      <nav aria-label="Views" className="tabs">
+        <ul>
+          {VIEW_NAMES.map((view) => (
+            <li key={view}>
+              <Link href={viewHref(view)} aria-current={view === filters.view ? 'page' : undefined}>
+                {VIEWS[view].label} <span className="count">({counts[view]})</span>
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <form className="search filters" action="/phone-numbers" method="get" role="search">
+        {filters.view !== 'all' ? <input type="hidden" name="view" value={filters.view} /> : null}
+        <div>
+          <label htmlFor="q">Search by digits</label>
+          <p className="hint" id="q-hint">
+            Any part of the number; spaces, dashes, brackets and + are ignored
+          </p>
+          <input id="q" name="q" type="search" inputMode="tel" defaultValue={list.q} aria-describedby="q-hint" />
+        </div>
+        <div>
+          <label htmlFor="type">Type</label>
+          <select id="type" name="type" defaultValue={filters.type ?? ''}>
+            <option value="">Any</option>
+            <option value="Local">Local</option>
+            <option value="TollFree">Toll-free</option>
+          </select>
+        </div>
+        <div>
+          <label htmlFor="productType">Product type</label>
+          <select id="productType" name="productType" defaultValue={filters.productType ?? ''}>
+            <option value="">Any</option>
+            <option value="BusinessCalling">Business Calling</option>
+            <option value="VoiceConnector">Voice Connector</option>
+          </select>
+        </div>
+        <div>
+          <label htmlFor="country">Country</label>
+          <select id="country" name="country" defaultValue={filters.country ?? ''}>
+            <option value="">Any</option>
+            {countries.map((c) => (
+              <option key={c} value={c}>
+                {c}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button type="submit" className="secondary">
+          Search
+        </button>
+        {list.q || filters.type || filters.productType || filters.country ? (
+          <Link href={filters.view === 'all' ? '/phone-numbers' : `/phone-numbers?view=${filters.view}`}>Clear</Link>
+        ) : null}
+      </form>
+      {page.rows.length === 0 ? (
+        <p>No phone numbers match.</p>
+      ) : (
+        <table>
+          <caption>
+            {viewLabel} phone numbers{list.q ? ` matching “${list.q}”` : ''}
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">Phone number</th>
+              <th scope="col">Type</th>
+              <th scope="col">Product type</th>
+              <th scope="col">Status</th>
+              <th scope="col">Capabilities</th>
+              <th scope="col">Calling name</th>
+              <th scope="col">Assigned to</th>
+            </tr>
+          </thead>
+          <tbody>
+            {page.rows.map((n) => (
+              <tr key={n.id}>
+                <td className="nowrap">
+                  <Link href={`/phone-numbers/${n.id}`}>{formatPhoneNumber(n.e164)}</Link>
+                </td>
+                <td>{label(n.type)}</td>
+                <td>{label(n.productType)}</td>
+                <td>{label(n.status)}</td>
+                <td>{n.capabilities.join(', ') || 'None'}</td>
+                <td>{n.callingName ?? <span className="muted">None</span>}</td>
+                <td>
+                  <AssigneeCell assignee={n.assignee} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <Pagination path="/phone-numbers" q={list.q} query={query} prevCursor={page.prevCursor} nextCursor={page.nextCursor} />
+    </>
+  );
+}
