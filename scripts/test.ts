@@ -111,6 +111,7 @@ async function main() {
       // killed halfway; every invariant is one check in its `N passed, N failed` line.
       const race = await run('Race proof: two instances on PostgreSQL', 'npx', [
         'tsx', '--conditions=react-server', 'scripts/race.ts', '--storm-seconds', '8', '--postgres-url', postgresServer,
+        '--ports', process.env.RACE_PORTS ?? '3201,3202',
       ]);
       const [, passed = '0', failed = '0'] = race.output.match(/^(\d+) passed, (\d+) failed$/m) ?? [];
       count('Race proof (PostgreSQL)', race.code, Number(passed), Number(failed));
