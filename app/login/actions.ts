@@ -1,7 +1,10 @@
 'use server';
 
+import { headers } from 'next/headers';
 import { AuthError } from 'next-auth';
 import { signIn } from '@/lib/auth/auth';
+import { signInRetryAfter } from '@/lib/data/admins';
+import { clientAddress } from '@/lib/data/sign-in-throttle';
 import { safeReturnPath } from '@/lib/auth/return-path';
 import { fieldErrorsOf, type ActionState } from '@/lib/forms/action-state';
 import { signInSchema } from '@/lib/forms/schemas';
@@ -18,9 +21,18 @@ export async function signInAction(_prev: ActionState, formData: FormData): Prom
       redirectTo: safeReturnPath(formData.get('callbackUrl')),
     });
   } catch (err) {
-    // Wrong email, wrong password and disabled admin look the same: nothing is revealed.
-    if (err instanceof AuthError) return { formError: 'The email address or password is incorrect.', values: { email } };
-    throw err; // the redirect after a successful sign-in
+    if (!(err instanceof AuthError)) throw err; // the redirect after a successful sign-in
+    // Wrong email, wrong password and disabled admin look the same: nothing is revealed. The
+    // wait applies to unknown emails alike, so it reveals nothing either.
+    const wait = await signInRetryAfter(email, clientAddress((await headers()).get('x-forwarded-for')));
+    if (wait > 0) {
+      const when = wait >= 120 ? `${Math.ceil(wait / 60)} minutes` : `${wait} seconds`;
+      return {
+        formError: `The email address or password is incorrect, or there have been too many attempts. Wait ${when} before trying again.`,
+        values: { email },
+      };
+    }
+    return { formError: 'The email address or password is incorrect.', values: { email } };
   }
   return {};
 }

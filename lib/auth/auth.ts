@@ -3,6 +3,7 @@ import NextAuth from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
 import { signInSchema } from '../forms/schemas';
 import { verifyAdminCredentials } from '../data/admins';
+import { clientAddress } from '../data/sign-in-throttle';
 import { authSecret } from './secret';
 
 /** Sessions last a working day, not next-auth's default 30 days. */
@@ -27,10 +28,11 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   providers: [
     Credentials({
       credentials: { email: {}, password: {} },
-      async authorize(credentials) {
+      async authorize(credentials, request) {
         const parsed = signInSchema.safeParse(credentials);
         if (!parsed.success) return null;
-        const admin = await verifyAdminCredentials(parsed.data.email, parsed.data.password);
+        const address = clientAddress(request.headers.get('x-forwarded-for'));
+        const admin = await verifyAdminCredentials(parsed.data.email, parsed.data.password, address);
         if (!admin) return null;
         return { id: admin.id, email: admin.email, name: admin.name, sessionVersion: admin.sessionVersion };
       },

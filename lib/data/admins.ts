@@ -3,6 +3,7 @@ import type { AdminRole, Prisma } from '../generated/prisma/client';
 import { getPrisma } from '../db/client';
 import { dummyPasswordHash, hashPassword, verifyPassword } from '../auth/password';
 import { recordAudit } from './audit';
+import { recordSignInFailure, recordSignInSuccess, signInWait } from './sign-in-throttle';
 
 declare const sessionAdminBrand: unique symbol;
 
@@ -61,13 +62,36 @@ export function accountScope(admin: SessionAdmin): Prisma.AccountWhereInput {
 
 export type SignedInAdmin = { id: string; email: string; name: string; sessionVersion: number };
 
+/** Seconds before the next sign-in attempt for this email or address will be checked. */
+export async function signInRetryAfter(email: string, address: string | null): Promise<number> {
+  return signInWait(await getPrisma(), { email: normaliseEmail(email).slice(0, 320), address });
+}
+
 /**
  * Checks an email and password. Unknown emails, disabled admins and wrong passwords all cost
- * one argon2 verification and give the same answer, so the answer reveals nothing.
+ * one argon2 verification and give the same answer, so the answer reveals nothing. Attempts
+ * for an email or from an address that failed too often lately are refused unchecked until
+ * their wait is over (see sign-in-throttle.ts), and count as failures themselves.
  */
-export async function verifyAdminCredentials(email: string, password: string): Promise<SignedInAdmin | null> {
+export async function verifyAdminCredentials(
+  email: string,
+  password: string,
+  address: string | null = null,
+): Promise<SignedInAdmin | null> {
   const prisma = await getPrisma();
   const normalised = normaliseEmail(email);
+  const throttle = { email: normalised.slice(0, 320), address };
+  const wait = await signInWait(prisma, throttle);
+  if (wait > 0) {
+    await recordSignInFailure(prisma, throttle);
+    await recordAudit(prisma, {
+      adminEmail: throttle.email,
+      action: 'sign-in',
+      outcome: 'Denied',
+      detail: `too many attempts: refused unchecked${address ? ` (from ${address})` : ''}`,
+    });
+    return null;
+  }
   const admin = await prisma.admin.findUnique({
     where: { email: normalised },
     select: { id: true, email: true, name: true, passwordHash: true, disabledAt: true, sessionVersion: true },
@@ -81,7 +105,11 @@ export async function verifyAdminCredentials(email: string, password: string): P
     outcome: allowed ? 'Done' : 'Denied',
     detail: allowed ? undefined : !admin ? 'unknown email' : admin.disabledAt ? 'admin disabled' : 'wrong password',
   });
-  if (!allowed || !admin) return null;
+  if (!allowed || !admin) {
+    await recordSignInFailure(prisma, throttle);
+    return null;
+  }
+  await recordSignInSuccess(prisma, throttle);
   return { id: admin.id, email: admin.email, name: admin.name, sessionVersion: admin.sessionVersion };
 }
 
