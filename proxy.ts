@@ -1,27 +1,45 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { FLASH_COOKIE, FLASH_HEADER } from './lib/flash-names';
+import { isSameSiteRequest, securityHeaders, siteOrigins } from './lib/security-headers';
 
-// Only housekeeping here: authorisation is checked in every page and action, never in the proxy.
-// It makes flash messages one-shot: the cookie an action set is handed to this request's page
-// in a header and deleted from the browser in this response (deleting it also hides it from the
-// page's cookies()). The header is always stripped from what the browser sent, so it cannot be
-// forged, and prefetches do not consume the message.
+// Request housekeeping only: authorisation is checked in every page and action, never here.
+// - Refuses state-changing requests that do not come from this site (CSRF).
+// - Sets the security headers, with a fresh CSP nonce that Next puts on its own scripts.
+// - Makes flash messages one-shot: the cookie an action set is handed to this request's page
+//   in a header and deleted from the browser in this response. The header is always stripped
+//   from what the browser sent, so it cannot be forged; prefetches do not consume the message.
 export function proxy(request: NextRequest) {
+  const https = request.nextUrl.protocol === 'https:' || request.headers.get('x-forwarded-proto') === 'https';
+  if (!isSameSiteRequest(request.method, request.headers, siteOrigins(request.nextUrl.origin, request.headers))) {
+    return new NextResponse('This request did not come from this site, so it was refused.', {
+      status: 403,
+      headers: { 'Content-Type': 'text/plain; charset=utf-8', ...securityHeaders(crypto.randomUUID(), https) },
+    });
+  }
+
+  const nonce = Buffer.from(crypto.randomUUID()).toString('base64');
   const headers = new Headers(request.headers);
+  const security = securityHeaders(nonce, https);
+  // Next reads the nonce from the request's CSP header and puts it on the scripts it renders.
+  headers.set('Content-Security-Policy', security['Content-Security-Policy']!);
+  headers.set('x-nonce', nonce);
   headers.delete(FLASH_HEADER);
+
   const flash = request.cookies.get(FLASH_COOKIE)?.value;
   const prefetch =
     request.headers.has('next-router-prefetch') ||
     request.headers.has('next-router-segment-prefetch') ||
     request.headers.get('purpose') === 'prefetch' ||
     Boolean(request.headers.get('sec-purpose')?.includes('prefetch'));
-  if (request.method !== 'GET' || !flash || prefetch) return NextResponse.next({ request: { headers } });
-  headers.set(FLASH_HEADER, flash);
+  const consume = request.method === 'GET' && flash && !prefetch;
+  if (consume) headers.set(FLASH_HEADER, flash);
+
   const response = NextResponse.next({ request: { headers } });
-  response.cookies.delete(FLASH_COOKIE);
+  for (const [name, value] of Object.entries(security)) response.headers.set(name, value);
+  if (consume) response.cookies.delete(FLASH_COOKIE);
   return response;
 }
 
 export const config = {
-  matcher: ['/((?!_next/static|_next/image|favicon.ico).*)'],
+  matcher: [{ source: '/((?!_next/static|_next/image|favicon.ico).*)' }],
 };

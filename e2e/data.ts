@@ -33,6 +33,8 @@ export type InventoryData = {
 };
 
 export type ModeData = {
+  /** An admin whose sign-ins the throttling test fails on purpose. */
+  throttled: { email: string; password: string };
   inventory: InventoryData;
   flows: FlowData;
   admin: { email: string; password: string; name: string };

@@ -99,7 +99,9 @@ async function main() {
       assigned: { ...(await makePhoneNumber(prisma, { user: holder })), holder: holder.fullName },
       tollFree: await makePhoneNumber(prisma, { e164: `+1888${String(Math.floor(Math.random() * 1e7)).padStart(7, '0')}`, type: 'TollFree', productType: 'VoiceConnector' }),
     };
+    const throttled = await makeAdmin(prisma, { accountIds: [accounts[0]!.id] });
     modes[mode] = {
+      throttled: { email: throttled.email, password: throttled.password },
       inventory,
       flows,
       admin: { email: admin.email, password: admin.password, name: admin.name },

@@ -19,10 +19,11 @@ const flashSchema = z.object({
 export type Flash = z.infer<typeof flashSchema>;
 
 export async function setFlash(flash: Flash): Promise<void> {
+  const h = await headers();
+  const https = h.get('x-forwarded-proto') === 'https' || Boolean(process.env.AUTH_URL?.startsWith('https:'));
   (await cookies()).set(FLASH_COOKIE, Buffer.from(JSON.stringify(flash)).toString('base64url'), {
-    // Readable by the page's script so that, with JavaScript on, the banner can clear it at once
-    // (app/_components/flash-consumed.tsx). It holds nothing secret: what the admin just did.
-    httpOnly: false,
+    httpOnly: true,
+    secure: https,
     sameSite: 'lax',
     path: '/',
     maxAge: 60,

@@ -254,6 +254,7 @@ async function signIn(instance: Instance, email: string, password: string): Prom
   const answer = await request(instance, '/api/auth/callback/credentials', jar, {
     method: 'POST',
     body: new URLSearchParams({ email, password, csrfToken, callbackUrl: '/accounts' }),
+    headers: { Origin: instance.origin }, // as a browser sends it; the server refuses cross-site posts
   });
   if (!jar.has('authjs.session-token') || ![302, 303].includes(answer.status) || answer.location?.startsWith('/login')) {
     throw new Error(`Signing in as ${email} on ${instance.name} failed: ${answer.status} → ${answer.location ?? '(no redirect)'}`);

@@ -1,16 +1,16 @@
 'use client';
 
 import { useEffect } from 'react';
-import { FLASH_COOKIE } from '@/lib/flash-names';
 
 /**
  * With JavaScript on, an action's redirect is rendered in the action's own response, so no page
- * request passes through proxy.ts to clear the flash cookie; clear it here once it is shown, or a
- * reload would show the banner again. Without JavaScript, the proxy does it.
+ * request passes through proxy.ts to clear the flash cookie; ask the server to forget it once it
+ * is shown (the cookie is HttpOnly), or a reload would show the banner again. Without
+ * JavaScript, the proxy does it.
  */
 export function FlashConsumed() {
   useEffect(() => {
-    document.cookie = `${FLASH_COOKIE}=; Max-Age=0; Path=/; SameSite=Lax`;
+    void fetch('/api/flash', { method: 'POST', credentials: 'same-origin' }).catch(() => {});
   }, []);
   return null;
 }

@@ -1,0 +1,16 @@
+'use client';
+
+// The last resort when even the layout fails: plain, and without any detail of the failure.
+export default function GlobalError() {
+  return (
+    <html lang="en">
+      <body>
+        <title>Something went wrong – Switchboard</title>
+        <h1>Sorry, something went wrong</h1>
+        <p>
+          <a href="/accounts">Go to Accounts</a>
+        </p>
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,35 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { contentSecurityPolicy, isSameSiteRequest, securityHeaders, siteOrigins } from './security-headers';
+
+const h = (values: Record<string, string>) => new Headers(values);
+
+test('posts are accepted only from this site: by Origin, else by Sec-Fetch-Site; neither is refused', () => {
+  const site = ['https://switchboard.example'];
+  assert.equal(isSameSiteRequest('GET', h({ origin: 'https://evil.example' }), site), true);
+  assert.equal(isSameSiteRequest('POST', h({ origin: 'https://switchboard.example' }), site), true);
+  assert.equal(isSameSiteRequest('POST', h({ origin: 'https://evil.example' }), site), false);
+  assert.equal(isSameSiteRequest('POST', h({ origin: 'null' }), site), false);
+  assert.equal(isSameSiteRequest('POST', h({ 'sec-fetch-site': 'same-origin' }), site), true);
+  assert.equal(isSameSiteRequest('POST', h({ 'sec-fetch-site': 'cross-site' }), site), false);
+  assert.equal(isSameSiteRequest('POST', h({}), site), false);
+  assert.equal(isSameSiteRequest('DELETE', h({ origin: 'https://switchboard.example.evil.example' }), site), false);
+});
+
+test('this site is the address the browser used, a trusted forwarded host, or AUTH_URL', () => {
+  assert.deepEqual(siteOrigins('http://127.0.0.1:3000', h({}), undefined), ['http://127.0.0.1:3000']);
+  assert.deepEqual(
+    siteOrigins('http://10.0.0.5:3000', h({ 'x-forwarded-host': 'switchboard.example', 'x-forwarded-proto': 'https' }), 'https://switchboard.example'),
+    ['http://10.0.0.5:3000', 'https://switchboard.example', 'https://switchboard.example'],
+  );
+});
+
+test('the CSP allows no inline script without the nonce and no framing; HSTS only over HTTPS', () => {
+  const csp = contentSecurityPolicy('abc123', false);
+  assert.match(csp, /script-src 'self' 'nonce-abc123' 'strict-dynamic'(;|$)/);
+  assert.doesNotMatch(csp.split(';').find((d) => d.trim().startsWith('script-src')) ?? '', /unsafe-inline|unsafe-eval/);
+  assert.match(csp, /frame-ancestors 'none'/);
+  assert.equal(securityHeaders('n', false)['Strict-Transport-Security'], undefined);
+  assert.match(securityHeaders('n', true)['Strict-Transport-Security'] ?? '', /max-age=\d+/);
+  assert.equal(securityHeaders('n', false)['X-Content-Type-Options'], 'nosniff');
+});
