@@ -1,5 +1,6 @@
 import 'server-only';
 import { getPrisma } from '../db/client';
+import { likeLiteral } from '../search';
 import { keysetPage, type ListParams, type Page } from '../pagination';
 import { accountScope, type SessionAdmin } from './admins';
 
@@ -10,7 +11,7 @@ export async function listAccounts(admin: SessionAdmin, params: ListParams): Pro
   const page = keysetPage('name', params);
   const rows = await prisma.account.findMany({
     where: {
-      AND: [accountScope(admin), params.q ? { name: { contains: params.q, mode: 'insensitive' } } : {}, page.where],
+      AND: [accountScope(admin), params.q ? { name: { contains: likeLiteral(params.q), mode: 'insensitive' } } : {}, page.where],
     },
     orderBy: page.orderBy,
     take: page.take,

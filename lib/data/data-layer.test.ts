@@ -127,3 +127,21 @@ describe('sign-in', () => {
     assert.equal(await loadSessionAdmin('no-such-admin', 1), null);
   });
 });
+
+describe('searches are literal', () => {
+  test('%, _ and backslash match themselves, never everything', async () => {
+    const account = await makeAccount(prisma, { name: `Literal 100%_\\ ${Date.now()}` });
+    const plain = await makeUser(prisma, account.id, { fullName: 'Plain Name' });
+    const odd = await makeUser(prisma, account.id, { fullName: '100% Sure_Thing \\o/' });
+    const admin = await sessionFor((await makeAdmin(prisma)).id);
+    const ids = async (q: string) => (await listUsers(admin, account.id, { q }))!.rows.map((r) => r.id);
+    assert.deepEqual(await ids('%'), [odd.id]);
+    assert.deepEqual(await ids('_'), [odd.id]);
+    assert.deepEqual(await ids('%_%'), []);
+    assert.deepEqual(await ids('\\'), [odd.id]);
+    assert.deepEqual(await ids("Plain'; DROP TABLE \"User\"; --"), []);
+    assert.deepEqual(await ids('plain'), [plain.id]);
+    assert.deepEqual((await listAccounts(admin, { q: '100%_\\' })).rows.map((a) => a.id), [account.id]);
+    assert.equal((await listAccounts(admin, { q: '%' })).rows.every((a) => a.name.includes('%')), true);
+  });
+});

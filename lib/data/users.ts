@@ -3,6 +3,7 @@ import type { Prisma } from '../generated/prisma/client';
 import { getPrisma } from '../db/client';
 import { keysetPage, type ListParams, type Page } from '../pagination';
 import { searchDigits } from '../phone';
+import { likeLiteral } from '../search';
 import { accountScope, type SessionAdmin } from './admins';
 
 export type UserRow = {
@@ -62,8 +63,8 @@ function userSearch(q: string | undefined): Prisma.UserWhereInput {
   const digits = searchDigits(q);
   return {
     OR: [
-      { fullName: { contains: q, mode: 'insensitive' } },
-      { email: { contains: q, mode: 'insensitive' } },
+      { fullName: { contains: likeLiteral(q), mode: 'insensitive' } },
+      { email: { contains: likeLiteral(q), mode: 'insensitive' } },
       ...(digits.length >= 3 ? [{ phoneNumber: { is: { e164: { contains: digits } } } }] : []),
     ],
   };
