@@ -1,17 +1,17 @@
 import 'server-only';
-import { getPrisma } from '../db/client';
 import { likeLiteral } from '../search';
 import { keysetPage, type ListParams, type Page } from '../pagination';
-import { accountScope, type SessionAdmin } from './admins';
+import type { SessionAdmin } from './admins';
+import { scopedPrisma } from './scope';
 
 export type AccountRow = { id: string; name: string; type: string; status: string; userCount: number };
 
 export async function listAccounts(admin: SessionAdmin, params: ListParams): Promise<Page<AccountRow>> {
-  const prisma = await getPrisma();
+  const prisma = await scopedPrisma(admin);
   const page = keysetPage('name', params);
   const rows = await prisma.account.findMany({
     where: {
-      AND: [accountScope(admin), params.q ? { name: { contains: likeLiteral(params.q), mode: 'insensitive' } } : {}, page.where],
+      AND: [params.q ? { name: { contains: likeLiteral(params.q), mode: 'insensitive' } } : {}, page.where],
     },
     orderBy: page.orderBy,
     take: page.take,
@@ -36,9 +36,9 @@ export type AccountSummary = {
 
 /** One account, or null when it does not exist or this admin does not administer it (the same answer). */
 export async function getAccount(admin: SessionAdmin, accountId: string): Promise<AccountSummary | null> {
-  const prisma = await getPrisma();
+  const prisma = await scopedPrisma(admin);
   const account = await prisma.account.findFirst({
-    where: { AND: [accountScope(admin), { id: accountId }] },
+    where: { id: accountId },
     select: {
       id: true,
       name: true,

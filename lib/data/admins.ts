@@ -1,5 +1,5 @@
 import 'server-only';
-import type { AdminRole, Prisma } from '../generated/prisma/client';
+import type { AdminRole } from '../generated/prisma/client';
 import { getPrisma } from '../db/client';
 import { dummyPasswordHash, hashPassword, verifyPassword } from '../auth/password';
 import { recordAudit } from './audit';
@@ -53,11 +53,6 @@ export async function loadSessionAdmin(adminId: string, sessionVersion: number |
     allAccounts: admin.allAccounts,
     accountIds: admin.accounts.map((a) => a.accountId),
   } as unknown as SessionAdmin;
-}
-
-/** Only the accounts this admin administers. Every account-level query starts from here. */
-export function accountScope(admin: SessionAdmin): Prisma.AccountWhereInput {
-  return admin.allAccounts ? {} : { id: { in: [...admin.accountIds] } };
 }
 
 export type SignedInAdmin = { id: string; email: string; name: string; sessionVersion: number };

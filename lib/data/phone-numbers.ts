@@ -7,6 +7,7 @@ import { formatPhoneNumber, searchDigits } from '../phone';
 import type { SessionAdmin } from './admins';
 import { recordAudit, type AuditAction } from './audit';
 import { DomainError } from './errors';
+import { canSeeAccount, scopedPrisma } from './scope';
 
 // The organisation's inventory of numbers. Numbers are not in accounts, so every admin sees
 // every number; who holds one is shown only when the holder's account is the admin's.
@@ -32,10 +33,6 @@ export type InventoryFilters = {
 export type Assignee =
   | { visible: true; accountId: string; accountName: string; userId: string; fullName: string }
   | { visible: false };
-
-export function canSeeAccount(admin: SessionAdmin, accountId: string | null): boolean {
-  return Boolean(accountId) && (admin.allAccounts || admin.accountIds.includes(accountId!));
-}
 
 function assigneeOf(
   admin: SessionAdmin,
@@ -193,10 +190,11 @@ export async function getPhoneNumber(admin: SessionAdmin, phoneNumberId: string)
     },
   });
   if (!n) return null;
+  const scoped = await scopedPrisma(admin);
   const userIds = [...new Set(n.history.map((h) => h.userId))];
   const adminIds = [...new Set(n.history.flatMap((h) => [h.assignedById, h.unassignedById]).filter((id): id is string => Boolean(id)))];
   const [users, admins] = await Promise.all([
-    prisma.user.findMany({ where: { id: { in: userIds } }, select: { id: true, fullName: true, accountId: true, account: { select: { name: true } } } }),
+    scoped.user.findMany({ where: { id: { in: userIds } }, select: { id: true, fullName: true, accountId: true, account: { select: { name: true } } } }),
     prisma.admin.findMany({ where: { id: { in: adminIds } }, select: { id: true, name: true } }),
   ]);
   const userById = new Map(users.map((u) => [u.id, u]));
@@ -247,7 +245,7 @@ export async function recentHolder(
     select: { userId: true, accountId: true, unassignedAt: true },
   });
   if (!last?.unassignedAt) return null;
-  const user = await prisma.user.findUnique({ where: { id: last.userId }, select: { id: true, fullName: true, account: { select: { name: true } } } });
+  const user = await (await scopedPrisma(admin)).user.findUnique({ where: { id: last.userId }, select: { id: true, fullName: true, account: { select: { name: true } } } });
   const holder: Assignee =
     user && canSeeAccount(admin, last.accountId)
       ? { visible: true, accountId: last.accountId, accountName: user.account.name, userId: user.id, fullName: user.fullName }

@@ -1,9 +1,9 @@
 import 'server-only';
 import type { Prisma, PrismaClient } from '../generated/prisma/client';
-import { getPrisma } from '../db/client';
+import { scopedPrisma } from './scope';
 import { keysetPage, type ListParams, type Page } from '../pagination';
 import { formatPhoneNumber, searchDigits } from '../phone';
-import { accountScope, type SessionAdmin } from './admins';
+import type { SessionAdmin } from './admins';
 import { recordAudit, type AuditAction } from './audit';
 import { DomainError, isUniqueViolation } from './errors';
 
@@ -27,8 +27,7 @@ export type AssignableNumber = { id: string; e164: string; country: string; canS
 
 /** Numbers an admin may assign, searched by any digits (an area code, say), in E.164 order. */
 export async function listAssignableNumbers(admin: SessionAdmin, params: ListParams): Promise<Page<AssignableNumber>> {
-  const prisma = await getPrisma();
-  void admin; // the inventory is the organisation's, not an account's; the caller checked the user
+  const prisma = await scopedPrisma(admin); // numbers are the organisation's; scope is for users
   const digits = params.q ? searchDigits(params.q) : '';
   const page = keysetPage('e164', params);
   const rows = await prisma.phoneNumber.findMany({
@@ -93,7 +92,7 @@ async function authoriseChange(
     await refuse(prisma, admin, action, new DomainError('denied', 'You have read-only access, so you cannot change phone numbers or permissions.'), ids);
   }
   const user = await prisma.user.findFirst({
-    where: { id: target.userId, accountId: target.accountId, account: accountScope(admin) },
+    where: { id: target.userId, accountId: target.accountId },
     select: {
       id: true,
       accountId: true,
@@ -134,7 +133,7 @@ export type ChangeResult = { fullName: string; e164: string | null; repeated: bo
 
 /** Assigns an Unassigned Business Calling number to a user who has none; calling and SMS go off. */
 export async function assignPhoneNumber(admin: SessionAdmin, input: AssignInput): Promise<ChangeResult> {
-  const prisma = await getPrisma();
+  const prisma = await scopedPrisma(admin);
   const action = 'assign-phone-number';
   const user = await authoriseChange(prisma, admin, action, input, input.phoneNumberId);
   const ids = { accountId: input.accountId, userId: input.userId, phoneNumberId: input.phoneNumberId };
@@ -218,7 +217,7 @@ export type PermissionsInput = Target & { version: number; inboundCalling: boole
 
 /** Sets a user's inbound calling, outbound calling and SMS, if nobody changed them since the form was shown. */
 export async function editTelephonyPermissions(admin: SessionAdmin, input: PermissionsInput): Promise<ChangeResult> {
-  const prisma = await getPrisma();
+  const prisma = await scopedPrisma(admin);
   const action = 'edit-telephony-permissions';
   const user = await authoriseChange(prisma, admin, action, input);
   const wanted = permissionsOf(input);
@@ -253,7 +252,7 @@ export type UnassignInput = Target & { phoneNumberId: string; version: number };
 
 /** Takes a user's number back into the inventory as Unassigned; their calling and SMS go off. */
 export async function unassignPhoneNumber(admin: SessionAdmin, input: UnassignInput): Promise<ChangeResult> {
-  const prisma = await getPrisma();
+  const prisma = await scopedPrisma(admin);
   const action = 'unassign-phone-number';
   const user = await authoriseChange(prisma, admin, action, input, input.phoneNumberId);
   const ids = { accountId: input.accountId, userId: input.userId, phoneNumberId: input.phoneNumberId };

@@ -1,10 +1,10 @@
 import 'server-only';
 import type { Prisma } from '../generated/prisma/client';
-import { getPrisma } from '../db/client';
 import { keysetPage, type ListParams, type Page } from '../pagination';
 import { searchDigits } from '../phone';
 import { likeLiteral } from '../search';
-import { accountScope, type SessionAdmin } from './admins';
+import type { SessionAdmin } from './admins';
+import { scopedPrisma } from './scope';
 
 export type UserRow = {
   id: string;
@@ -26,9 +26,9 @@ export async function listUsers(
   params: ListParams,
   opts: { withoutNumber?: boolean } = {},
 ): Promise<Page<UserRow> | null> {
-  const prisma = await getPrisma();
+  const prisma = await scopedPrisma(admin);
   const account = await prisma.account.findFirst({
-    where: { AND: [accountScope(admin), { id: accountId }] },
+    where: { id: accountId },
     select: { id: true },
   });
   if (!account) return null;
@@ -90,9 +90,9 @@ export type UserDetails = {
 
 /** One user, scoped by account and by the admin's accounts; null when not found or not visible. */
 export async function getUser(admin: SessionAdmin, accountId: string, userId: string): Promise<UserDetails | null> {
-  const prisma = await getPrisma();
+  const prisma = await scopedPrisma(admin);
   return prisma.user.findFirst({
-    where: { id: userId, accountId, account: accountScope(admin) },
+    where: { id: userId, accountId },
     select: {
       id: true,
       accountId: true,
