@@ -14,7 +14,9 @@ function openInAnotherProcess(dataDir: string) {
     try { const db = await openEmbeddedDatabase(${JSON.stringify(dataDir)}); await db.close(); console.log('opened'); }
     catch (err) { console.log(err.name + ': ' + err.message); }
   `;
-  return spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { cwd: root, encoding: 'utf8' });
+  // Without the test runner's variables, or the child would report to it instead of printing.
+  const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('NODE_TEST')));
+  return spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { cwd: root, encoding: 'utf8', env, timeout: 120_000 });
 }
 
 test('a second process cannot open a folder that is in use, and is told why', async () => {
@@ -23,7 +25,7 @@ test('a second process cannot open a folder that is in use, and is told why', as
   try {
     await db.db.exec('create table t (x int); insert into t values (1);');
     const other = openInAnotherProcess(dir);
-    assert.match(other.stdout, /EmbeddedDatabaseInUseError: The embedded database in .* is in use by another process \(pid \d+\)/, other.stderr);
+    assert.match(other.stdout, /EmbeddedDatabaseInUseError: The embedded database in .* is in use by another process \(pid \d+\)/, `stderr: ${other.stderr} status: ${other.status} ${other.error ?? ''}`);
     await assert.rejects(openEmbeddedDatabase(dir), EmbeddedDatabaseInUseError);
   } finally {
     await db.close();
