@@ -5,7 +5,8 @@ export type AuditAction =
   | 'sign-in'
   | 'assign-phone-number'
   | 'unassign-phone-number'
-  | 'edit-telephony-permissions';
+  | 'edit-telephony-permissions'
+  | 'add-phone-numbers';
 
 export type AuditInput = {
   admin?: { id: string; email: string } | null;

@@ -175,7 +175,7 @@ export function linesOfCsv(csv: string): InputLine[] {
       relax_column_count: true,
       skip_empty_lines: true,
       info: true,
-    });
+    }) as unknown as typeof records; // with info: true each record comes with where it was read; the types miss that
   } catch (err) {
     if (!(err instanceof CsvError)) throw err;
     const at = (err as CsvError & { lines?: number }).lines;
