@@ -4,20 +4,44 @@ import { z } from 'zod';
 import { FLASH_COOKIE, FLASH_HEADER } from './flash-names';
 
 // A one-shot message for the page an action redirects to (Post/Redirect/Get). The cookie holds
-// only what happened and to whom; the page writes the words, and only for that very user.
+// only what happened and to whom (or how many); the page writes the words, and a user's message
+// only for that very user.
 // proxy.ts moves the cookie into a request header on the next page request and deletes it, so a
 // reload does not repeat it. Right after an action (JavaScript on) the page reads the new cookie.
 
-
-const flashSchema = z.object({
+const userFlashSchema = z.object({
   kind: z.enum(['assigned', 'unassigned', 'permissions-saved']),
   userId: z.string().max(64),
   e164: z.string().max(20).nullable(),
 });
+/** After "Add phone numbers": how many were added, and how many someone else had added first. */
+const numbersAddedFlashSchema = z.object({
+  kind: z.literal('numbers-added'),
+  added: z.number().int().min(0),
+  skipped: z.number().int().min(0),
+});
+const flashSchema = z.discriminatedUnion('kind', [userFlashSchema, numbersAddedFlashSchema]);
+export type UserFlash = z.infer<typeof userFlashSchema>;
+export type NumbersAddedFlash = z.infer<typeof numbersAddedFlashSchema>;
 export type Flash = z.infer<typeof flashSchema>;
 
+export function encodeFlash(flash: Flash): string {
+  return Buffer.from(JSON.stringify(flash)).toString('base64url');
+}
+
+/** The flash in a cookie or header, or null if there is none or it is not one of ours. */
+export function decodeFlash(raw: string | undefined | null): Flash | null {
+  if (!raw) return null;
+  try {
+    const parsed = flashSchema.safeParse(JSON.parse(Buffer.from(raw, 'base64url').toString('utf8')));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
+
 export async function setFlash(flash: Flash): Promise<void> {
-  (await cookies()).set(FLASH_COOKIE, Buffer.from(JSON.stringify(flash)).toString('base64url'), {
+  (await cookies()).set(FLASH_COOKIE, encodeFlash(flash), {
     // Readable by the page's script so that, with JavaScript on, the banner can clear it at once
     // (app/_components/flash-consumed.tsx). It holds nothing secret: what the admin just did.
     httpOnly: false,
@@ -27,13 +51,18 @@ export async function setFlash(flash: Flash): Promise<void> {
   });
 }
 
-export async function readFlash(userId: string): Promise<Flash | null> {
-  const raw = (await headers()).get(FLASH_HEADER) ?? (await cookies()).get(FLASH_COOKIE)?.value;
-  if (!raw) return null;
-  try {
-    const parsed = flashSchema.safeParse(JSON.parse(Buffer.from(raw, 'base64url').toString('utf8')));
-    return parsed.success && parsed.data.userId === userId ? parsed.data : null;
-  } catch {
-    return null;
-  }
+async function readAnyFlash(): Promise<Flash | null> {
+  return decodeFlash((await headers()).get(FLASH_HEADER) ?? (await cookies()).get(FLASH_COOKIE)?.value);
+}
+
+/** What just happened to this user, shown only on this user's page. */
+export async function readFlash(userId: string): Promise<UserFlash | null> {
+  const flash = await readAnyFlash();
+  return flash && flash.kind !== 'numbers-added' && flash.userId === userId ? flash : null;
+}
+
+/** How many numbers were just added, for the inventory's page. */
+export async function readNumbersAddedFlash(): Promise<NumbersAddedFlash | null> {
+  const flash = await readAnyFlash();
+  return flash?.kind === 'numbers-added' ? flash : null;
 }
