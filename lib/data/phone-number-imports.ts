@@ -3,7 +3,7 @@ import crypto from 'node:crypto';
 import type { CountryCode } from 'libphonenumber-js/max';
 import type { PhoneNumberProductType, PhoneNumberStatus, Prisma } from '../generated/prisma/client';
 import { getPrisma } from '../db/client';
-import { parsePhoneNumberList, PhoneListError, type PhoneNumberEntry } from '../phone-numbers/parse';
+import { decodeCsvFile, parsePhoneNumberList, PhoneListError, type PhoneNumberEntry } from '../phone-numbers/parse';
 import type { SessionAdmin } from './admins';
 import { recordAudit } from './audit';
 import { DomainError } from './errors';
@@ -33,8 +33,8 @@ const READ_ONLY = 'You have read-only access, so you cannot add phone numbers.';
 export type PreviewInput = {
   /** Pasted lines; ignored when `csv` is given. */
   text?: string;
-  /** The CSV file's text. */
-  csv?: string;
+  /** A CSV file as uploaded (its bytes), or its text. */
+  csv?: Uint8Array | string;
   defaultCountry: CountryCode;
   productType: PhoneNumberProductType;
 };
@@ -49,7 +49,8 @@ export async function previewPhoneNumbers(admin: SessionAdmin, input: PreviewInp
   if (!admin.canChange) await refuse(prisma, admin, ACTION, new DomainError('denied', READ_ONLY), {});
   let parsed: PhoneNumberEntry[];
   try {
-    parsed = parsePhoneNumberList(input.csv !== undefined ? { csv: input.csv } : { text: input.text ?? '' }, input.defaultCountry);
+    const csv = input.csv instanceof Uint8Array ? decodeCsvFile(input.csv) : input.csv;
+    parsed = parsePhoneNumberList(csv !== undefined ? { csv } : { text: input.text ?? '' }, input.defaultCountry);
   } catch (err) {
     if (err instanceof PhoneListError) throw new DomainError('invalid', err.message, err.field);
     throw err;

@@ -54,7 +54,13 @@ let displayNames: Intl.DisplayNames | undefined;
 /** The country as a sentence names it: "the United States", "Japan"; any ISO code works. */
 export function countryInText(code: string): string {
   const known = COUNTRIES.find((c) => c.code === code) as { name: string; inText?: string } | undefined;
-  if (known) return known.inText ?? known.name;
+  return known?.inText ?? countryName(code);
+}
+
+/** The country's name for a table cell: "United States", "Japan"; any ISO code works. */
+export function countryName(code: string): string {
+  const known = COUNTRIES.find((c) => c.code === code);
+  if (known) return known.name;
   displayNames ??= new Intl.DisplayNames(['en'], { type: 'region' });
   try {
     return displayNames.of(code) ?? code;

@@ -7,6 +7,9 @@ import {
   type CountryCode,
 } from 'libphonenumber-js/max';
 import { countryInText } from './countries';
+import { MAX_LINES } from './limits';
+
+export { MAX_CSV_BYTES, MAX_LINES } from './limits';
 
 // Turns what an admin typed, pasted or uploaded into one verdict per line: the number in E.164
 // with its country and type, or the reason it cannot be added, in words the admin can act on.
@@ -25,10 +28,6 @@ export type PhoneNumberEntry = {
   error?: string;
 };
 
-/** Lines (not counting blank ones) in one go: far more than any real batch, and still quick. */
-export const MAX_LINES = 20_000;
-/** A CSV file of 20,000 numbers with a few other columns is well under this. */
-export const MAX_CSV_BYTES = 2 * 1024 * 1024;
 const MAX_INPUT_SHOWN = 100;
 
 /** A list that cannot be read at all (as opposed to single lines that are rejected). */
