@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
 import { useTestDatabase } from '../test/database';
-import { makeAdmin, makePhoneNumber, uniqueLocalE164 } from '../test/factories';
+import { makeAdmin, makePhoneNumber, uniqueLocalE164, uniqueTollFreeE164 } from '../test/factories';
 import type { PrismaClient } from '../generated/prisma/client';
 import { loadSessionAdmin, type SessionAdmin } from './admins';
 import { DomainError } from './errors';
@@ -23,8 +23,6 @@ async function sessionFor(adminId: string): Promise<SessionAdmin> {
 
 /** "(206) 555-0100" for "+12065550100": how admins type national numbers. */
 const national = (e164: string) => e164.replace(/^\+1(\d{3})(\d{3})(\d{4})$/, '($1) $2-$3');
-/** A toll-free number nobody has used in this database. */
-const tollFree = () => `+1800${uniqueLocalE164().slice(5)}`;
 
 async function numbersIn(e164s: string[]) {
   return prisma.phoneNumber.findMany({
@@ -47,7 +45,7 @@ async function refused(kind: DomainError['kind'], run: () => Promise<unknown>): 
 describe('preview', () => {
   test('each line gets its verdict: accepted with the product type it will get, or rejected with why', async () => {
     const [a, b, c] = [uniqueLocalE164(), uniqueLocalE164(), uniqueLocalE164()];
-    const free = tollFree();
+    const free = uniqueTollFreeE164();
     const existing = await makePhoneNumber(prisma, { e164: uniqueLocalE164() });
     const queued = await makePhoneNumber(prisma, { e164: uniqueLocalE164(), status: 'DeleteInProgress' });
     const text = [a, national(b), '', free, 'call me', existing.e164, queued.e164, national(a), '+1', c].join('\n');
@@ -125,7 +123,7 @@ describe('preview', () => {
 describe('add', () => {
   test('adds the accepted numbers as Unassigned, marks the import added, and audits once', async () => {
     const [a, b] = [uniqueLocalE164(), uniqueLocalE164()];
-    const free = tollFree();
+    const free = uniqueTollFreeE164();
     const { id } = await previewPhoneNumbers(admin, { text: `${a}\n${national(b)}\nnope\n${free}`, defaultCountry: 'US', productType: 'BusinessCalling' });
 
     assert.deepEqual(await addPhoneNumbers(admin, id), { added: 3, skipped: 0, repeated: false });

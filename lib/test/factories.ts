@@ -68,6 +68,15 @@ export function uniqueLocalE164(): string {
   }
 }
 
+/** A valid United States toll-free number (800, 888, …) nobody is likely to have used. */
+export function uniqueTollFreeE164(): string {
+  const prefixes = ['800', '833', '844', '855', '866', '877', '888'];
+  for (;;) {
+    const e164 = `+1${prefixes[crypto.randomInt(0, prefixes.length)]}${uniqueE164().slice(5)}`;
+    if (parsePhoneNumberFromString(e164)?.getType() === 'TOLL_FREE') return e164;
+  }
+}
+
 export async function makePhoneNumber(
   prisma: PrismaClient,
   overrides: {
