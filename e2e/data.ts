@@ -32,10 +32,22 @@ export type InventoryData = {
   tollFree: FreeNumber;
 };
 
+/** Numbers for "Add phone numbers": none is in the inventory except `existing`. */
+export type AddNumbersData = {
+  single: string;
+  pasted: [string, string];
+  tollFree: string;
+  csv: [string, string, string];
+  existing: string;
+  forViewer: string;
+};
+
 export type ModeData = {
   /** An admin whose sign-ins the throttling test fails on purpose. */
   throttled: { email: string; password: string };
   inventory: InventoryData;
+
+  addNumbers: AddNumbersData;
   flows: FlowData;
   admin: { email: string; password: string; name: string };
   accounts: { id: string; name: string }[];
@@ -52,6 +64,11 @@ export function e2eData(projectName: string): ModeData & { run: string } {
   const found = data.modes[mode];
   if (!found) throw new Error(`No e2e data for project ${projectName}; run the tests with npm run test:e2e.`);
   return { ...found, run: data.run };
+}
+
+/** "(206) 555-0100" for "+12065550100": how admins type a US number without its country code. */
+export function national(e164: string): string {
+  return e164.replace(/^\+1(\d{3})(\d{3})(\d{4})$/, '($1) $2-$3');
 }
 
 /** "+1 206 555 0100" for "+12065550100", as the pages show North American numbers. */

@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { closeDatabase, getDatabase } from '../lib/db/client';
-import { makeAccount, makeAdmin, makePhoneNumber, makeUser, uniqueSuffix } from '../lib/test/factories';
+import { makeAccount, makeAdmin, makePhoneNumber, makeUser, uniqueLocalE164, uniqueSuffix, uniqueTollFreeE164 } from '../lib/test/factories';
 import type { E2EData, FlowData, InventoryData } from './data';
 
 const USERS_IN_BIG_ACCOUNT = 31; // more than one page of 25
@@ -100,9 +100,19 @@ async function main() {
       tollFree: await makePhoneNumber(prisma, { e164: `+1888${String(Math.floor(Math.random() * 1e7)).padStart(7, '0')}`, type: 'TollFree', productType: 'VoiceConnector' }),
     };
     const throttled = await makeAdmin(prisma, { accountIds: [accounts[0]!.id] });
+    // "Add phone numbers" adds these; they are valid numbers not yet in the inventory, but one.
+    const addNumbers = {
+      single: uniqueLocalE164(),
+      pasted: [uniqueLocalE164(), uniqueLocalE164()] as [string, string],
+      tollFree: uniqueTollFreeE164(),
+      csv: [uniqueLocalE164(), uniqueLocalE164(), uniqueLocalE164()] as [string, string, string],
+      existing: (await makePhoneNumber(prisma, { e164: uniqueLocalE164() })).e164,
+      forViewer: uniqueLocalE164(),
+    };
     modes[mode] = {
       throttled: { email: throttled.email, password: throttled.password },
       inventory,
+      addNumbers,
       flows,
       admin: { email: admin.email, password: admin.password, name: admin.name },
       accounts: accounts.map((a) => ({ id: a.id, name: a.name })),

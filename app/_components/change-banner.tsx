@@ -1,10 +1,10 @@
 import Link from 'next/link';
-import type { Flash } from '@/lib/flash';
+import type { ChangeFlash } from '@/lib/flash';
 import { formatPhoneNumber } from '@/lib/phone';
 import { FlashConsumed } from './flash-consumed';
 
 /** What just happened, and the spec's two notes: tell the user, and they must sign in again. */
-export function ChangeBanner({ flash, fullName, editHref }: { flash: Flash; fullName: string; editHref: string }) {
+export function ChangeBanner({ flash, fullName, editHref }: { flash: ChangeFlash; fullName: string; editHref: string }) {
   const number = flash.e164 ? formatPhoneNumber(flash.e164) : 'The phone number';
   return (
     <div className="banner" role="status" aria-labelledby="banner-title" tabIndex={-1}>

@@ -7,6 +7,7 @@ import { label } from '@/lib/labels';
 import { parseListParams } from '@/lib/pagination';
 import { formatPhoneNumber } from '@/lib/phone';
 import { Pagination } from '../_components/list-controls';
+import { NumbersAddedBanner } from '../_components/numbers-added-banner';
 import { AssigneeCell } from './assignee';
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -33,6 +34,7 @@ export default async function PhoneNumbersPage({ searchParams }: Props) {
   return (
     <>
       <title>{`Phone numbers${filters.view === 'all' ? '' : ` – ${viewLabel}`} – Switchboard`}</title>
+      <NumbersAddedBanner />
       <h1>Phone numbers</h1>
       <p>
         <Link href="/phone-numbers/overview">Overview</Link>

@@ -9,7 +9,8 @@ export type AuditAction =
   | 'edit-calling-name'
   | 'delete-phone-number'
   | 'restore-phone-number'
-  | 'purge-phone-number';
+  | 'purge-phone-number'
+  | 'add-phone-numbers';
 
 export type AuditInput = {
   admin?: { id: string; email: string } | null;

@@ -52,7 +52,8 @@ type UserState = {
   phoneNumber: { id: string; e164: string; canInboundCall: boolean; canOutboundCall: boolean; canSms: boolean } | null;
 };
 
-async function refuse(
+/** Audits a refusal (read-only admin, not found, lost race, invalid choice), then throws it. */
+export async function refuse(
   prisma: PrismaClient,
   admin: SessionAdmin,
   action: AuditAction,

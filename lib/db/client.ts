@@ -73,7 +73,18 @@ export async function openDatabase(
     },
     async close() {
       await prisma.$disconnect();
+      // pool.end() resolves as soon as it has asked its connections to close, not when they have.
+      // Wait for them: a connection the server cuts meanwhile (a test dropping its database, a
+      // restart) would otherwise raise an uncaught error after we said we were closed.
+      const open = pool.totalCount;
+      let removed = 0;
+      const closed = new Promise<void>((resolve) => {
+        if (open === 0) resolve();
+        pool.on('remove', () => ++removed >= open && resolve());
+        setTimeout(resolve, 5000).unref();
+      });
       await pool.end();
+      await closed;
     },
   };
 }

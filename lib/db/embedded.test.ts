@@ -15,7 +15,7 @@ function openInAnotherProcess(dataDir: string) {
     catch (err) { console.log(err.name + ': ' + err.message); }
   `;
   // Without the test runner's variables, or the child would report to it instead of printing.
-  const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('NODE_TEST')));
+  const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('NODE_TEST'))) as NodeJS.ProcessEnv;
   return spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { cwd: root, encoding: 'utf8', env, timeout: 120_000 });
 }
 

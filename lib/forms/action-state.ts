@@ -10,7 +10,7 @@ export type ActionState = {
 
 export const initialActionState: ActionState = {};
 
-/** The form's fields as strings (files and repeated keys are not used by these forms). */
+/** The form's text fields as strings, to show the form again as it was (repeated keys are not used by these forms). */
 export function formValues(formData: FormData, omit: string[] = []): Record<string, string> {
   const values: Record<string, string> = {};
   for (const [key, value] of formData.entries()) {
@@ -27,4 +27,16 @@ export function fieldErrorsOf(error: z.ZodError): Record<string, string[]> {
     (out[key] ??= []).push(issue.message);
   }
   return out;
+}
+
+/**
+ * The form's chosen files. A file input with nothing chosen still sends an empty file (nameless
+ * from a plain post, named "blob" by React's encoding): an empty file is no file.
+ */
+export function formFiles(formData: FormData): Record<string, File> {
+  const files: Record<string, File> = {};
+  for (const [key, value] of formData.entries()) {
+    if (typeof value !== 'string' && value.size > 0) files[key] = value;
+  }
+  return files;
 }

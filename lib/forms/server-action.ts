@@ -4,10 +4,11 @@ import type { z } from 'zod';
 import { currentAdmin } from '../auth/session';
 import type { SessionAdmin } from '../data/admins';
 import { DomainError } from '../data/errors';
-import { fieldErrorsOf, formValues, type ActionState } from './action-state';
+import { fieldErrorsOf, formFiles, formValues, type ActionState } from './action-state';
 
 /**
- * The one way a form's server action runs: session → parse (safeParse, never parse) → handler,
+ * The one way a form's server action runs: session → parse (safeParse, never parse; text fields
+ * and chosen files) → handler,
  * which calls the data layer (it checks the admin's right to the exact objects) and redirects
  * on success. A refusal comes back to the same form with what the admin chose, and the page is
  * rendered again from the database, so it shows things as they are now.
@@ -20,7 +21,7 @@ export function formAction<S extends z.ZodType>(
     const values = formValues(formData);
     const admin = await currentAdmin();
     if (!admin) return { formError: 'You are signed out. Sign in again, then make the change again.', values };
-    const parsed = schema.safeParse(values);
+    const parsed = schema.safeParse({ ...values, ...formFiles(formData) });
     if (!parsed.success) return { fieldErrors: fieldErrorsOf(parsed.error), values };
     try {
       return (await handler(admin, parsed.data)) ?? {};

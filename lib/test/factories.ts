@@ -7,6 +7,7 @@ import type {
   PhoneNumberType,
   PrismaClient,
 } from '../generated/prisma/client';
+import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import { hashPassword } from '../auth/password';
 
 // Factories for tests: every record gets a unique name, so tests never collide with each other,
@@ -53,6 +54,27 @@ export function uniqueE164(): string {
   const exchange = 200 + crypto.randomInt(0, 700);
   const line = String((crypto.randomInt(0, 10_000) + numberCounter++) % 10_000).padStart(4, '0');
   return `+1${area}${exchange}${line}`;
+}
+
+/**
+ * Like uniqueE164, but a number the phone library accepts as a valid local (not toll-free or
+ * premium-rate) United States number, as the "Add phone numbers" checks require.
+ */
+export function uniqueLocalE164(): string {
+  for (;;) {
+    const e164 = uniqueE164();
+    const parsed = parsePhoneNumberFromString(e164);
+    if (parsed?.isValid() && parsed.country === 'US' && !['TOLL_FREE', 'PREMIUM_RATE'].includes(parsed.getType() ?? '')) return e164;
+  }
+}
+
+/** A valid United States toll-free number (800, 888, …) nobody is likely to have used. */
+export function uniqueTollFreeE164(): string {
+  const prefixes = ['800', '833', '844', '855', '866', '877', '888'];
+  for (;;) {
+    const e164 = `+1${prefixes[crypto.randomInt(0, prefixes.length)]}${uniqueE164().slice(5)}`;
+    if (parsePhoneNumberFromString(e164)?.getType() === 'TOLL_FREE') return e164;
+  }
 }
 
 export async function makePhoneNumber(

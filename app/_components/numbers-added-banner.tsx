@@ -1,0 +1,22 @@
+import { readNumbersAddedFlash } from '@/lib/flash';
+import { numbersAddedMessage } from '@/lib/phone-numbers/summary';
+import { FlashConsumed } from './flash-consumed';
+
+/**
+ * After "Add phone numbers": how many were added, once. Renders nothing unless the admin has
+ * just added numbers; the inventory's page (where adding redirects) places it above its heading.
+ */
+export async function NumbersAddedBanner() {
+  const flash = await readNumbersAddedFlash();
+  if (!flash) return null;
+  const { title, details } = numbersAddedMessage(flash);
+  return (
+    <div className="banner" role="status" aria-labelledby="banner-title" tabIndex={-1}>
+      <FlashConsumed />
+      <h2 id="banner-title">{title}</h2>
+      {details.map((line) => (
+        <p key={line}>{line}</p>
+      ))}
+    </div>
+  );
+}
