@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import Link from 'next/link';
 import { currentAdmin } from '@/lib/auth/session';
+import { canManageAdmins } from '@/lib/data/admin-management';
 import { signOutAction } from './actions/sign-out';
 import './globals.css';
 
@@ -21,6 +22,8 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
               <nav aria-label="Main">
                 <Link href="/accounts">Accounts</Link>
                 <Link href="/phone-numbers">Phone numbers</Link>
+                {/* Only for those who may use it; the page checks again, as every page does. */}
+                {canManageAdmins(admin) ? <Link href="/admins">Admins</Link> : null}
               </nav>
               <div className="who">
                 <span>

@@ -42,9 +42,25 @@ export type AddNumbersData = {
   forViewer: string;
 };
 
+type AdminPerson = { id: string; name: string; email: string; password: string };
+
+/** For e2e/admins.spec.ts: its own full-scope Administrator, and admins for it to act on. */
+export type AdminsData = {
+  manager: AdminPerson;
+  toChange: AdminPerson;
+  staleTarget: AdminPerson;
+  toDisable: AdminPerson;
+  toReset: AdminPerson;
+  /** Acted on only by refused, forged requests: must stay as it is. */
+  forgeTarget: AdminPerson;
+  /** The accounts a newly added admin is given. */
+  newAdminAccounts: { id: string; name: string }[];
+};
+
 export type ModeData = {
   /** An admin whose sign-ins the throttling test fails on purpose. */
   throttled: { email: string; password: string };
+  admins: AdminsData;
   inventory: InventoryData;
 
   addNumbers: AddNumbersData;

@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { closeDatabase, getDatabase } from '../lib/db/client';
 import { makeAccount, makeAdmin, makePhoneNumber, makeUser, uniqueLocalE164, uniqueSuffix, uniqueTollFreeE164 } from '../lib/test/factories';
-import type { E2EData, FlowData, InventoryData } from './data';
+import type { AdminsData, E2EData, FlowData, InventoryData } from './data';
 
 const USERS_IN_BIG_ACCOUNT = 31; // more than one page of 25
 const ACCOUNTS = 27; // likewise
@@ -109,8 +109,25 @@ async function main() {
       existing: (await makePhoneNumber(prisma, { e164: uniqueLocalE164() })).e164,
       forViewer: uniqueLocalE164(),
     };
+    // The Admins page's tests act as a full-scope Administrator of their own (the admin above has
+    // only this run's accounts, and so no Admins page), on admins of their own.
+    const person = async (overrides: Parameters<typeof makeAdmin>[1]) => {
+      const a = await makeAdmin(prisma, overrides);
+      return { id: a.id, name: a.name, email: a.email, password: a.password };
+    };
+    const adminsAccount = accounts[3]!;
+    const admins: AdminsData = {
+      manager: await person({ allAccounts: true }),
+      toChange: await person({ accountIds: [adminsAccount.id] }),
+      staleTarget: await person({ role: 'ReadOnly', accountIds: [adminsAccount.id] }),
+      toDisable: await person({ accountIds: [adminsAccount.id] }),
+      toReset: await person({ role: 'ReadOnly', accountIds: [adminsAccount.id] }),
+      forgeTarget: await person({ accountIds: [adminsAccount.id] }),
+      newAdminAccounts: [accounts[4]!, accounts[5]!].map((a) => ({ id: a.id, name: a.name })),
+    };
     modes[mode] = {
       throttled: { email: throttled.email, password: throttled.password },
+      admins,
       inventory,
       addNumbers,
       flows,

@@ -10,7 +10,14 @@ export type AuditAction =
   | 'delete-phone-number'
   | 'restore-phone-number'
   | 'purge-phone-number'
-  | 'add-phone-numbers';
+  | 'add-phone-numbers'
+  // The Admins page (lib/data/admin-management.ts). A refused look at it is 'view-admins'.
+  | 'view-admins'
+  | 'create-admin'
+  | 'change-admin'
+  | 'disable-admin'
+  | 'enable-admin'
+  | 'reset-admin-password';
 
 export type AuditInput = {
   admin?: { id: string; email: string } | null;

@@ -4,20 +4,30 @@ import type { z } from 'zod';
 export type ActionState = {
   formError?: string;
   fieldErrors?: Record<string, string[] | undefined>;
-  /** What the admin typed, so the form can be shown again as it was. */
-  values?: Record<string, string>;
+  /** What the admin typed, so the form can be shown again as it was; a group of checkboxes is a list. */
+  values?: Record<string, string | string[]>;
 };
 
 export const initialActionState: ActionState = {};
 
-/** The form's text fields as strings, to show the form again as it was (repeated keys are not used by these forms). */
-export function formValues(formData: FormData, omit: string[] = []): Record<string, string> {
-  const values: Record<string, string> = {};
+/**
+ * The form's fields as strings (files are not used by these forms). A key sent more than once (a
+ * group of checkboxes) becomes a list, in order; a schema that expects a list accepts one string too.
+ */
+export function formValues(formData: FormData, omit: string[] = []): Record<string, string | string[]> {
+  const values: Record<string, string | string[]> = {};
   for (const [key, value] of formData.entries()) {
     if (key.startsWith('$ACTION') || omit.includes(key) || typeof value !== 'string') continue;
-    values[key] = value;
+    const earlier = values[key];
+    values[key] = earlier === undefined ? value : [...(Array.isArray(earlier) ? earlier : [earlier]), value];
   }
   return values;
+}
+
+/** Every value the admin sent for a field that may repeat (a group of checkboxes). */
+export function valueList(values: ActionState['values'], name: string): string[] {
+  const value = values?.[name];
+  return value === undefined ? [] : Array.isArray(value) ? value : [value];
 }
 
 export function fieldErrorsOf(error: z.ZodError): Record<string, string[]> {
