@@ -21,6 +21,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
               <nav aria-label="Main">
                 <Link href="/accounts">Accounts</Link>
                 <Link href="/phone-numbers">Phone numbers</Link>
+                <Link href="/audit">Audit log</Link>
               </nav>
               <div className="who">
                 <span>
