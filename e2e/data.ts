@@ -57,13 +57,24 @@ export type AdminsData = {
   newAdminAccounts: { id: string; name: string }[];
 };
 
+export type AuditData = {
+  accountId: string;
+  accountName: string;
+  /** Has a number; given inbound calling (Done), then a stale edit (Conflict), then a read-only attempt (Denied). */
+  subject: PersonWithNumber;
+  viewerName: string;
+  /** An account the e2e admin does not administer, with an event about this user in it. */
+  hiddenAccountId: string;
+  hiddenUserName: string;
+};
+
 export type ModeData = {
   /** An admin whose sign-ins the throttling test fails on purpose. */
   throttled: { email: string; password: string };
   admins: AdminsData;
   inventory: InventoryData;
-
   addNumbers: AddNumbersData;
+  audit: AuditData;
   flows: FlowData;
   admin: { email: string; password: string; name: string };
   accounts: { id: string; name: string }[];

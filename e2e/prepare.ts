@@ -4,8 +4,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { closeDatabase, getDatabase } from '../lib/db/client';
+import { loadSessionAdmin, type SessionAdmin } from '../lib/data/admins';
+import { DomainError } from '../lib/data/errors';
+import { editTelephonyPermissions } from '../lib/data/telephony';
 import { makeAccount, makeAdmin, makePhoneNumber, makeUser, uniqueLocalE164, uniqueSuffix, uniqueTollFreeE164 } from '../lib/test/factories';
-import type { AdminsData, E2EData, FlowData, InventoryData } from './data';
+import type { AdminsData, AuditData, E2EData, FlowData, InventoryData } from './data';
 
 const USERS_IN_BIG_ACCOUNT = 31; // more than one page of 25
 const ACCOUNTS = 27; // likewise
@@ -125,11 +128,48 @@ async function main() {
       forgeTarget: await person({ accountIds: [adminsAccount.id] }),
       newAdminAccounts: [accounts[4]!, accounts[5]!].map((a) => ({ id: a.id, name: a.name })),
     };
+    // The audit log tests' events, in the seventh account, made through the data layer as the
+    // pages make them: a change, a stale edit (Conflict) and a read-only admin's try (Denied).
+    const session = async (id: string): Promise<SessionAdmin> => {
+      const loaded = await loadSessionAdmin(id, 1);
+      if (!loaded) throw new Error('e2e data: an admin just made has no session');
+      return loaded;
+    };
+    const refused = (kind: DomainError['kind']) => (err: unknown) => {
+      if (!(err instanceof DomainError && err.kind === kind)) throw err;
+    };
+    const auditAccount = accounts[6]!;
+    const subject = await makeUser(prisma, auditAccount.id, { fullName: `E2E Audit Subject ${run}`, email: `audit-${run}-${mode}@e2e.example` });
+    const subjectNumber = await makePhoneNumber(prisma, { user: subject });
+    const target = { accountId: auditAccount.id, userId: subject.id };
+    await editTelephonyPermissions(await session(admin.id), { ...target, version: 1, inboundCalling: true, outboundCalling: false, sms: false });
+    await editTelephonyPermissions(await session(admin.id), { ...target, version: 1, inboundCalling: false, outboundCalling: true, sms: false }).then(
+      () => Promise.reject(new Error('e2e data: the stale edit was not refused')),
+      refused('conflict'),
+    );
+    await editTelephonyPermissions(await session(viewer.id), { ...target, version: 2, inboundCalling: true, outboundCalling: true, sms: true }).then(
+      () => Promise.reject(new Error('e2e data: the read-only edit was not refused')),
+      refused('denied'),
+    );
+    // The same kind of change in an account the e2e admin does not administer: never theirs to see.
+    const hiddenUser = await makeUser(prisma, other.id, { fullName: `E2E Audit Hidden ${run}` });
+    await makePhoneNumber(prisma, { user: hiddenUser });
+    const everyAccount = await makeAdmin(prisma);
+    await editTelephonyPermissions(await session(everyAccount.id), { accountId: other.id, userId: hiddenUser.id, version: 1, inboundCalling: true, outboundCalling: false, sms: false });
+    const audit: AuditData = {
+      accountId: auditAccount.id,
+      accountName: auditAccount.name,
+      subject: { id: subject.id, fullName: subject.fullName, e164: subjectNumber.e164, phoneNumberId: subjectNumber.id },
+      viewerName: viewer.name,
+      hiddenAccountId: other.id,
+      hiddenUserName: hiddenUser.fullName,
+    };
     modes[mode] = {
       throttled: { email: throttled.email, password: throttled.password },
       admins,
       inventory,
       addNumbers,
+      audit,
       flows,
       admin: { email: admin.email, password: admin.password, name: admin.name },
       accounts: accounts.map((a) => ({ id: a.id, name: a.name })),

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { decodeCursor, encodeCursor, keysetPage, parseListParams } from './pagination';
+import { decodeCursor, decodeSeqCursor, encodeCursor, keysetPage, newestFirstPage, parseListParams } from './pagination';
 
 test('a cursor survives the round trip through a URL', () => {
   const cursor = { key: 'Zoë O’Brien, “Sales”', id: 'abc123' };
@@ -53,4 +53,39 @@ test('before a cursor: reads backwards and returns the rows in order', () => {
   assert.deepEqual(result.rows.map((r) => r.name), ['a', 'b']);
   assert.ok(result.prevCursor);
   assert.deepEqual(decodeCursor(result.nextCursor), { key: 'b', id: 'x2' });
+});
+
+const seqRows = (...seqs: number[]) => seqs.map((s) => ({ seq: BigInt(s) }));
+
+test('newest first by seq: the first page reads down from the top, with a next cursor only when there is more', () => {
+  const page = newestFirstPage({}, 2);
+  assert.deepEqual(page.where, {});
+  assert.deepEqual(page.orderBy, { seq: 'desc' });
+  assert.equal(page.take, 3);
+  const result = page.toPage(seqRows(9, 8, 7));
+  assert.deepEqual(result.rows, seqRows(9, 8));
+  assert.equal(result.nextCursor, '8');
+  assert.equal(result.prevCursor, undefined);
+  assert.equal(page.toPage(seqRows(9, 8)).nextCursor, undefined);
+});
+
+test('newest first by seq: after a cursor reads older rows; before one reads newer rows, turned right way up', () => {
+  const older = newestFirstPage({ after: '8' }, 2);
+  assert.deepEqual(older.where, { seq: { lt: 8n } });
+  assert.deepEqual(older.orderBy, { seq: 'desc' });
+  assert.deepEqual(older.toPage(seqRows(7)), { rows: seqRows(7), nextCursor: undefined, prevCursor: '7' });
+
+  const newer = newestFirstPage({ before: '7' }, 2);
+  assert.deepEqual(newer.where, { seq: { gt: 7n } });
+  assert.deepEqual(newer.orderBy, { seq: 'asc' });
+  assert.deepEqual(newer.toPage(seqRows(8, 9, 10)), { rows: seqRows(9, 8), nextCursor: '8', prevCursor: '9' });
+  assert.deepEqual(newer.toPage(seqRows(8, 9)), { rows: seqRows(9, 8), nextCursor: '8', prevCursor: undefined });
+});
+
+test('a seq cursor is a decimal bigint; anything else is ignored', () => {
+  assert.equal(decodeSeqCursor('9223372036854775807'), 9223372036854775807n);
+  for (const bad of [undefined, '', 'abc', '-1', '1.5', '1e3', ' 1', '9223372036854775808', '1'.repeat(20)]) {
+    assert.equal(decodeSeqCursor(bad), undefined, String(bad));
+  }
+  assert.deepEqual(newestFirstPage({ after: 'x', before: '5' }).where, { seq: { gt: 5n } });
 });

@@ -81,3 +81,38 @@ export function keysetPage<F extends string>(
     },
   };
 }
+
+/** A sequence cursor: the decimal seq of a row, as it appears in `?after=` or `?before=`. */
+export function decodeSeqCursor(value: string | undefined): bigint | undefined {
+  if (!value || !/^\d{1,19}$/.test(value)) return undefined;
+  const seq = BigInt(value);
+  return seq <= 9_223_372_036_854_775_807n ? seq : undefined;
+}
+
+/**
+ * Keyset pagination newest first, on a unique, increasing `seq` (the audit log's). `after` a seq
+ * reads the older rows that follow it down the list, `before` a seq the newer rows above it, so
+ * rows added meanwhile never shift a page. The cursor is the seq itself.
+ */
+export function newestFirstPage(params: Pick<ListParams, 'after' | 'before'>, size = PAGE_SIZE) {
+  const after = decodeSeqCursor(params.after);
+  const before = after === undefined ? decodeSeqCursor(params.before) : undefined;
+  return {
+    where: after !== undefined ? { seq: { lt: after } } : before !== undefined ? { seq: { gt: before } } : {},
+    // Reading backwards (before) walks up from the cursor, then the page is turned right way up.
+    orderBy: { seq: before !== undefined ? ('asc' as const) : ('desc' as const) },
+    take: size + 1,
+    toPage<T extends { seq: bigint }>(fetched: T[]): Page<T> {
+      const more = fetched.length > size;
+      const rows = fetched.slice(0, size);
+      if (before !== undefined) rows.reverse();
+      const first = rows[0];
+      const last = rows[rows.length - 1];
+      return {
+        rows,
+        nextCursor: last && (before !== undefined || more) ? String(last.seq) : undefined,
+        prevCursor: first && (after !== undefined || (before !== undefined && more)) ? String(first.seq) : undefined,
+      };
+    },
+  };
+}

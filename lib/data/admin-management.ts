@@ -3,6 +3,7 @@ import crypto from 'node:crypto';
 import type { AdminRole, Prisma, PrismaClient } from '../generated/prisma/client';
 import { hashPassword } from '../auth/password';
 import { getPrisma } from '../db/client';
+import { scopedPrisma } from './scope';
 import { keysetPage, type ListParams, type Page } from '../pagination';
 import { normaliseEmail, type SessionAdmin } from './admins';
 import { recordAudit, type AuditAction } from './audit';
@@ -219,7 +220,8 @@ export async function getAdminDetails(admin: SessionAdmin, adminId: string): Pro
 export async function listAccountChoices(admin: SessionAdmin): Promise<{ id: string; name: string }[]> {
   const prisma = await getPrisma();
   await authorise(prisma, admin, 'view-admins');
-  return prisma.account.findMany({ orderBy: [{ name: 'asc' }, { id: 'asc' }], select: { id: true, name: true } });
+  // Full-scope admins only (authorise), for whom the scoped client adds nothing; used all the same.
+  return (await scopedPrisma(admin)).account.findMany({ orderBy: [{ name: 'asc' }, { id: 'asc' }], select: { id: true, name: true } });
 }
 
 // ---- Changes ---------------------------------------------------------------------------------
@@ -230,11 +232,12 @@ export function generateOneTimePassword(): string {
 }
 
 /** The chosen accounts, or a refusal naming the field when one of them no longer exists. */
-async function checkedAccess(prisma: PrismaClient, access: AdminAccess): Promise<AdminAccess | DomainError> {
+async function checkedAccess(db: PrismaClient, access: AdminAccess): Promise<AdminAccess | DomainError> {
   if (access.allAccounts) return { role: access.role, allAccounts: true, accountIds: [] };
   const accountIds = [...new Set(access.accountIds)].sort();
   if (accountIds.length === 0) return new DomainError('invalid', 'Select at least one account, or select All accounts', 'accountIds');
-  const found = await prisma.account.count({ where: { id: { in: accountIds } } });
+  // Whether the accounts exist at all: only full-scope admins (checked by the caller) get here.
+  const found = await db.account.count({ where: { id: { in: accountIds } } });
   if (found !== accountIds.length) {
     return new DomainError('invalid', 'One of the chosen accounts no longer exists. Check the list and choose again.', 'accountIds');
   }

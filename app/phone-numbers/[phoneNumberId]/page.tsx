@@ -1,9 +1,12 @@
 import Link from 'next/link';
+import { auditHref } from '@/lib/audit-params';
+import { recentActivity } from '@/lib/data/audit-log';
 import { loadNumberPage } from '@/lib/data/number-page';
 import { DELETION_QUEUE_DAYS } from '@/lib/data/phone-numbers';
 import { readFlash, type Flash } from '@/lib/flash';
 import { label } from '@/lib/labels';
 import { formatPhoneNumber } from '@/lib/phone';
+import { RecentActivity } from '../../_components/audit-table';
 import { ChangeBanner } from '../../_components/change-banner';
 import { FlashConsumed } from '../../_components/flash-consumed';
 import { Breadcrumbs } from '../../_components/list-controls';
@@ -33,7 +36,7 @@ function NumberBanner({ flash, formatted }: { flash: Flash; formatted: string })
 export default async function PhoneNumberPage({ params }: Props) {
   const { admin, number, path } = await loadNumberPage(params);
   const formatted = formatPhoneNumber(number.e164);
-  const flash = await readFlash({ phoneNumberId: number.id });
+  const [flash, activity] = await Promise.all([readFlash({ phoneNumberId: number.id }), recentActivity(admin, { phoneNumberId: number.id })]);
   const assignable = number.status === 'Unassigned' && number.productType === 'BusinessCalling' && number.type === 'Local';
   const purgeOn =
     number.deletionRequestedAt && new Date(number.deletionRequestedAt.getTime() + DELETION_QUEUE_DAYS * 24 * 3600 * 1000);
@@ -142,6 +145,7 @@ export default async function PhoneNumberPage({ params }: Props) {
           </tbody>
         </table>
       )}
+      <RecentActivity {...activity} allHref={auditHref({ phoneNumberId: number.id })} subject={formatted} />
     </>
   );
 }

@@ -1,9 +1,12 @@
 import Link from 'next/link';
+import { auditHref } from '@/lib/audit-params';
+import { recentActivity } from '@/lib/data/audit-log';
 import { loadUserPage } from '@/lib/data/user-page';
 import { readFlash } from '@/lib/flash';
 import { label } from '@/lib/labels';
 import { formatPhoneNumber } from '@/lib/phone';
 import { ChangeBanner } from '../../../../_components/change-banner';
+import { RecentActivity } from '../../../../_components/audit-table';
 import { OnOff } from '../../../../_components/list-controls';
 import { UserBreadcrumbs } from '../../../../_components/user-breadcrumbs';
 
@@ -13,7 +16,7 @@ const dateTime = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeSty
 
 export default async function UserPage({ params }: Props) {
   const { admin, account, user, path } = await loadUserPage(params);
-  const flash = await readFlash({ userId: user.id });
+  const [flash, activity] = await Promise.all([readFlash({ userId: user.id }), recentActivity(admin, { userId: user.id })]);
   const waitingForSignIn =
     user.telephonyChangedAt && (!user.lastSignInAt || user.lastSignInAt < user.telephonyChangedAt) ? user.telephonyChangedAt : null;
   return (
@@ -81,6 +84,7 @@ export default async function UserPage({ params }: Props) {
           <OnOff on={user.sms} />
         </dd>
       </dl>
+      <RecentActivity {...activity} allHref={auditHref({ userId: user.id })} subject={user.fullName} />
     </>
   );
 }

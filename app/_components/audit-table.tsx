@@ -1,0 +1,106 @@
+import Link from 'next/link';
+import { changeText } from '@/lib/audit-format';
+import { auditHref } from '@/lib/audit-params';
+import type { AuditRow, AuditSubject } from '@/lib/data/audit-log';
+
+const dateTime = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'medium', timeZone: 'UTC' });
+
+function Subject({ name, subject }: { name: string; subject: AuditSubject }) {
+  return (
+    <li>
+      <span className="muted">{name}: </span>
+      {subject.href ? <Link href={subject.href}>{subject.label}</Link> : <span className="muted">{subject.label}</span>}
+    </li>
+  );
+}
+
+function Who({ who }: { who: AuditRow['who'] }) {
+  if (who.kind === 'system') return <>{who.name}</>;
+  if (who.kind === 'attempt') {
+    return (
+      <>
+        {who.email}
+        <br />
+        <span className="muted">(not signed in)</span>
+      </>
+    );
+  }
+  return (
+    <>
+      <Link href={auditHref({ adminId: who.adminId })} title={`All events by ${who.name}`}>
+        {who.name}
+      </Link>
+      <br />
+      <span className="muted">{who.email}</span>
+    </>
+  );
+}
+
+/** Audit events as the log, the export and a details page's Recent activity show them. */
+export function AuditTable({ rows, caption }: { rows: AuditRow[]; caption: string }) {
+  return (
+    <table className="audit">
+      <caption>{caption}</caption>
+      <thead>
+        <tr>
+          <th scope="col">When (UTC)</th>
+          <th scope="col">Who</th>
+          <th scope="col">What</th>
+          <th scope="col">About</th>
+          <th scope="col">Before → after</th>
+          <th scope="col">Outcome</th>
+          <th scope="col">Detail</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((r) => (
+          <tr key={r.id}>
+            <td>
+              <time dateTime={r.at.toISOString()}>{dateTime.format(r.at)}</time>
+            </td>
+            <td>
+              <Who who={r.who} />
+            </td>
+            <td>{r.actionLabel}</td>
+            <td>
+              <ul className="plain">
+                {r.account ? <Subject name="Account" subject={r.account} /> : null}
+                {r.user ? <Subject name="User" subject={r.user} /> : null}
+                {r.phoneNumber ? <Subject name="Phone number" subject={r.phoneNumber} /> : null}
+              </ul>
+            </td>
+            <td>
+              {r.requested ? <span className="muted">Asked for:</span> : null}
+              <ul className="plain">
+                {r.changes.map((c) => (
+                  <li key={c.field}>{changeText(c)}</li>
+                ))}
+              </ul>
+            </td>
+            <td>
+              <span className={`tag${r.outcome === 'Done' ? ' on' : ' refused'}`}>{r.outcome}</span>
+            </td>
+            <td>{r.detail}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/** A details page's last events about its user or number, and the way to all of them. */
+export function RecentActivity({ rows, more, allHref, subject }: { rows: AuditRow[]; more: boolean; allHref: string; subject: string }) {
+  return (
+    <section aria-labelledby="recent-activity">
+      <h2 id="recent-activity">Recent activity</h2>
+      {rows.length === 0 ? (
+        <p>No recorded activity that you can see.</p>
+      ) : (
+        <AuditTable rows={rows} caption={`${more ? `The latest ${rows.length} events` : 'Events'} about ${subject}, newest first`} />
+      )}
+      <p>
+        <Link href={allHref}>See all activity about {subject} in the audit log</Link>
+      </p>
+    </section>
+  );
+}

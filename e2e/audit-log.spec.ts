@@ -1,0 +1,109 @@
+import fs from 'node:fs';
+import { expect, test, type Page } from '@playwright/test';
+import { e2eData, formatted } from './data';
+import { openUserDetails } from './steps';
+
+// The audit log's known rows are made by e2e/prepare.ts in this run's fourth account: inbound
+// calling turned on (Done), a stale edit (Conflict) and a read-only admin's try (Denied).
+
+async function filterBy(page: Page, choices: { account?: string; action?: string; outcome?: string }) {
+  if (choices.account) await page.getByLabel('Account', { exact: true }).selectOption({ label: choices.account });
+  if (choices.action) await page.getByLabel('Action', { exact: true }).selectOption({ label: choices.action });
+  if (choices.outcome) await page.getByLabel('Outcome', { exact: true }).selectOption({ label: choices.outcome });
+  await page.getByRole('button', { name: 'Apply filters' }).click();
+}
+
+test('Filter the audit log by action and outcome and see the right rows', async ({ page }, testInfo) => {
+  const data = e2eData(testInfo.project.name);
+  const { audit } = data;
+  await page.goto('/accounts');
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Audit log' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Audit log' })).toBeVisible();
+
+  await filterBy(page, { account: audit.accountName, action: 'Edited telephony permissions', outcome: 'Conflict' });
+  await expect(page).toHaveURL(/[?&]outcome=Conflict(&|$)/);
+  await expect(page).toHaveURL(/[?&]action=edit-telephony-permissions(&|$)/);
+  const rows = page.getByRole('table').getByRole('row');
+  await expect(rows).toHaveCount(2);
+  const conflict = rows.nth(1);
+  await expect(conflict).toContainText(audit.subject.fullName);
+  await expect(conflict).toContainText(data.admin.name);
+  await expect(conflict).toContainText('Edited telephony permissions');
+  await expect(conflict).toContainText('Conflict');
+  await expect(conflict).toContainText('Asked for:');
+  await expect(conflict).toContainText('Outbound calling: On');
+  await expect(conflict).toContainText('Someone else changed');
+  await expect(page.getByLabel('Outcome', { exact: true })).toHaveValue('Conflict'); // the form shows what is applied
+
+  await filterBy(page, { outcome: 'Done' });
+  await expect(rows).toHaveCount(2);
+  await expect(rows.nth(1)).toContainText('Inbound calling: Off → On');
+  await expect(rows.nth(1)).toContainText(formatted(audit.subject.e164));
+  await expect(rows.nth(1)).not.toContainText('Asked for:');
+
+  await filterBy(page, { outcome: 'Denied' });
+  await expect(rows).toHaveCount(2);
+  await expect(rows.nth(1)).toContainText(audit.viewerName);
+  await expect(rows.nth(1)).toContainText('read-only access');
+
+  await filterBy(page, { outcome: 'Invalid' });
+  await expect(page.getByText('No events match.')).toBeVisible();
+
+  // An account this admin does not administer stays out of sight, even by URL.
+  await page.goto(`/audit?accountId=${audit.hiddenAccountId}`);
+  await expect(page.getByText('No events match.')).toBeVisible();
+  await page.goto('/audit?action=edit-telephony-permissions&outcome=not-an-outcome&from=2026-02-31');
+  await expect(page.getByLabel('Outcome', { exact: true })).toHaveValue(''); // a bad value is ignored, not an error
+  await expect(page.getByText(audit.hiddenUserName)).toHaveCount(0);
+});
+
+test('Download the filtered audit log as CSV', async ({ page, playwright, baseURL }, testInfo) => {
+  const { audit } = e2eData(testInfo.project.name);
+  await page.goto(`/audit?accountId=${audit.accountId}&action=edit-telephony-permissions`);
+  const downloading = page.waitForEvent('download');
+  await page.getByRole('link', { name: 'Download CSV' }).click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toMatch(/^switchboard-audit-\d{4}-\d{2}-\d{2}\.csv$/);
+  const csv = fs.readFileSync(await download.path(), 'utf8');
+  const lines = csv.replace(/^\uFEFF/, '').split('\r\n');
+  expect(lines[0]).toBe(
+    'Event,Time (UTC),Admin,Admin email,Action,Outcome,Account,Account ID,User,User ID,Phone number,Phone number ID,Before → after,Detail',
+  );
+  expect(lines.at(-1)).toBe('');
+  const body = lines.slice(1, -1);
+  expect(body.map((line) => line.split(',')[5])).toEqual(['Denied', 'Conflict', 'Done']); // newest first
+  const done = body[2]!;
+  expect(done).toContain(`,Edited telephony permissions,Done,${audit.accountName},${audit.accountId},${audit.subject.fullName},${audit.subject.id},`);
+  expect(done).toContain(`,'${formatted(audit.subject.e164)},${audit.subject.phoneNumberId},Inbound calling: Off → On,`);
+
+  // The export checks the session itself: without one it gives nothing away.
+  const anonymous = await playwright.request.newContext({ baseURL, storageState: { cookies: [], origins: [] } });
+  const refused = await anonymous.get(`/audit/export?accountId=${audit.accountId}`, { maxRedirects: 0 });
+  expect(refused.status()).toBe(401);
+  expect(await refused.text()).not.toContain(audit.subject.fullName);
+  await anonymous.dispose();
+});
+
+test('A user’s page and their number’s page show recent activity, linked to the filtered log', async ({ page }, testInfo) => {
+  const { audit } = e2eData(testInfo.project.name);
+  await openUserDetails(page, audit.accountName, audit.subject.fullName);
+  const activity = page.getByRole('region', { name: 'Recent activity' });
+  const rows = activity.getByRole('row');
+  await expect(rows).toHaveCount(4);
+  await expect(rows.nth(1)).toContainText('Denied');
+  await expect(rows.nth(2)).toContainText('Conflict');
+  await expect(rows.nth(3)).toContainText('Inbound calling: Off → On');
+  await activity.getByRole('link', { name: `See all activity about ${audit.subject.fullName} in the audit log` }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Audit log' })).toBeVisible();
+  await expect(page).toHaveURL(new RegExp(`[?&]userId=${audit.subject.id}(&|$)`));
+  await expect(page.getByRole('table').getByRole('row')).toHaveCount(4);
+  await expect(page.getByText('Activity about the user')).toContainText(audit.subject.fullName);
+
+  await page.goto(`/phone-numbers/${audit.subject.phoneNumberId}`);
+  const numberActivity = page.getByRole('region', { name: 'Recent activity' });
+  await expect(numberActivity.getByRole('row', { name: /Inbound calling: Off → On/ })).toBeVisible();
+  await expect(numberActivity.getByRole('link', { name: `See all activity about ${formatted(audit.subject.e164)} in the audit log` })).toHaveAttribute(
+    'href',
+    `/audit?phoneNumberId=${audit.subject.phoneNumberId}`,
+  );
+});
