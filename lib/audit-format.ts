@@ -15,6 +15,7 @@ export const ACTION_LABELS = {
   'restore-phone-number': 'Restored phone number',
   'purge-phone-number': 'Purged phone number',
   'add-phone-numbers': 'Added phone numbers',
+  'signed-out-attempt': 'Change attempted without a valid session',
   'view-admins': 'Opened the Admins page',
   'create-admin': 'Added admin',
   'change-admin': 'Changed admin’s role or accounts',

@@ -3,6 +3,8 @@ import type { Prisma, PrismaClient, AuditOutcome } from '../generated/prisma/cli
 
 export type AuditAction =
   | 'sign-in'
+  /** A form posted without a valid session; which form is told by the ids it carried. */
+  | 'signed-out-attempt'
   | 'assign-phone-number'
   | 'unassign-phone-number'
   | 'edit-telephony-permissions'

@@ -3,7 +3,10 @@ import { refresh } from 'next/cache';
 import type { z } from 'zod';
 import { currentAdmin } from '../auth/session';
 import type { SessionAdmin } from '../data/admins';
+import { recordAudit } from '../data/audit';
 import { DomainError } from '../data/errors';
+import { getPrisma } from '../db/client';
+import { isId } from '../labels';
 import { fieldErrorsOf, formFiles, formValues, type ActionState } from './action-state';
 
 /**
@@ -20,7 +23,19 @@ export function formAction<S extends z.ZodType>(
   return async (_prev: ActionState, formData: FormData): Promise<ActionState> => {
     const values = formValues(formData);
     const admin = await currentAdmin();
-    if (!admin) return { formError: 'You are signed out. Sign in again, then make the change again.', values };
+    if (!admin) {
+      // No session, an expired one, or a disabled admin's: refused, and recorded like every refusal.
+      const id = (key: string) => (typeof values[key] === 'string' && isId(values[key]) ? (values[key] as string) : null);
+      await recordAudit(await getPrisma(), {
+        action: 'signed-out-attempt',
+        outcome: 'Denied',
+        accountId: id('accountId'),
+        userId: id('userId'),
+        phoneNumberId: id('phoneNumberId'),
+        detail: 'A form was posted without a valid session (signed out, expired, or a disabled admin).',
+      });
+      return { formError: 'You are signed out. Sign in again, then make the change again.', values };
+    }
     const parsed = schema.safeParse({ ...values, ...formFiles(formData) });
     if (!parsed.success) return { fieldErrors: fieldErrorsOf(parsed.error), values };
     try {
