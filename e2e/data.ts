@@ -18,6 +18,7 @@ export type FlowData = {
   racers: [Person, Person];
   numberToRaceFor: FreeNumber;
   replayTarget: Person;
+  signedOutTarget: Person;
   numberToReplay: FreeNumber;
   viewer: { email: string; password: string };
 };

@@ -72,6 +72,7 @@ async function main() {
       racers: [await withoutNumber('RacerOne'), await withoutNumber('RacerTwo')],
       numberToRaceFor: await free(),
       replayTarget: await withoutNumber('ReplayTarget'),
+      signedOutTarget: await withoutNumber('SignedOutTarget'),
       numberToReplay: await free(),
       viewer: { email: viewer.email, password: viewer.password },
     };

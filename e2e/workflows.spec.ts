@@ -210,3 +210,22 @@ test('A permissions form that someone else saved first is refused and shows the 
   await first.context().close();
   await second.context().close();
 });
+
+test('A form posted after the session ended changes nothing and asks to sign in again', async ({ browser }, testInfo) => {
+  const { flows } = e2eData(testInfo.project.name);
+  const js = testInfo.project.use.javaScriptEnabled;
+  const context = await browser.newContext({ storageState: `.e2e/state/${testInfo.project.name}.json`, javaScriptEnabled: js });
+  const page = await context.newPage();
+  const path = `/accounts/${flows.accountId}/users/${flows.signedOutTarget.id}`;
+  await page.goto(`${path}/edit-telephony-permissions`);
+  await context.clearCookies(); // the session ends while the form is open
+  await page.getByRole('button', { name: 'Save' }).click();
+  if (js) {
+    await expect(page.getByRole('alert', { name: 'There is a problem' })).toContainText('You are signed out. Sign in again');
+  } else {
+    // Without JavaScript the page itself answers: a plain GET of the sign-in page, not a re-post.
+    await expect(page.getByRole('heading', { level: 1, name: 'Sign in' })).toBeVisible();
+    await expect(page).toHaveURL(/\/login\?callbackUrl=/);
+  }
+  await context.close();
+});

@@ -1,4 +1,4 @@
-import { redirect } from 'next/navigation';
+import { seeOther } from './see-other';
 
 /**
  * Answers "Page not found" for an id that does not exist or that this admin may not see (the
@@ -8,5 +8,5 @@ import { redirect } from 'next/navigation';
  * unmatched URL is server-rendered from app/not-found.tsx with status 404, so go there.
  */
 export function pageNotFound(): never {
-  redirect('/not-found');
+  seeOther('/not-found');
 }

@@ -1,9 +1,9 @@
 import 'server-only';
 import { cache } from 'react';
-import { redirect } from 'next/navigation';
 import { auth } from './auth';
 import { loadSessionAdmin, type SessionAdmin } from '../data/admins';
 import { safeReturnPath } from './return-path';
+import { seeOther } from '../see-other';
 
 /** The signed-in admin for this request, checked against the database once per request. */
 export const currentAdmin = cache(async (): Promise<SessionAdmin | null> => {
@@ -16,6 +16,6 @@ export const currentAdmin = cache(async (): Promise<SessionAdmin | null> => {
 /** Every page calls this: the signed-in admin, or a redirect to sign in and come back to `returnTo`. */
 export async function requireAdmin(returnTo: string): Promise<SessionAdmin> {
   const admin = await currentAdmin();
-  if (!admin) redirect(`/login?callbackUrl=${encodeURIComponent(safeReturnPath(returnTo))}`);
+  if (!admin) seeOther(`/login?callbackUrl=${encodeURIComponent(safeReturnPath(returnTo))}`);
   return admin;
 }
