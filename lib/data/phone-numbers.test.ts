@@ -136,6 +136,23 @@ describe('delete, restore, purge', () => {
   });
 });
 
+describe('numbers in use belong to their account', () => {
+  test('an administrator of other accounts cannot change a number assigned in an account they do not administer', async () => {
+    const theirs = await makeAccount(prisma);
+    const holder = await makeUser(prisma, theirs.id);
+    const n = await makePhoneNumber(prisma, { user: holder });
+    const outsider = await sessionFor((await makeAdmin(prisma, { accountIds: [(await makeAccount(prisma)).id] })).id);
+    const before = await prisma.phoneNumber.findUniqueOrThrow({ where: { id: n.id } });
+    await assert.rejects(editCallingName(outsider, { phoneNumberId: n.id, version: 1, callingName: 'Taken' }), (e: unknown) => e instanceof DomainError && e.kind === 'denied');
+    await assert.rejects(deletePhoneNumber(outsider, { phoneNumberId: n.id }), (e: unknown) => e instanceof DomainError && e.kind === 'denied');
+    assert.deepEqual(await prisma.phoneNumber.findUniqueOrThrow({ where: { id: n.id } }), before);
+    // An unassigned number is the organisation's: any administrator may name it.
+    const free = await makePhoneNumber(prisma);
+    await editCallingName(outsider, { phoneNumberId: free.id, version: 1, callingName: 'Spare Line' });
+    assert.equal((await getPhoneNumber(outsider, free.id))?.callingName, 'Spare Line');
+  });
+});
+
 describe('history and reuse warning', () => {
   test('the details list who held the number; a number given up in the last 30 days names its last holder', async () => {
     const account = await makeAccount(prisma);

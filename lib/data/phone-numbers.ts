@@ -278,9 +278,20 @@ async function numberForChange(prisma: PrismaClient, admin: SessionAdmin, action
   }
   const n = await prisma.phoneNumber.findUnique({
     where: { id: phoneNumberId },
-    select: { id: true, e164: true, status: true, version: true, callingName: true },
+    select: { id: true, e164: true, status: true, version: true, callingName: true, accountId: true },
   });
   if (!n) return refuseNumberChange(prisma, admin, action, phoneNumberId, new DomainError('not-found', 'That phone number does not exist.'));
+  // The inventory is the organisation's, but a number in use belongs to its user's account:
+  // only that account's administrators may change it.
+  if (n.accountId && !canSeeAccount(admin, n.accountId)) {
+    return refuseNumberChange(
+      prisma,
+      admin,
+      action,
+      phoneNumberId,
+      new DomainError('denied', `${formatPhoneNumber(n.e164)} is assigned to a user in an account you do not administer, so you cannot change it.`),
+    );
+  }
   return n;
 }
 

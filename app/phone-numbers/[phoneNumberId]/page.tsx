@@ -37,6 +37,8 @@ export default async function PhoneNumberPage({ params }: Props) {
   const { admin, number, path } = await loadNumberPage(params);
   const formatted = formatPhoneNumber(number.e164);
   const [flash, activity] = await Promise.all([readFlash({ phoneNumberId: number.id }), recentActivity(admin, { phoneNumberId: number.id })]);
+  // A number in use belongs to its user's account: only that account's administrators change it.
+  const mayChange = admin.canChange && (!number.assignee || number.assignee.visible);
   const assignable = number.status === 'Unassigned' && number.productType === 'BusinessCalling' && number.type === 'Local';
   const purgeOn =
     number.deletionRequestedAt && new Date(number.deletionRequestedAt.getTime() + DELETION_QUEUE_DAYS * 24 * 3600 * 1000);
@@ -54,7 +56,7 @@ export default async function PhoneNumberPage({ params }: Props) {
         <NumberBanner flash={flash} formatted={formatted} />
       ) : null}
       <h1>{formatted}</h1>
-      {admin.canChange ? (
+      {mayChange ? (
         <details className="actions">
           <summary>Actions</summary>
           <ul>
