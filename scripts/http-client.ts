@@ -107,6 +107,15 @@ export class CookieJar {
     return this.cookies.has(name);
   }
 
+  /** Puts a cookie in the jar as if the server had set it (a forged or minted one, say). */
+  set(name: string, value: string): void {
+    this.cookies.set(name, value);
+  }
+
+  get(name: string): string | undefined {
+    return this.cookies.get(name);
+  }
+
   header(): string {
     return [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
   }
