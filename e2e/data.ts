@@ -69,7 +69,21 @@ export type AuditData = {
   hiddenUserName: string;
 };
 
+/** For e2e/bad-input.spec.ts: its own account, a user named with markup, and targets for forged posts. */
+export type BadInputData = {
+  accountId: string;
+  accountName: string;
+  /** Full name `<img src=x onerror=alert(1)> …`: must be shown as text. */
+  markupUser: { id: string; fullName: string };
+  /** Without a number: forged assign posts aim at them. */
+  target: { id: string; fullName: string };
+  number: FreeNumber;
+  /** Given to markupUser by the mass-assignment case. */
+  massNumber: FreeNumber;
+};
+
 export type ModeData = {
+  badInput: BadInputData;
   /** An admin whose sign-ins the throttling test fails on purpose. */
   throttled: { email: string; password: string };
   admins: AdminsData;

@@ -165,7 +165,21 @@ async function main() {
       hiddenAccountId: other.id,
       hiddenUserName: hiddenUser.fullName,
     };
+    // The bad-input suite's own account (the eighth), named so the literal-search cases can find it.
+    const badAccount = accounts[7]!;
+    const markupUser = await makeUser(prisma, badAccount.id, { fullName: `<img src=x onerror=alert(1)> ${run}`, email: `markup-${run}-${mode}@e2e.example` });
+    const badTarget = await makeUser(prisma, badAccount.id, { fullName: `E2E Bad Target ${run}`, email: `bad-target-${run}-${mode}@e2e.example` });
+    const badNumber = await makePhoneNumber(prisma);
+    const badInput = {
+      accountId: badAccount.id,
+      accountName: badAccount.name,
+      markupUser: { id: markupUser.id, fullName: markupUser.fullName },
+      target: { id: badTarget.id, fullName: badTarget.fullName },
+      number: { id: badNumber.id, e164: badNumber.e164 },
+      massNumber: await makePhoneNumber(prisma),
+    };
     modes[mode] = {
+      badInput,
       throttled: { email: throttled.email, password: throttled.password },
       admins,
       inventory,

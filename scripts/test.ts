@@ -115,6 +115,14 @@ async function main() {
       ]);
       const [, passed = '0', failed = '0'] = race.output.match(/^(\d+) passed, (\d+) failed$/m) ?? [];
       count('Race proof (PostgreSQL)', race.code, Number(passed), Number(failed));
+      // Every mutation posted as six identities (full-scope, another account's, read-only,
+      // disabled, signed out, expired): only the full-scope one changes anything; each cell is a check.
+      const authz = await run('Authorisation matrix: one instance on PostgreSQL', 'npx', [
+        'tsx', '--conditions=react-server', 'scripts/authz-matrix.ts', '--postgres-url', postgresServer,
+        '--port', process.env.AUTHZ_PORT ?? '3221',
+      ]);
+      const [, authzPassed = '0', authzFailed = '0'] = authz.output.match(/^(\d+) passed, (\d+) failed$/m) ?? [];
+      count('Authorisation matrix (PostgreSQL)', authz.code, Number(authzPassed), Number(authzFailed));
     }
   } else {
     console.log('SKIPPED: the PostgreSQL half of the suite (set TEST_POSTGRES_URL to a local server to run it).');

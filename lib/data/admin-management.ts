@@ -8,6 +8,7 @@ import { keysetPage, type ListParams, type Page } from '../pagination';
 import { normaliseEmail, type SessionAdmin } from './admins';
 import { recordAudit, type AuditAction } from './audit';
 import { DomainError, isUniqueViolation } from './errors';
+import { likeLiteral } from '../search';
 
 // The Admins page: who may sign in, with which role, for which accounts. Only a full-scope
 // Administrator (role Administrator and all accounts) may see or change admins; anyone else is
@@ -127,7 +128,7 @@ export async function listAdmins(admin: SessionAdmin, params: ListParams): Promi
     where: {
       AND: [
         params.q
-          ? { OR: [{ name: { contains: params.q, mode: 'insensitive' } }, { email: { contains: params.q.toLowerCase() } }] }
+          ? { OR: [{ name: { contains: likeLiteral(params.q), mode: 'insensitive' } }, { email: { contains: likeLiteral(params.q.toLowerCase()) } }] }
           : {},
         page.where,
       ],

@@ -11,7 +11,8 @@ export const signInSchema = z.object({
 export type SignInInput = z.infer<typeof signInSchema>;
 
 const id = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'That is not a valid id');
-const version = z.coerce.number().int().min(0);
+// A version is a PostgreSQL integer: a larger one would reach the query and fail there, as a server error.
+const version = z.coerce.number().int().min(0).max(2_147_483_647);
 /** An HTML checkbox: "on" when ticked and absent when not; react-hook-form gives a boolean. */
 const checkbox = z.union([z.boolean(), z.string()]).nullish().transform((v) => v === true || v === 'on' || v === 'true');
 
