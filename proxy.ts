@@ -2,6 +2,9 @@ import { NextResponse, type NextRequest } from 'next/server';
 import { FLASH_COOKIE, FLASH_HEADER } from './lib/flash-names';
 import { isSameSiteRequest, securityHeaders, siteOrigins } from './lib/security-headers';
 
+/** The server-action body limit set in next.config.js (experimental.serverActions.bodySizeLimit). */
+const MAX_BODY_BYTES = 4 * 1024 * 1024;
+
 // Request housekeeping only: authorisation is checked in every page and action, never here.
 // - Refuses state-changing requests that do not come from this site (CSRF).
 // - Sets the security headers, with a fresh CSP nonce that Next puts on its own scripts.
@@ -15,6 +18,17 @@ export function proxy(request: NextRequest) {
       status: 403,
       headers: { 'Content-Type': 'text/plain; charset=utf-8', ...securityHeaders(crypto.randomUUID(), https) },
     });
+  }
+
+  // Next refuses a server-action body over its limit (next.config.js) with a bare 500; say 413
+  // and what to do instead. A body sent without a length still meets Next's own refusal.
+  const length = Number(request.headers.get('content-length') ?? 0);
+  if (request.method === 'POST' && length > MAX_BODY_BYTES) {
+    const back = request.nextUrl.pathname.replace(/[^A-Za-z0-9/_-]/g, '');
+    return new NextResponse(
+      `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Error: Too much at once – Switchboard</title></head><body><main><h1>That was too much to send at once</h1><p>A form can send at most ${MAX_BODY_BYTES / 1024 / 1024} MB. Send fewer phone numbers at a time, or a smaller file. Nothing was changed.</p><p><a href="${back}">Go back to the form</a></p></main></body></html>`,
+      { status: 413, headers: { 'Content-Type': 'text/html; charset=utf-8', ...securityHeaders(crypto.randomUUID(), https) } },
+    );
   }
 
   const nonce = Buffer.from(crypto.randomUUID()).toString('base64');
