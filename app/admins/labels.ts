@@ -1,4 +1,4 @@
-import type { AdminRole } from '@/lib/generated/prisma/enums';
+import type { AdminRole } from '@/lib/data/admins';
 
 export const ROLE_LABELS: Record<AdminRole, { label: string; hint: string }> = {
   Administrator: { label: 'Administrator', hint: 'may change things' },

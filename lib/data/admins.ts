@@ -1,5 +1,7 @@
 import 'server-only';
 import type { AdminRole } from '../generated/prisma/client';
+
+export type { AdminRole };
 import { getPrisma } from '../db/client';
 import { dummyPasswordHash, hashPassword, verifyPassword } from '../auth/password';
 import { recordAudit } from './audit';
