@@ -11,6 +11,7 @@
 import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
 import { useTestDatabase } from './test/database';
+import { sessionFor } from './test/session';
 import { makeAccount, makeAdmin, makePhoneNumber, makeUser, uniqueLocalE164 } from './test/factories';
 import type { PrismaClient } from './generated/prisma/client';
 import { assignPhoneNumberSchema, editCallingNameSchema, editTelephonyPermissionsSchema, previewPhoneNumbersSchema, unassignPhoneNumberSchema } from './forms/schemas';
@@ -33,11 +34,6 @@ before(async () => {
   admin = await sessionFor((await makeAdmin(prisma)).id);
 });
 
-async function sessionFor(adminId: string): Promise<SessionAdmin> {
-  const loaded = await loadSessionAdmin(adminId, 1);
-  assert.ok(loaded);
-  return loaded;
-}
 
 /** Every table but the two that refusals write to, as text: equal means byte-for-byte equal. */
 async function snapshot(): Promise<Record<string, string>> {

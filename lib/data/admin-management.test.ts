@@ -4,6 +4,7 @@ import pg from 'pg';
 import { verifyPassword } from '../auth/password';
 import type { PrismaClient } from '../generated/prisma/client';
 import { useTestDatabase } from '../test/database';
+import { sessionFor } from '../test/session';
 import { makeAccount, makeAdmin, uniqueSuffix } from '../test/factories';
 import {
   addAdmin,
@@ -25,12 +26,6 @@ before(async () => {
   prisma = (await database).prisma;
 });
 
-async function sessionFor(adminId: string): Promise<SessionAdmin> {
-  const row = await prisma.admin.findUniqueOrThrow({ where: { id: adminId }, select: { sessionVersion: true } });
-  const loaded = await loadSessionAdmin(adminId, row.sessionVersion);
-  assert.ok(loaded, 'the admin has a working session');
-  return loaded;
-}
 
 /** A new Administrator of all accounts, signed in. */
 async function fullScope(): Promise<SessionAdmin> {

@@ -3,6 +3,7 @@ import { before, describe, test } from 'node:test';
 import type { Prisma, PrismaClient } from '../generated/prisma/client';
 import { formatPhoneNumber } from '../phone';
 import { useTestDatabase } from '../test/database';
+import { sessionFor } from '../test/session';
 import { makeAccount, makeAdmin, makePhoneNumber, makeUser } from '../test/factories';
 import { loadSessionAdmin, verifyAdminCredentials, type SessionAdmin } from './admins';
 import { recordAudit } from './audit';
@@ -18,11 +19,6 @@ before(async () => {
   everything = await sessionFor((await makeAdmin(prisma)).id);
 });
 
-async function sessionFor(adminId: string): Promise<SessionAdmin> {
-  const loaded = await loadSessionAdmin(adminId, 1);
-  assert.ok(loaded);
-  return loaded;
-}
 
 /** Every event this admin may see that matches, newest first, read page by page. */
 async function all(admin: SessionAdmin, filters: Parameters<typeof listAuditEvents>[1]): Promise<AuditRow[]> {

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
 import { useTestDatabase } from '../test/database';
+import { sessionFor } from '../test/session';
 import { makeAccount, makeAdmin, makePhoneNumber, makeUser } from '../test/factories';
 import type { PrismaClient } from '../generated/prisma/client';
 import { getAccount, listAccounts } from './accounts';
@@ -13,11 +14,6 @@ before(async () => {
   prisma = (await database).prisma;
 });
 
-async function sessionFor(adminId: string): Promise<SessionAdmin> {
-  const admin = await loadSessionAdmin(adminId, 1);
-  assert.ok(admin);
-  return admin;
-}
 
 describe('account scope', () => {
   test('an admin of some accounts sees only those, and the same "not found" for the rest', async () => {

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
 import { useTestDatabase } from '../test/database';
+import { sessionFor } from '../test/session';
 import { makeAdmin, makePhoneNumber, uniqueLocalE164, uniqueTollFreeE164 } from '../test/factories';
 import type { PrismaClient } from '../generated/prisma/client';
 import { loadSessionAdmin, type SessionAdmin } from './admins';
@@ -15,11 +16,6 @@ before(async () => {
   admin = await sessionFor((await makeAdmin(prisma)).id);
 });
 
-async function sessionFor(adminId: string): Promise<SessionAdmin> {
-  const loaded = await loadSessionAdmin(adminId, 1);
-  assert.ok(loaded);
-  return loaded;
-}
 
 /** "(206) 555-0100" for "+12065550100": how admins type national numbers. */
 const national = (e164: string) => e164.replace(/^\+1(\d{3})(\d{3})(\d{4})$/, '($1) $2-$3');

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
 import { useTestDatabase } from '../test/database';
+import { sessionFor } from '../test/session';
 import { makeAccount, makeAdmin, makePhoneNumber, makeUser } from '../test/factories';
 import type { PrismaClient } from '../generated/prisma/client';
 import { editCallingNameSchema } from '../forms/schemas';
@@ -26,11 +27,6 @@ before(async () => {
   admin = await sessionFor((await makeAdmin(prisma)).id);
 });
 
-async function sessionFor(adminId: string): Promise<SessionAdmin> {
-  const loaded = await loadSessionAdmin(adminId, 1);
-  assert.ok(loaded);
-  return loaded;
-}
 
 const DAY = 24 * 3600 * 1000;
 

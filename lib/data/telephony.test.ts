@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
 import { useTestDatabase } from '../test/database';
+import { sessionFor } from '../test/session';
 import { makeAccount, makeAdmin, makePhoneNumber, makeUser } from '../test/factories';
 import type { PrismaClient } from '../generated/prisma/client';
 import { loadSessionAdmin, type SessionAdmin } from './admins';
@@ -15,11 +16,6 @@ before(async () => {
   admin = await sessionFor((await makeAdmin(prisma)).id);
 });
 
-async function sessionFor(adminId: string): Promise<SessionAdmin> {
-  const loaded = await loadSessionAdmin(adminId, 1);
-  assert.ok(loaded);
-  return loaded;
-}
 
 /** Everything but the audit log, which a refusal appends to. */
 async function snapshot() {
