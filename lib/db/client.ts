@@ -6,6 +6,23 @@ import { databaseConfig, describePostgresUrl, type DatabaseConfig } from './conf
 import { openEmbeddedDatabase } from './embedded';
 import { applyMigrations, pgliteRunner, pgRunner, type SqlRunner } from './migrations';
 
+/**
+ * Opt-in query log for the benchmark (`SWITCHBOARD_QUERY_LOG=1`): one stdout line per query,
+ * prefixed QUERY_LOG_PREFIX, so `npm run bench` can count the queries of one request. Off by
+ * default, and then the client is made exactly as before.
+ */
+export const QUERY_LOG_PREFIX = '[switchboard:query]';
+
+type Adapter = NonNullable<ConstructorParameters<typeof PrismaClient>[0]['adapter']>;
+type QueryEvents = { $on(event: 'query', listener: (event: { duration: number; query: string }) => void): void };
+
+function makeClient(adapter: Adapter): PrismaClient {
+  if (process.env.SWITCHBOARD_QUERY_LOG !== '1') return new PrismaClient({ adapter });
+  const client = new PrismaClient({ adapter, log: [{ emit: 'event', level: 'query' }] });
+  (client as unknown as QueryEvents).$on('query', (event) => console.log(`${QUERY_LOG_PREFIX} ${event.duration}ms ${event.query.replace(/\s+/g, ' ').slice(0, 300)}`));
+  return client as unknown as PrismaClient;
+}
+
 export type Database = {
   prisma: PrismaClient;
   config: DatabaseConfig;
@@ -27,7 +44,7 @@ export async function openDatabase(
     try {
       const runner = pgliteRunner(embedded.db);
       await applyMigrations(runner, { log: opts.log });
-      const prisma = new PrismaClient({ adapter: new PrismaPGlite(embedded.db) });
+      const prisma = makeClient(new PrismaPGlite(embedded.db));
       return {
         prisma,
         config,
@@ -59,7 +76,7 @@ export async function openDatabase(
   } finally {
     client.release();
   }
-  const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+  const prisma = makeClient(new PrismaPg(pool));
   return {
     prisma,
     config,
