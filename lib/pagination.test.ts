@@ -37,7 +37,7 @@ test('first page: rows in order, a next cursor only when there is more, no previ
 
 test('after a cursor: seeks past it by (key, id) and offers a way back', () => {
   const page = keysetPage('name', { after: encodeCursor({ key: 'b', id: 'id1' }) }, 2);
-  assert.deepEqual(page.where, { OR: [{ name: { gt: 'b' } }, { name: 'b', id: { gt: 'id1' } }] });
+  assert.deepEqual(page.where, { name: { gte: 'b' }, OR: [{ name: { gt: 'b' } }, { name: 'b', id: { gt: 'id1' } }] });
   assert.deepEqual(page.orderBy, [{ name: 'asc' }, { id: 'asc' }]);
   const result = page.toPage(rows(['c']));
   assert.equal(result.nextCursor, undefined);
@@ -46,7 +46,7 @@ test('after a cursor: seeks past it by (key, id) and offers a way back', () => {
 
 test('before a cursor: reads backwards and returns the rows in order', () => {
   const page = keysetPage('name', { before: encodeCursor({ key: 'c', id: 'id9' }) }, 2);
-  assert.deepEqual(page.where, { OR: [{ name: { lt: 'c' } }, { name: 'c', id: { lt: 'id9' } }] });
+  assert.deepEqual(page.where, { name: { lte: 'c' }, OR: [{ name: { lt: 'c' } }, { name: 'c', id: { lt: 'id9' } }] });
   assert.deepEqual(page.orderBy, [{ name: 'desc' }, { id: 'desc' }]);
   // Fetched newest-first: b, a, and one more (so there is an earlier page).
   const result = page.toPage([{ id: 'x2', name: 'b' }, { id: 'x1', name: 'a' }, { id: 'x0', name: '0' }]);

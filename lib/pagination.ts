@@ -59,8 +59,13 @@ export function keysetPage<F extends string>(
   const cursor = after ?? before;
   const op = before ? 'lt' : 'gt';
   const direction = before ? ('desc' as const) : ('asc' as const);
+  // The `gte`/`lte` bound says the same as the OR, but in a form PostgreSQL can start an index
+  // scan from: without it, page 2,000 read the 50,000 rows before it (docs/performance.md).
   const where = cursor
-    ? { OR: [{ [field]: { [op]: cursor.key } }, { [field]: cursor.key, id: { [op]: cursor.id } }] }
+    ? {
+        [field]: { [`${op}e`]: cursor.key },
+        OR: [{ [field]: { [op]: cursor.key } }, { [field]: cursor.key, id: { [op]: cursor.id } }],
+      }
     : {};
   return {
     where,

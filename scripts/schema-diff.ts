@@ -6,6 +6,7 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
+import { PGLITE_EXTENSIONS } from '../lib/db/pglite-extensions';
 import {
   bindMigrationAwareSqlAdapterFactory,
   DriverAdapterError,
@@ -75,7 +76,7 @@ class InMemoryPGliteFactory implements SqlMigrationAwareDriverAdapterFactory {
   }
 
   private async open(): Promise<SqlDriverAdapter> {
-    const db = new PGlite();
+    const db = new PGlite({ extensions: PGLITE_EXTENSIONS });
     this.databases.push(db);
     await db.waitReady;
     const adapter = await new PrismaPGlite(db).connect();

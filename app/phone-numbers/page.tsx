@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { requireAdmin } from '@/lib/auth/session';
-import { inventoryCountries, listPhoneNumbers, phoneNumberCounts, VIEWS } from '@/lib/data/phone-numbers';
+import { inventorySummary, listPhoneNumbers, VIEWS } from '@/lib/data/phone-numbers';
 import { parseInventoryParams } from '@/lib/inventory-params';
 import { VIEW_NAMES } from '@/lib/inventory-views';
 import { label } from '@/lib/labels';
@@ -17,11 +17,7 @@ export default async function PhoneNumbersPage({ searchParams }: Props) {
   const list = parseListParams(raw);
   const filters = parseInventoryParams(raw);
   const admin = await requireAdmin('/phone-numbers');
-  const [counts, page, countries] = await Promise.all([
-    phoneNumberCounts(admin),
-    listPhoneNumbers(admin, filters, list),
-    inventoryCountries(),
-  ]);
+  const [{ counts, countries }, page] = await Promise.all([inventorySummary(admin), listPhoneNumbers(admin, filters, list)]);
   const query = { view: filters.view === 'all' ? undefined : filters.view, type: filters.type, productType: filters.productType, country: filters.country };
   const viewHref = (view: string) => {
     const params = new URLSearchParams();

@@ -13,6 +13,8 @@ import {
   getPhoneNumber,
   listPhoneNumbers,
   phoneNumberCounts,
+  inventorySummary,
+  inventoryCountries,
   purgeDeletedPhoneNumbers,
   recentHolder,
   restorePhoneNumber,
@@ -57,6 +59,10 @@ describe('inventory list', () => {
     const counts = await phoneNumberCounts(scoped);
     assert.equal(counts.all, counts.assigned + counts.unassigned + counts['deletion-queue']);
     assert.ok(counts.assigned >= 2);
+    // The page's one-query summary says the same as the separate functions.
+    const summary = await inventorySummary(scoped);
+    assert.deepEqual(summary.counts, await phoneNumberCounts(scoped));
+    assert.deepEqual(summary.countries, await inventoryCountries());
   });
 });
 

@@ -128,6 +128,26 @@ export async function listPhoneNumbers(admin: SessionAdmin, filters: InventoryFi
   };
 }
 
+/**
+ * What the inventory page shows around its list, in one query: the count of each view (tab)
+ * and the countries present (the filter). Still one pass over the inventory (docs/performance.md).
+ */
+export async function inventorySummary(admin: SessionAdmin): Promise<{ counts: Record<View, number>; countries: string[] }> {
+  void admin; // the inventory is the organisation's
+  const prisma = await getPrisma();
+  const groups = await prisma.phoneNumber.groupBy({ by: ['status', 'country'], _count: { _all: true } });
+  const of = (status: PhoneNumberStatus) => groups.reduce((sum, g) => sum + (g.status === status ? g._count._all : 0), 0);
+  return {
+    counts: {
+      all: groups.reduce((sum, g) => sum + g._count._all, 0),
+      unassigned: of('Unassigned'),
+      assigned: of('Assigned'),
+      'deletion-queue': of('DeleteInProgress'),
+    },
+    countries: [...new Set(groups.map((g) => g.country))].sort(),
+  };
+}
+
 /** Countries present in the inventory, for the filter. */
 export async function inventoryCountries(): Promise<string[]> {
   const prisma = await getPrisma();

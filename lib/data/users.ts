@@ -25,34 +25,37 @@ export async function listUsers(
   accountId: string,
   params: ListParams,
   opts: { withoutNumber?: boolean } = {},
-): Promise<Page<UserRow> | null> {
+): Promise<(Page<UserRow> & { account: { id: string; name: string } }) | null> {
   const prisma = await scopedPrisma(admin);
+  const page = keysetPage('fullName', params);
+  // One query: the account (scoped to the admin's accounts, so its users are theirs to see) with
+  // one page of its users and their numbers, joined in the same SELECT.
   const account = await prisma.account.findFirst({
     where: { id: accountId },
-    select: { id: true },
-  });
-  if (!account) return null;
-
-  const page = keysetPage('fullName', params);
-  const rows = await prisma.user.findMany({
-    where: {
-      AND: [{ accountId: account.id }, opts.withoutNumber ? { phoneNumber: { is: null } } : {}, userSearch(params.q), page.where],
-    },
-    orderBy: page.orderBy,
-    take: page.take,
     select: {
       id: true,
-      fullName: true,
-      email: true,
-      inboundCalling: true,
-      outboundCalling: true,
-      sms: true,
-      phoneNumber: { select: { e164: true } },
+      name: true,
+      users: {
+        where: { AND: [opts.withoutNumber ? { phoneNumber: { is: null } } : {}, userSearch(params.q), page.where] },
+        orderBy: page.orderBy,
+        take: page.take,
+        select: {
+          id: true,
+          fullName: true,
+          email: true,
+          inboundCalling: true,
+          outboundCalling: true,
+          sms: true,
+          phoneNumber: { select: { e164: true } },
+        },
+      },
     },
   });
-  const result = page.toPage(rows);
+  if (!account) return null;
+  const result = page.toPage(account.users);
   return {
     ...result,
+    account: { id: account.id, name: account.name },
     rows: result.rows.map(({ phoneNumber, ...u }) => ({ ...u, phoneNumber: phoneNumber?.e164 ?? null })),
   };
 }
@@ -86,6 +89,7 @@ export type UserDetails = {
   telephonyChangedAt: Date | null;
   lastSignInAt: Date | null;
   phoneNumber: { id: string; e164: string } | null;
+  account: { id: string; name: string };
 };
 
 /** One user, scoped by account and by the admin's accounts; null when not found or not visible. */
@@ -109,6 +113,7 @@ export async function getUser(admin: SessionAdmin, accountId: string, userId: st
       telephonyChangedAt: true,
       lastSignInAt: true,
       phoneNumber: { select: { id: true, e164: true } },
+      account: { select: { id: true, name: true } },
     },
   });
 }

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import lockfile from 'proper-lockfile';
+import { PGLITE_EXTENSIONS } from './pglite-extensions';
 
 /** Thrown when another process already has the embedded database open. */
 export class EmbeddedDatabaseInUseError extends Error {
@@ -48,7 +49,7 @@ export async function openEmbeddedDatabase(dataDir: string): Promise<{ db: PGlit
   fs.writeFileSync(pidFile, String(process.pid));
 
   try {
-    const db = await PGlite.create(dir);
+    const db = await PGlite.create(dir, { extensions: PGLITE_EXTENSIONS });
     return {
       db,
       async close() {

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { after, test } from 'node:test';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
+import { PGLITE_EXTENSIONS } from './pglite-extensions';
 import { diffMigrationsToSchema, hasStatements } from '../../scripts/schema-diff';
 import { applyMigrations, pendingMigrations, pgliteRunner, pgRunner } from './migrations';
 
@@ -26,7 +27,7 @@ after(async () => {
 });
 
 async function memoryDb(): Promise<PGlite> {
-  const db = new PGlite();
+  const db = new PGlite({ extensions: PGLITE_EXTENSIONS });
   cleanups.push(() => db.close());
   await db.waitReady;
   return db;

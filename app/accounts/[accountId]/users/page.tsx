@@ -1,7 +1,6 @@
 import Link from 'next/link';
 import { pageNotFound } from '@/lib/not-found';
 import { requireAdmin } from '@/lib/auth/session';
-import { getAccount } from '@/lib/data/accounts';
 import { listUsers } from '@/lib/data/users';
 import { isId } from '@/lib/labels';
 import { parseListParams } from '@/lib/pagination';
@@ -19,8 +18,10 @@ export default async function UsersPage({ params, searchParams }: Props) {
   const path = `/accounts/${accountId}/users`;
   const admin = await requireAdmin(path);
   if (!isId(accountId)) pageNotFound();
-  const [account, page] = await Promise.all([getAccount(admin, accountId), listUsers(admin, accountId, list)]);
-  if (!account || !page) pageNotFound();
+  // One query for the account's name and the page of users (the account's counts are not shown here).
+  const page = await listUsers(admin, accountId, list);
+  if (!page) pageNotFound();
+  const { account } = page;
   return (
     <>
       <title>{`Users – ${account.name} – Switchboard`}</title>
