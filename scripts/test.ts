@@ -123,6 +123,15 @@ async function main() {
       ]);
       const [, authzPassed = '0', authzFailed = '0'] = authz.output.match(/^(\d+) passed, (\d+) failed$/m) ?? [];
       count('Authorisation matrix (PostgreSQL)', authz.code, Number(authzPassed), Number(authzFailed));
+      // The benchmark on small data for a few seconds, so the script cannot rot: each page served
+      // with its rows by Switchboard and by the ceiling, and its queries within target, is a check.
+      // No timing is asserted (docs/performance.md has the full run).
+      const bench = await run('Benchmark smoke: Switchboard and the ceiling on PostgreSQL', 'npx', [
+        'tsx', '--conditions=react-server', 'bench/run.ts', '--smoke', '--postgres-url', postgresServer,
+        '--ports', process.env.BENCH_PORT ?? '3231',
+      ]);
+      const [, benchPassed = '0', benchFailed = '0'] = bench.output.match(/^(\d+) passed, (\d+) failed$/m) ?? [];
+      count('Benchmark smoke (PostgreSQL)', bench.code, Number(benchPassed), Number(benchFailed));
     }
   } else {
     console.log('SKIPPED: the PostgreSQL half of the suite (set TEST_POSTGRES_URL to a local server to run it).');
