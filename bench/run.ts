@@ -313,7 +313,7 @@ async function main() {
 
     // ---- results
     const commit = spawnSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root, encoding: 'utf8' }).stdout.trim();
-    const dirty = spawnSync('git', ['status', '--porcelain', '--', 'app', 'lib', 'bench', 'prisma'], { cwd: root, encoding: 'utf8' }).stdout.trim() !== '';
+    const dirty = spawnSync('git', ['status', '--porcelain', '--', 'app', 'lib', 'bench', 'prisma', ':!bench/results'], { cwd: root, encoding: 'utf8' }).stdout.trim() !== '';
     const cpus = os.cpus();
     const report = {
       date: new Date().toISOString(),
@@ -330,7 +330,7 @@ async function main() {
     };
     const outDir = path.join(root, 'bench/results', smoke ? 'smoke' : '');
     fs.mkdirSync(outDir, { recursive: true });
-    const out = path.join(outDir, `${report.date.slice(0, 10)}-${scale}.json`);
+    const out = path.join(outDir, `${report.date.slice(0, 10)}-${scale}${connections !== 10 ? `-c${connections}` : ''}.json`);
     fs.writeFileSync(out, JSON.stringify(report, null, 2) + '\n');
     console.log(`\nWritten to ${path.relative(root, out)}`);
   } catch (err) {
