@@ -296,6 +296,11 @@ async function main() {
       printTable(results[results.length - 1]!);
     }
 
+    // ---- the deep page against page 1 (target: within 1.2×)
+    const [first, deep] = [results[0]!.switchboard, results[1]!.switchboard];
+    const deepVsFirst = { p50: deep.p50 / first.p50, p95: deep.p95 / first.p95, rps: deep.rps / first.rps };
+    console.log(`\nSwitchboard, page ${DEEP_PAGE.toLocaleString('en-US')} ÷ page 1: p50 ${fmt(deepVsFirst.p50, 2)}×, p95 ${fmt(deepVsFirst.p95, 2)}×, req/s ${fmt(deepVsFirst.rps, 2)}× (target: latency within 1.2×)`);
+
     // ---- first-load JS, and one no-JS assign
     const js = await firstLoadJs(sb, `${usersPath}/${target.holder.id}/edit-telephony-permissions`, cookie);
     console.log(`\nFirst-load JavaScript of a JS-on page (Edit telephony permissions): ${js.scripts} scripts, ${fmt(js.gzipBytes / 1024, 1)} KiB gzipped (${fmt(js.rawBytes / 1024, 1)} KiB raw)`);
@@ -324,6 +329,7 @@ async function main() {
       load: { tool: 'autocannon 9.0.0', connections, durationSeconds: duration, poolSize: 10 },
       ceiling: 'node:http + pg, one raw SQL query per page plus the admin row; no JWT, no React (bench/ceiling.ts)',
       pages: results.map((r) => ({ ...r, ratios: ratios(r) })),
+      deepPageVsPage1: deepVsFirst,
       firstLoadJs: { page: 'Edit telephony permissions', ...js, method: 'sum of gzip -9 sizes of every <script src> of the page' },
       assignPostMs: assignMs,
       checks,
