@@ -3,7 +3,7 @@
 // Deterministic (the same --seed gives the same rows, ids included) and fast: every table is
 // filled by one INSERT … SELECT over generate_series inside the database, so 1,000,000 numbers
 // never cross the wire one by one. Names come from fixed lists, picked by an integer hash of the
-// row number and the seed (docs/decisions/007-benchmarks.md says why not a JS PRNG + COPY).
+// row number and the seed (docs/decisions/009-benchmarks.md says why not a JS PRNG + COPY).
 //
 // What it makes:
 //   - one bench admin (Administrator of all accounts), BENCH_ADMIN below, password hashed with argon2;
