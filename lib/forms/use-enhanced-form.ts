@@ -36,6 +36,18 @@ export function useEnhancedForm<T extends FieldValues>(
     form.reset(JSON.parse(defaultsKey) as T);
   }, [defaultsKey, form]);
 
+  // After a refused submission focus goes to the error summary, as it does on the page the server
+  // renders without JavaScript (its autofocus): once per submission, never while the admin types.
+  const { submitCount, errors } = form.formState;
+  const browserRefused = Object.keys(errors).length > 0;
+  useEffect(() => {
+    if (submitCount > 0 && browserRefused) focusErrorSummary();
+    // Only a new submission moves focus; errors changing as the admin corrects them do not.
+  }, [submitCount]);
+  useEffect(() => {
+    if (state.formError || state.fieldErrors) focusErrorSummary();
+  }, [state]);
+
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     const element = event.currentTarget;
     const submitter = (event.nativeEvent as SubmitEvent).submitter;
@@ -54,4 +66,8 @@ export function useEnhancedForm<T extends FieldValues>(
   }
 
   return { state, formAction, pending, form, onSubmit, errorFor };
+}
+
+function focusErrorSummary() {
+  document.getElementById('error-summary')?.focus();
 }
