@@ -23,6 +23,8 @@ export function useEnhancedForm<T extends FieldValues>(
     mode: 'onSubmit',
     defaultValues: defaultValues as never,
     reValidateMode: 'onChange',
+    // Focus goes to the error summary, which links to each field, as on the server-rendered page.
+    shouldFocusError: false,
   });
 
   // When the page is rendered again with new values (someone else changed the record, and the
