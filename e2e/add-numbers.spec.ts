@@ -3,7 +3,7 @@ import { e2eData, formatted, national } from './data';
 import { signIn } from './steps';
 
 const ADD_PATH = '/phone-numbers/add';
-const PREVIEW_TITLE = 'Check the phone numbers to add – Switchboard';
+const PREVIEW_TITLE = 'Check the phone numbers to add – Add phone numbers – Switchboard';
 
 async function openAddPage(page: Page) {
   await page.goto(ADD_PATH);
@@ -49,7 +49,7 @@ test('Add one phone number typed the way it is dialled', async ({ page }, testIn
   // Nothing entered: said at the top and next to the field, and the title says so.
   await page.getByRole('button', { name: 'Preview' }).click();
   await expect(page.getByRole('alert', { name: 'There is a problem' })).toContainText('Enter phone numbers, one on each line, or choose a CSV file that has them');
-  await expect(page).toHaveTitle('Error: Add phone numbers – Switchboard');
+  await expect(page).toHaveTitle('Error: Add phone numbers – Phone numbers – Switchboard');
 
   await page.getByLabel('Phone numbers').fill(national(addNumbers.single));
   await page.getByRole('button', { name: 'Preview' }).click();
@@ -119,7 +119,7 @@ test('A file and pasted numbers together are refused, and what was typed is kept
   await page.getByLabel('Or upload a CSV file').setInputFiles({ name: 'numbers.csv', mimeType: 'text/csv', buffer: Buffer.from('+12065550101\n') });
   await page.getByRole('button', { name: 'Preview' }).click();
   await expect(page.getByRole('alert', { name: 'There is a problem' })).toContainText('Enter phone numbers or choose a CSV file, not both');
-  await expect(page).toHaveTitle('Error: Add phone numbers – Switchboard');
+  await expect(page).toHaveTitle('Error: Add phone numbers – Phone numbers – Switchboard');
   await expect(page.getByLabel('Phone numbers')).toHaveValue('+1 206 555 0100');
 });
 

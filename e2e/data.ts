@@ -82,7 +82,35 @@ export type BadInputData = {
   massNumber: FreeNumber;
 };
 
+/** For e2e/accessibility.spec.ts and e2e/keyboard.spec.ts: their own account, users, numbers and admins. */
+export type A11yData = {
+  accountId: string;
+  accountName: string;
+  withoutNumber: Person;
+  withNumber: PersonWithNumber;
+  /** Given permissions by the test, to show the change banner. */
+  changed: PersonWithNumber;
+  /** Edited from two pages, so the second gets "someone else changed this first". */
+  stale: PersonWithNumber;
+  number: FreeNumber;
+  /** A valid number not in the inventory, for the Add preview. */
+  notYetAdded: string;
+  keyboard: {
+    assignee: Person;
+    /** Two free numbers that share `search`, so the radio group has two to move between. */
+    numbers: [FreeNumber, FreeNumber];
+    search: string;
+    editee: PersonWithNumber;
+    unassignee: PersonWithNumber;
+  };
+  /** An Administrator of all accounts, for the Admins pages. */
+  manager: AdminPerson;
+  subjectAdmin: AdminPerson;
+  disabledAdmin: AdminPerson;
+};
+
 export type ModeData = {
+  a11y: A11yData;
   badInput: BadInputData;
   /** An admin whose sign-ins the throttling test fails on purpose. */
   throttled: { email: string; password: string };

@@ -8,7 +8,7 @@ import { loadSessionAdmin, type SessionAdmin } from '../lib/data/admins';
 import { DomainError } from '../lib/data/errors';
 import { editTelephonyPermissions } from '../lib/data/telephony';
 import { makeAccount, makeAdmin, makePhoneNumber, makeUser, uniqueLocalE164, uniqueSuffix, uniqueTollFreeE164 } from '../lib/test/factories';
-import type { AdminsData, AuditData, E2EData, FlowData, InventoryData } from './data';
+import type { A11yData, AdminsData, AuditData, E2EData, FlowData, InventoryData } from './data';
 
 const USERS_IN_BIG_ACCOUNT = 31; // more than one page of 25
 const ACCOUNTS = 27; // likewise
@@ -178,7 +178,55 @@ async function main() {
       number: { id: badNumber.id, e164: badNumber.e164 },
       massNumber: await makePhoneNumber(prisma),
     };
+    // The accessibility and keyboard specs' own account (the ninth), users, numbers and admins.
+    const a11yAccount = accounts[8]!;
+    const a11yUser = (role: string) =>
+      makeUser(prisma, a11yAccount.id, { fullName: `E2E A11y ${role} ${run}`, email: `a11y-${role.toLowerCase()}-${run}-${mode}@e2e.example` });
+    const a11yWithNumber = async (role: string) => {
+      const user = await a11yUser(role);
+      const n = await makePhoneNumber(prisma, { user });
+      return { id: user.id, fullName: user.fullName, e164: n.e164, phoneNumberId: n.id };
+    };
+    const a11yWithoutNumber = async (role: string) => {
+      const user = await a11yUser(role);
+      return { id: user.id, fullName: user.fullName };
+    };
+    // Two free numbers that differ only in their last digit: a search for the rest finds both.
+    const pair = async (): Promise<[{ id: string; e164: string }, { id: string; e164: string }, string]> => {
+      for (;;) {
+        const first = uniqueLocalE164();
+        const second = `${first.slice(0, -1)}${(Number(first.slice(-1)) + 1) % 10}`;
+        const taken = await prisma.phoneNumber.count({ where: { e164: { startsWith: first.slice(0, -1) } } });
+        if (taken > 0) continue;
+        const a = await makePhoneNumber(prisma, { e164: first });
+        const b = await makePhoneNumber(prisma, { e164: second });
+        return [{ id: a.id, e164: a.e164 }, { id: b.id, e164: b.e164 }, first.slice(2, -1)];
+      }
+    };
+    const [keyNumberA, keyNumberB, keySearch] = await pair();
+    const freeNumber = await makePhoneNumber(prisma);
+    const a11y: A11yData = {
+      accountId: a11yAccount.id,
+      accountName: a11yAccount.name,
+      withoutNumber: await a11yWithoutNumber('WithoutNumber'),
+      withNumber: await a11yWithNumber('WithNumber'),
+      changed: await a11yWithNumber('Changed'),
+      stale: await a11yWithNumber('Stale'),
+      number: { id: freeNumber.id, e164: freeNumber.e164 },
+      notYetAdded: uniqueLocalE164(),
+      keyboard: {
+        assignee: await a11yWithoutNumber('KeyAssignee'),
+        numbers: [keyNumberA, keyNumberB],
+        search: keySearch,
+        editee: await a11yWithNumber('KeyEditee'),
+        unassignee: await a11yWithNumber('KeyUnassignee'),
+      },
+      manager: await person({ allAccounts: true }),
+      subjectAdmin: await person({ accountIds: [a11yAccount.id] }),
+      disabledAdmin: await person({ accountIds: [a11yAccount.id], disabled: true }),
+    };
     modes[mode] = {
+      a11y,
       badInput,
       throttled: { email: throttled.email, password: throttled.password },
       admins,

@@ -2,6 +2,7 @@ import Link from 'next/link';
 import { changeText } from '@/lib/audit-format';
 import { auditHref } from '@/lib/audit-params';
 import type { AuditRow, AuditSubject } from '@/lib/data/audit-log';
+import { TableRegion } from './table-region';
 
 const dateTime = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'medium', timeZone: 'UTC' });
 
@@ -39,52 +40,54 @@ function Who({ who }: { who: AuditRow['who'] }) {
 /** Audit events as the log, the export and a details page's Recent activity show them. */
 export function AuditTable({ rows, caption }: { rows: AuditRow[]; caption: string }) {
   return (
-    <table className="audit">
-      <caption>{caption}</caption>
-      <thead>
-        <tr>
-          <th scope="col">When (UTC)</th>
-          <th scope="col">Who</th>
-          <th scope="col">What</th>
-          <th scope="col">About</th>
-          <th scope="col">Before → after</th>
-          <th scope="col">Outcome</th>
-          <th scope="col">Detail</th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((r) => (
-          <tr key={r.id}>
-            <td>
-              <time dateTime={r.at.toISOString()}>{dateTime.format(r.at)}</time>
-            </td>
-            <td>
-              <Who who={r.who} />
-            </td>
-            <td>{r.actionLabel}</td>
-            <td>
-              <ul className="plain">
-                {r.account ? <Subject name="Account" subject={r.account} /> : null}
-                {r.user ? <Subject name="User" subject={r.user} /> : null}
-                {r.phoneNumber ? <Subject name="Phone number" subject={r.phoneNumber} /> : null}
-              </ul>
-            </td>
-            <td>
-              {r.requested ? <span className="muted">Asked for:</span> : null}
-              <ul className="plain">
-                {r.changes.map((c) => (
-                  <li key={c.field}>{changeText(c)}</li>
-                ))}
-              </ul>
-            </td>
-            <td>
-              <span className={`tag${r.outcome === 'Done' ? ' on' : ' refused'}`}>{r.outcome}</span>
-            </td>
-            <td>{r.detail}</td>
+    <TableRegion label={caption}>
+      <table className="audit">
+        <caption>{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">When (UTC)</th>
+            <th scope="col">Who</th>
+            <th scope="col">What</th>
+            <th scope="col">About</th>
+            <th scope="col">Before → after</th>
+            <th scope="col">Outcome</th>
+            <th scope="col">Detail</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.id}>
+              <td>
+                <time dateTime={r.at.toISOString()}>{dateTime.format(r.at)}</time>
+              </td>
+              <td>
+                <Who who={r.who} />
+              </td>
+              <td>{r.actionLabel}</td>
+              <td>
+                <ul className="plain">
+                  {r.account ? <Subject name="Account" subject={r.account} /> : null}
+                  {r.user ? <Subject name="User" subject={r.user} /> : null}
+                  {r.phoneNumber ? <Subject name="Phone number" subject={r.phoneNumber} /> : null}
+                </ul>
+              </td>
+              <td>
+                {r.requested ? <span className="muted">Asked for:</span> : null}
+                <ul className="plain">
+                  {r.changes.map((c) => (
+                    <li key={c.field}>{changeText(c)}</li>
+                  ))}
+                </ul>
+              </td>
+              <td>
+                <span className={`tag${r.outcome === 'Done' ? ' on' : ' refused'}`}>{r.outcome}</span>
+              </td>
+              <td>{r.detail}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableRegion>
   );
 }
 

@@ -2,13 +2,15 @@ import Link from 'next/link';
 import type { ChangeFlash } from '@/lib/flash';
 import { formatPhoneNumber } from '@/lib/phone';
 import { FlashConsumed } from './flash-consumed';
+import { FocusOnArrival } from './focus-on-arrival';
 
 /** What just happened, and the spec's two notes: tell the user, and they must sign in again. */
 export function ChangeBanner({ flash, fullName, editHref }: { flash: ChangeFlash; fullName: string; editHref: string }) {
   const number = flash.e164 ? formatPhoneNumber(flash.e164) : 'The phone number';
   return (
-    <div className="banner" role="status" aria-labelledby="banner-title" tabIndex={-1}>
+    <div className="banner" id="banner" role="status" aria-labelledby="banner-title" tabIndex={-1} autoFocus>
       <FlashConsumed />
+      <FocusOnArrival />
       {flash.kind === 'assigned' ? (
         <>
           <h2 id="banner-title">

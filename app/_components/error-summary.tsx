@@ -17,7 +17,9 @@ export function ErrorSummary({
     .flatMap(([key, messages]) => (messages ?? []).map((m) => `${key}: ${m}`));
   if (!formError && items.length === 0 && others.length === 0) return null;
   return (
-    <div className="error-summary" role="alert" aria-labelledby="error-summary-title" tabIndex={-1}>
+    // autofocus: a page rendered after a refused post (JavaScript off) opens with focus here;
+    // with JavaScript on, useEnhancedForm focuses it after each refused submission.
+    <div className="error-summary" id="error-summary" role="alert" aria-labelledby="error-summary-title" tabIndex={-1} autoFocus>
       <h2 id="error-summary-title">There is a problem</h2>
       <ul>
         {formError ? <li>{formError}</li> : null}

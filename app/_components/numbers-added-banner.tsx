@@ -1,6 +1,7 @@
 import { readNumbersAddedFlash } from '@/lib/flash';
 import { numbersAddedMessage } from '@/lib/phone-numbers/summary';
 import { FlashConsumed } from './flash-consumed';
+import { FocusOnArrival } from './focus-on-arrival';
 
 /**
  * After "Add phone numbers": how many were added, once. Renders nothing unless the admin has
@@ -11,8 +12,9 @@ export async function NumbersAddedBanner() {
   if (!flash) return null;
   const { title, details } = numbersAddedMessage(flash);
   return (
-    <div className="banner" role="status" aria-labelledby="banner-title" tabIndex={-1}>
+    <div className="banner" id="banner" role="status" aria-labelledby="banner-title" tabIndex={-1} autoFocus>
       <FlashConsumed />
+      <FocusOnArrival />
       <h2 id="banner-title">{title}</h2>
       {details.map((line) => (
         <p key={line}>{line}</p>

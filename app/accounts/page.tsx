@@ -4,6 +4,7 @@ import { listAccounts } from '@/lib/data/accounts';
 import { label } from '@/lib/labels';
 import { parseListParams } from '@/lib/pagination';
 import { Pagination, SearchForm } from '../_components/list-controls';
+import { TableRegion } from '../_components/table-region';
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -19,29 +20,31 @@ export default async function AccountsPage({ searchParams }: Props) {
       {page.rows.length === 0 ? (
         <p>{params.q ? `No accounts match “${params.q}”.` : 'There are no accounts you administer.'}</p>
       ) : (
-        <table>
-          <caption className="visually-hidden">Accounts</caption>
-          <thead>
-            <tr>
-              <th scope="col">Account name</th>
-              <th scope="col">Type</th>
-              <th scope="col">Status</th>
-              <th scope="col">Users</th>
-            </tr>
-          </thead>
-          <tbody>
-            {page.rows.map((account) => (
-              <tr key={account.id}>
-                <td>
-                  <Link href={`/accounts/${account.id}`}>{account.name}</Link>
-                </td>
-                <td>{label(account.type)}</td>
-                <td>{label(account.status)}</td>
-                <td>{account.userCount}</td>
+        <TableRegion label="Accounts">
+          <table>
+            <caption className="visually-hidden">Accounts</caption>
+            <thead>
+              <tr>
+                <th scope="col">Account name</th>
+                <th scope="col">Type</th>
+                <th scope="col">Status</th>
+                <th scope="col">Users</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {page.rows.map((account) => (
+                <tr key={account.id}>
+                  <td>
+                    <Link href={`/accounts/${account.id}`}>{account.name}</Link>
+                  </td>
+                  <td>{label(account.type)}</td>
+                  <td>{label(account.status)}</td>
+                  <td>{account.userCount}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableRegion>
       )}
       <Pagination path="/accounts" q={params.q} prevCursor={page.prevCursor} nextCursor={page.nextCursor} />
     </>

@@ -5,6 +5,7 @@ import { adminsPageRead } from '@/lib/data/admin-page';
 import { parseListParams } from '@/lib/pagination';
 import { Pagination, SearchForm } from '../_components/list-controls';
 import { accountsSummary, ROLE_LABELS } from './labels';
+import { TableRegion } from '../_components/table-region';
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -26,32 +27,34 @@ export default async function AdminsPage({ searchParams }: Props) {
       {page.rows.length === 0 ? (
         <p>{params.q ? `No admins match “${params.q}”.` : 'There are no admins.'}</p>
       ) : (
-        <table>
-          <caption className="visually-hidden">Admins{params.q ? ` matching “${params.q}”` : ''}</caption>
-          <thead>
-            <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Email</th>
-              <th scope="col">Role</th>
-              <th scope="col">Accounts</th>
-              <th scope="col">Status</th>
-            </tr>
-          </thead>
-          <tbody>
-            {page.rows.map((a) => (
-              <tr key={a.id}>
-                <td>
-                  <Link href={`/admins/${a.id}`}>{a.name}</Link>
-                  {a.id === admin.id ? <span className="muted"> (you)</span> : null}
-                </td>
-                <td>{a.email}</td>
-                <td>{ROLE_LABELS[a.role].label}</td>
-                <td>{accountsSummary(a.allAccounts, a.accountNames)}</td>
-                <td>{a.disabled ? <strong>Disabled</strong> : 'Active'}</td>
+        <TableRegion label="Admins">
+          <table>
+            <caption className="visually-hidden">Admins{params.q ? ` matching “${params.q}”` : ''}</caption>
+            <thead>
+              <tr>
+                <th scope="col">Name</th>
+                <th scope="col">Email</th>
+                <th scope="col">Role</th>
+                <th scope="col">Accounts</th>
+                <th scope="col">Status</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {page.rows.map((a) => (
+                <tr key={a.id}>
+                  <td>
+                    <Link href={`/admins/${a.id}`}>{a.name}</Link>
+                    {a.id === admin.id ? <span className="muted"> (you)</span> : null}
+                  </td>
+                  <td>{a.email}</td>
+                  <td>{ROLE_LABELS[a.role].label}</td>
+                  <td>{accountsSummary(a.allAccounts, a.accountNames)}</td>
+                  <td>{a.disabled ? <strong>Disabled</strong> : 'Active'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableRegion>
       )}
       <Pagination path="/admins" q={params.q} prevCursor={page.prevCursor} nextCursor={page.nextCursor} />
     </>

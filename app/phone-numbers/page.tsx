@@ -9,6 +9,7 @@ import { formatPhoneNumber } from '@/lib/phone';
 import { Pagination } from '../_components/list-controls';
 import { NumbersAddedBanner } from '../_components/numbers-added-banner';
 import { AssigneeCell } from './assignee';
+import { TableRegion } from '../_components/table-region';
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -98,39 +99,41 @@ export default async function PhoneNumbersPage({ searchParams }: Props) {
       {page.rows.length === 0 ? (
         <p>No phone numbers match.</p>
       ) : (
-        <table>
-          <caption>
-            {viewLabel} phone numbers{list.q ? ` matching “${list.q}”` : ''}
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">Phone number</th>
-              <th scope="col">Type</th>
-              <th scope="col">Product type</th>
-              <th scope="col">Status</th>
-              <th scope="col">Capabilities</th>
-              <th scope="col">Calling name</th>
-              <th scope="col">Assigned to</th>
-            </tr>
-          </thead>
-          <tbody>
-            {page.rows.map((n) => (
-              <tr key={n.id}>
-                <td className="nowrap">
-                  <Link href={`/phone-numbers/${n.id}`}>{formatPhoneNumber(n.e164)}</Link>
-                </td>
-                <td>{label(n.type)}</td>
-                <td>{label(n.productType)}</td>
-                <td>{label(n.status)}</td>
-                <td>{n.capabilities.join(', ') || 'None'}</td>
-                <td>{n.callingName ?? <span className="muted">None</span>}</td>
-                <td>
-                  <AssigneeCell assignee={n.assignee} />
-                </td>
+        <TableRegion label={`${viewLabel} phone numbers`}>
+          <table>
+            <caption>
+              {viewLabel} phone numbers{list.q ? ` matching “${list.q}”` : ''}
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">Phone number</th>
+                <th scope="col">Type</th>
+                <th scope="col">Product type</th>
+                <th scope="col">Status</th>
+                <th scope="col">Capabilities</th>
+                <th scope="col">Calling name</th>
+                <th scope="col">Assigned to</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {page.rows.map((n) => (
+                <tr key={n.id}>
+                  <td className="nowrap">
+                    <Link href={`/phone-numbers/${n.id}`}>{formatPhoneNumber(n.e164)}</Link>
+                  </td>
+                  <td>{label(n.type)}</td>
+                  <td>{label(n.productType)}</td>
+                  <td>{label(n.status)}</td>
+                  <td>{n.capabilities.join(', ') || 'None'}</td>
+                  <td>{n.callingName ?? <span className="muted">None</span>}</td>
+                  <td>
+                    <AssigneeCell assignee={n.assignee} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableRegion>
       )}
       <Pagination path="/phone-numbers" q={list.q} query={query} prevCursor={page.prevCursor} nextCursor={page.nextCursor} />
     </>

@@ -23,6 +23,8 @@ export function useEnhancedForm<T extends FieldValues>(
     mode: 'onSubmit',
     defaultValues: defaultValues as never,
     reValidateMode: 'onChange',
+    // Focus goes to the error summary, which links to each field, as on the server-rendered page.
+    shouldFocusError: false,
   });
 
   // When the page is rendered again with new values (someone else changed the record, and the
@@ -35,6 +37,18 @@ export function useEnhancedForm<T extends FieldValues>(
     renderedKey.current = defaultsKey;
     form.reset(JSON.parse(defaultsKey) as T);
   }, [defaultsKey, form]);
+
+  // After a refused submission focus goes to the error summary, as it does on the page the server
+  // renders without JavaScript (its autofocus): once per submission, never while the admin types.
+  const { submitCount, errors } = form.formState;
+  const browserRefused = Object.keys(errors).length > 0;
+  useEffect(() => {
+    if (submitCount > 0 && browserRefused) focusErrorSummary();
+    // Only a new submission moves focus; errors changing as the admin corrects them do not.
+  }, [submitCount]);
+  useEffect(() => {
+    if (state.formError || state.fieldErrors) focusErrorSummary();
+  }, [state]);
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     const element = event.currentTarget;
@@ -54,4 +68,8 @@ export function useEnhancedForm<T extends FieldValues>(
   }
 
   return { state, formAction, pending, form, onSubmit, errorFor };
+}
+
+function focusErrorSummary() {
+  document.getElementById('error-summary')?.focus();
 }

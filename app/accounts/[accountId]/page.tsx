@@ -13,7 +13,7 @@ export default async function AccountPage({ params }: { params: Promise<{ accoun
   if (!account) pageNotFound();
   return (
     <>
-      <title>{`${account.name} – Switchboard`}</title>
+      <title>{`Account summary – ${account.name} – Switchboard`}</title>
       <Breadcrumbs items={[{ href: '/accounts', label: 'Accounts' }, { label: account.name }]} />
       <h1>{account.name}</h1>
       <dl className="summary">

@@ -4,6 +4,7 @@ import { loadAdminPage } from '@/lib/data/admin-page';
 import type { AdminDetails } from '@/lib/data/admin-management';
 import { flashPassword, readFlash, type Flash } from '@/lib/flash';
 import { FlashConsumed } from '../../_components/flash-consumed';
+import { FocusOnArrival } from '../../_components/focus-on-arrival';
 import { Breadcrumbs } from '../../_components/list-controls';
 import { accountsSummary, ROLE_LABELS } from '../labels';
 import { OneTimePassword } from './one-time-password';
@@ -26,8 +27,9 @@ function AdminBanner({ flash, subject, password }: { flash: Flash; subject: Admi
   if (!heading) return null;
   const withPassword = flash.kind === 'admin-added' || flash.kind === 'admin-password-reset';
   return (
-    <div className="banner" role="status" aria-labelledby="banner-title" tabIndex={-1}>
+    <div className="banner" id="banner" role="status" aria-labelledby="banner-title" tabIndex={-1} autoFocus>
       <FlashConsumed />
+      <FocusOnArrival />
       <h2 id="banner-title">{heading}</h2>
       {withPassword ? (
         password ? (

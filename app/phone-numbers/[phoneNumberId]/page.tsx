@@ -9,9 +9,11 @@ import { formatPhoneNumber } from '@/lib/phone';
 import { RecentActivity } from '../../_components/audit-table';
 import { ChangeBanner } from '../../_components/change-banner';
 import { FlashConsumed } from '../../_components/flash-consumed';
+import { FocusOnArrival } from '../../_components/focus-on-arrival';
 import { Breadcrumbs } from '../../_components/list-controls';
 import { AssigneeCell } from '../assignee';
 import { RestoreForm } from './restore-form';
+import { TableRegion } from '../../_components/table-region';
 
 type Props = { params: Promise<{ phoneNumberId: string }> };
 
@@ -26,9 +28,10 @@ function NumberBanner({ flash, formatted }: { flash: Flash; formatted: string })
   }[flash.kind as 'calling-name-saved' | 'deleted' | 'restored'];
   if (!text) return null;
   return (
-    <div className="banner" role="status" tabIndex={-1}>
+    <div className="banner" id="banner" role="status" aria-labelledby="banner-title" tabIndex={-1} autoFocus>
       <FlashConsumed />
-      <h2>{text}</h2>
+      <FocusOnArrival />
+      <h2 id="banner-title">{text}</h2>
     </div>
   );
 }
@@ -121,31 +124,33 @@ export default async function PhoneNumberPage({ params }: Props) {
       {number.history.length === 0 ? (
         <p>Nobody has held this number yet.</p>
       ) : (
-        <table>
-          <caption className="visually-hidden">Who held {formatted}, newest first</caption>
-          <thead>
-            <tr>
-              <th scope="col">Held by</th>
-              <th scope="col">From</th>
-              <th scope="col">Assigned by</th>
-              <th scope="col">To</th>
-              <th scope="col">Unassigned by</th>
-            </tr>
-          </thead>
-          <tbody>
-            {number.history.map((h) => (
-              <tr key={h.id}>
-                <td>
-                  <AssigneeCell assignee={h.holder} />
-                </td>
-                <td>{when(h.assignedAt)}</td>
-                <td>{h.assignedBy}</td>
-                <td>{h.unassignedAt ? when(h.unassignedAt) : <strong>Now</strong>}</td>
-                <td>{h.unassignedBy ?? ''}</td>
+        <TableRegion label="Assignment history">
+          <table>
+            <caption className="visually-hidden">Who held {formatted}, newest first</caption>
+            <thead>
+              <tr>
+                <th scope="col">Held by</th>
+                <th scope="col">From</th>
+                <th scope="col">Assigned by</th>
+                <th scope="col">To</th>
+                <th scope="col">Unassigned by</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {number.history.map((h) => (
+                <tr key={h.id}>
+                  <td>
+                    <AssigneeCell assignee={h.holder} />
+                  </td>
+                  <td>{when(h.assignedAt)}</td>
+                  <td>{h.assignedBy}</td>
+                  <td>{h.unassignedAt ? when(h.unassignedAt) : <strong>Now</strong>}</td>
+                  <td>{h.unassignedBy ?? ''}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableRegion>
       )}
       <RecentActivity {...activity} allHref={auditHref({ phoneNumberId: number.id })} subject={formatted} />
     </>

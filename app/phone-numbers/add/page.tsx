@@ -7,7 +7,7 @@ import { AddNumbersForm } from './add-numbers-form';
 
 export default async function AddPhoneNumbersPage() {
   const admin = await requireAdmin('/phone-numbers/add');
-  const title = 'Add phone numbers – Switchboard';
+  const title = 'Add phone numbers – Phone numbers – Switchboard';
   const crumbs = <Breadcrumbs items={[{ href: '/phone-numbers', label: 'Phone numbers' }, { label: 'Add phone numbers' }]} />;
 
   if (!admin.canChange) {

@@ -3,6 +3,7 @@ import { requireAdmin } from '@/lib/auth/session';
 import { inventoryOverview } from '@/lib/data/phone-numbers';
 import { label } from '@/lib/labels';
 import { Breadcrumbs } from '../../_components/list-controls';
+import { TableRegion } from '../../_components/table-region';
 
 const BAR_HEIGHT = 22;
 const GAP = 8;
@@ -75,23 +76,25 @@ export default async function OverviewPage() {
         <>
           <p className="hint">Areas with few numbers left are shown in red.</p>
           <AreaChart areas={overview.unassignedByArea} />
-          <table>
-            <caption>Unassigned Business Calling numbers by area code</caption>
-            <thead>
-              <tr>
-                <th scope="col">Area code</th>
-                <th scope="col">Unassigned</th>
-              </tr>
-            </thead>
-            <tbody>
-              {overview.unassignedByArea.map((a) => (
-                <tr key={a.area}>
-                  <td>{a.area}</td>
-                  <td>{a.count}</td>
+          <TableRegion label="Unassigned Business Calling numbers by area code">
+            <table>
+              <caption>Unassigned Business Calling numbers by area code</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Area code</th>
+                  <th scope="col">Unassigned</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {overview.unassignedByArea.map((a) => (
+                  <tr key={a.area}>
+                    <td>{a.area}</td>
+                    <td>{a.count}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableRegion>
         </>
       )}
       <p>

@@ -6,6 +6,7 @@ import { isId } from '@/lib/labels';
 import { parseListParams } from '@/lib/pagination';
 import { formatPhoneNumber } from '@/lib/phone';
 import { Breadcrumbs, Pagination, SearchForm, permissionSummary } from '../../../_components/list-controls';
+import { TableRegion } from '../../../_components/table-region';
 
 type Props = {
   params: Promise<{ accountId: string }>;
@@ -31,29 +32,31 @@ export default async function UsersPage({ params, searchParams }: Props) {
       {page.rows.length === 0 ? (
         <p>{list.q ? `No users match “${list.q}”.` : 'This account has no users.'}</p>
       ) : (
-        <table>
-          <caption className="visually-hidden">Users of {account.name}</caption>
-          <thead>
-            <tr>
-              <th scope="col">Full name</th>
-              <th scope="col">Email</th>
-              <th scope="col">Phone number</th>
-              <th scope="col">Calling and SMS</th>
-            </tr>
-          </thead>
-          <tbody>
-            {page.rows.map((user) => (
-              <tr key={user.id}>
-                <td>
-                  <Link href={`${path}/${user.id}`}>{user.fullName}</Link>
-                </td>
-                <td>{user.email}</td>
-                <td className="nowrap">{user.phoneNumber ? formatPhoneNumber(user.phoneNumber) : <span className="muted">None</span>}</td>
-                <td>{permissionSummary(user)}</td>
+        <TableRegion label={`Users of ${account.name}`}>
+          <table>
+            <caption className="visually-hidden">Users of {account.name}</caption>
+            <thead>
+              <tr>
+                <th scope="col">Full name</th>
+                <th scope="col">Email</th>
+                <th scope="col">Phone number</th>
+                <th scope="col">Calling and SMS</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {page.rows.map((user) => (
+                <tr key={user.id}>
+                  <td>
+                    <Link href={`${path}/${user.id}`}>{user.fullName}</Link>
+                  </td>
+                  <td>{user.email}</td>
+                  <td className="nowrap">{user.phoneNumber ? formatPhoneNumber(user.phoneNumber) : <span className="muted">None</span>}</td>
+                  <td>{permissionSummary(user)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableRegion>
       )}
       <Pagination path={path} q={list.q} prevCursor={page.prevCursor} nextCursor={page.nextCursor} />
     </>

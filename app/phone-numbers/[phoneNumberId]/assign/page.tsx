@@ -27,7 +27,7 @@ export default async function AssignFromNumberPage({ params, searchParams }: Pro
   const { admin, number, path } = await loadNumberPage(params, '/assign');
   const formatted = formatPhoneNumber(number.e164);
   const here = `${path}/assign`;
-  const title = `Assign ${formatted} – Switchboard`;
+  const title = `Assign to a user – ${formatted} – Switchboard`;
   const crumbs = (
     <Breadcrumbs items={[{ href: '/phone-numbers', label: 'Phone numbers' }, { href: path, label: formatted }, { label: 'Assign to a user' }]} />
   );

@@ -8,6 +8,7 @@ import { countryName } from '@/lib/phone-numbers/countries';
 import { count } from '@/lib/phone-numbers/summary';
 import { Breadcrumbs } from '../../../_components/list-controls';
 import { AddForm } from './add-form';
+import { TableRegion } from '../../../_components/table-region';
 
 type Props = { params: Promise<{ importId: string }> };
 
@@ -19,7 +20,7 @@ export default async function PreviewPhoneNumbersPage({ params }: Props) {
   if (!isId(importId)) pageNotFound();
   const preview = await getPhoneNumberImport(admin, importId);
   if (!preview) pageNotFound();
-  const title = 'Check the phone numbers to add – Switchboard';
+  const title = 'Check the phone numbers to add – Add phone numbers – Switchboard';
   const { acceptedCount, rejectedCount, committedAt } = preview;
   const added = preview.addedCount ?? 0;
   const addable = !committedAt && acceptedCount > 0 && admin.canChange;
@@ -50,24 +51,27 @@ export default async function PreviewPhoneNumbersPage({ params }: Props) {
       {rejectedCount > 0 ? (
         <>
           <h2 id="rejected">Lines that cannot be added</h2>
-          <table aria-labelledby="rejected">
-            <thead>
-              <tr>
-                <th scope="col">Line</th>
-                <th scope="col">What was typed</th>
-                <th scope="col">Why it cannot be added</th>
-              </tr>
-            </thead>
-            <tbody>
-              {preview.rejected.map((r) => (
-                <tr key={r.line}>
-                  <td>{r.line}</td>
-                  <td className="nowrap">{r.input || <span className="muted">(empty)</span>}</td>
-                  <td>{r.error}</td>
+          <TableRegion label="Lines that cannot be added">
+            <table>
+              <caption className="visually-hidden">Lines that cannot be added</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Line</th>
+                  <th scope="col">What was typed</th>
+                  <th scope="col">Why it cannot be added</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {preview.rejected.map((r) => (
+                  <tr key={r.line}>
+                    <td>{r.line}</td>
+                    <td className="nowrap">{r.input || <span className="muted">(empty)</span>}</td>
+                    <td>{r.error}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableRegion>
           {rejectedCount > preview.rejected.length ? (
             <p className="muted">
               Showing the first {preview.rejected.length}: {count(rejectedCount - preview.rejected.length, 'more line', 'more lines')}{' '}
@@ -80,28 +84,31 @@ export default async function PreviewPhoneNumbersPage({ params }: Props) {
       {acceptedCount > 0 ? (
         <>
           <h2 id="accepted">{committedAt ? 'Phone numbers in this list' : 'Phone numbers to add'}</h2>
-          <table aria-labelledby="accepted">
-            <thead>
-              <tr>
-                <th scope="col">Line</th>
-                <th scope="col">Phone number</th>
-                <th scope="col">Country</th>
-                <th scope="col">Type</th>
-                <th scope="col">Product type</th>
-              </tr>
-            </thead>
-            <tbody>
-              {preview.accepted.map((n) => (
-                <tr key={n.line}>
-                  <td>{n.line}</td>
-                  <td className="nowrap">{formatPhoneNumber(n.e164)}</td>
-                  <td>{countryName(n.country)}</td>
-                  <td>{label(n.type)}</td>
-                  <td>{label(n.productType)}</td>
+          <TableRegion label={committedAt ? 'Phone numbers in this list' : 'Phone numbers to add'}>
+            <table>
+              <caption className="visually-hidden">{committedAt ? 'Phone numbers in this list' : 'Phone numbers to add'}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Line</th>
+                  <th scope="col">Phone number</th>
+                  <th scope="col">Country</th>
+                  <th scope="col">Type</th>
+                  <th scope="col">Product type</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {preview.accepted.map((n) => (
+                  <tr key={n.line}>
+                    <td>{n.line}</td>
+                    <td className="nowrap">{formatPhoneNumber(n.e164)}</td>
+                    <td>{countryName(n.country)}</td>
+                    <td>{label(n.type)}</td>
+                    <td>{label(n.productType)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableRegion>
           {acceptedCount > preview.accepted.length ? (
             <p className="muted">
               Showing the first {preview.accepted.length}: {count(acceptedCount - preview.accepted.length, 'more number', 'more numbers')}{' '}
