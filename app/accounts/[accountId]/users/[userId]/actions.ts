@@ -2,19 +2,13 @@
 
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
-import { after } from 'next/server';
 import { assignPhoneNumber, editTelephonyPermissions, unassignPhoneNumber } from '@/lib/data/telephony';
 import { setFlash } from '@/lib/flash';
 import { formAction } from '@/lib/forms/server-action';
-import { kickDelivery } from '@/lib/notifications/deliver';
+import { deliverAfterResponse } from '@/lib/notifications/after-response';
 import { assignPhoneNumberSchema, editTelephonyPermissionsSchema, unassignPhoneNumberSchema } from '@/lib/forms/schemas';
 
 const userPath = (input: { accountId: string; userId: string }) => `/accounts/${input.accountId}/users/${input.userId}`;
-
-/** Sends a queued email once the response has gone: never awaited by the request, never failing it. */
-function deliverAfterResponse(result: { notified: boolean }) {
-  if (result.notified) after(() => kickDelivery());
-}
 
 /** Assigns the chosen number to the user, then back to the user's page with the outcome. */
 export const assignPhoneNumberAction = formAction(assignPhoneNumberSchema, async (admin, input) => {
