@@ -48,7 +48,7 @@ export function describeSmtpUrl(url: string): string {
 
 /** An error message with the URL's credentials (if they appear in it) taken out. */
 export function redactCredentials(message: string, url: string): string {
-  let out = message;
+  let out = message.split(url).join(describeSmtpUrl(url));
   try {
     const u = new URL(url);
     for (const secret of [u.password, decodeURIComponent(u.password), u.username, decodeURIComponent(u.username)]) {
@@ -57,7 +57,7 @@ export function redactCredentials(message: string, url: string): string {
   } catch {
     /* not a URL: nothing of it to hide but itself */
   }
-  return out.split(url).join(describeSmtpUrl(url));
+  return out;
 }
 
 /** Wait before attempt `attempt + 1`, after `attempt` failed ones: base, 4×base, 16×base, … */
