@@ -3,7 +3,7 @@ import type { OutboxKind, OutboxStatus, Prisma } from '../generated/prisma/clien
 import { getPrisma } from '../db/client';
 import { newestFirstPage, type ListParams, type Page } from '../pagination';
 import type { SessionAdmin } from './admins';
-import { canSeeAccount } from './scope';
+import { canSeeAccount, scopedPrisma } from './scope';
 
 // Reading the outbox: the emails to users about changes, as the Outbox page and a user's page
 // show them. An admin sees the messages about users in the accounts they administer, read-only
@@ -69,7 +69,8 @@ export async function getOutboxMessage(admin: SessionAdmin, id: string): Promise
     select: { ...rowSelect, text: true, html: true },
   });
   if (!message || !canSeeAccount(admin, message.accountId)) return null;
-  const user = await prisma.user.findFirst({ where: { id: message.userId, accountId: message.accountId }, select: { fullName: true } });
+  const scoped = await scopedPrisma(admin);
+  const user = await scoped.user.findFirst({ where: { id: message.userId, accountId: message.accountId }, select: { fullName: true } });
   return { ...message, user };
 }
 
