@@ -109,8 +109,27 @@ export type A11yData = {
   disabledAdmin: AdminPerson;
 };
 
+/** For e2e/notifications.spec.ts: its own account, a user for each form with the email box on and off. */
+export type NotificationsData = {
+  accountId: string;
+  accountName: string;
+  assignOn: Person & { email: string };
+  assignOff: Person & { email: string };
+  numberOn: FreeNumber;
+  numberOff: FreeNumber;
+  permissionsOn: PersonWithNumber & { email: string };
+  permissionsOff: PersonWithNumber & { email: string };
+  unassignOn: PersonWithNumber & { email: string };
+  unassignOff: PersonWithNumber & { email: string };
+  /** Nothing is assigned to them: the assign form's error keeps the email box as it was left. */
+  errorTarget: Person & { email: string };
+  /** An email about a user in an account the e2e admin does not administer. */
+  hiddenMessageId: string;
+};
+
 export type ModeData = {
   a11y: A11yData;
+  notifications: NotificationsData;
   badInput: BadInputData;
   /** An admin whose sign-ins the throttling test fails on purpose. */
   throttled: { email: string; password: string };

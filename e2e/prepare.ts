@@ -8,7 +8,7 @@ import { loadSessionAdmin, type SessionAdmin } from '../lib/data/admins';
 import { DomainError } from '../lib/data/errors';
 import { editTelephonyPermissions } from '../lib/data/telephony';
 import { makeAccount, makeAdmin, makePhoneNumber, makeUser, uniqueLocalE164, uniqueSuffix, uniqueTollFreeE164 } from '../lib/test/factories';
-import type { A11yData, AdminsData, AuditData, E2EData, FlowData, InventoryData } from './data';
+import type { A11yData, AdminsData, AuditData, E2EData, FlowData, InventoryData, NotificationsData } from './data';
 
 const USERS_IN_BIG_ACCOUNT = 31; // more than one page of 25
 const ACCOUNTS = 27; // likewise
@@ -225,8 +225,45 @@ async function main() {
       subjectAdmin: await person({ accountIds: [a11yAccount.id] }),
       disabledAdmin: await person({ accountIds: [a11yAccount.id], disabled: true }),
     };
+    // The notifications suite's own account (the tenth): a user for each form, box on and off.
+    const noteAccount = accounts[9]!;
+    const noteUser = async (role: string) => {
+      const u = await makeUser(prisma, noteAccount.id, { fullName: `E2E Note ${role} ${run}`, email: `note-${role.toLowerCase()}-${run}-${mode}@e2e.example` });
+      return { id: u.id, fullName: u.fullName, email: u.email };
+    };
+    const noteUserWithNumber = async (role: string) => {
+      const u = await noteUser(role);
+      const n = await makePhoneNumber(prisma, { user: { id: u.id, accountId: noteAccount.id } });
+      return { ...u, e164: n.e164, phoneNumberId: n.id };
+    };
+    const hiddenRecipient = await makeUser(prisma, other.id, { fullName: `E2E Note Hidden ${run}` });
+    await editTelephonyPermissions(await session(everyAccount.id), {
+      accountId: other.id,
+      userId: hiddenRecipient.id,
+      version: 1,
+      inboundCalling: false,
+      outboundCalling: false,
+      sms: false,
+      notifyUser: true,
+    });
+    const hiddenMessage = await prisma.outboxMessage.findFirstOrThrow({ where: { userId: hiddenRecipient.id }, select: { id: true } });
+    const notifications: NotificationsData = {
+      accountId: noteAccount.id,
+      accountName: noteAccount.name,
+      assignOn: await noteUser('AssignOn'),
+      assignOff: await noteUser('AssignOff'),
+      numberOn: await free(),
+      numberOff: await free(),
+      permissionsOn: await noteUserWithNumber('PermissionsOn'),
+      permissionsOff: await noteUserWithNumber('PermissionsOff'),
+      unassignOn: await noteUserWithNumber('UnassignOn'),
+      unassignOff: await noteUserWithNumber('UnassignOff'),
+      errorTarget: await noteUser('ErrorTarget'),
+      hiddenMessageId: hiddenMessage.id,
+    };
     modes[mode] = {
       a11y,
+      notifications,
       badInput,
       throttled: { email: throttled.email, password: throttled.password },
       admins,

@@ -100,13 +100,15 @@ test('Unassign with the box cleared: an error on the same page, and the number s
   const user = flows.clearedBox;
   await openUserDetails(page, flows.accountName, user.fullName);
   await chooseAction(page, 'Unassign phone number');
-  await page.getByRole('checkbox').uncheck();
+  // The confirmation box, not "Email … about this change" below it.
+  const box = page.getByRole('checkbox', { name: `Unassign ${formatted(user.e164)} from ${user.fullName}` });
+  await box.uncheck();
   await page.getByRole('button', { name: 'Unassign' }).click();
   await expect(page.getByRole('alert', { name: 'There is a problem' })).toContainText(
     'Select the box to confirm that you want to unassign this phone number',
   );
   await expect(page).toHaveTitle(`Error: Unassign phone number – ${user.fullName} – Switchboard`);
-  await expect(page.getByRole('checkbox')).not.toBeChecked();
+  await expect(box).not.toBeChecked();
   await page.getByRole('link', { name: 'Cancel' }).click();
   await expect(detail(page, 'Phone number')).toHaveText(formatted(user.e164));
 });

@@ -183,7 +183,7 @@ describe('mass assignment: fields a form does not have are dropped', () => {
       status: 'Assigned',
       allAccounts: 'on',
     });
-    assert.deepEqual(Object.keys(parsed).sort(), ['accountId', 'phoneNumberId', 'userId', 'userVersion']);
+    assert.deepEqual(Object.keys(parsed).sort(), ['accountId', 'notifyUser', 'phoneNumberId', 'userId', 'userVersion']);
     await assignPhoneNumber(admin, parsed);
     const after = await prisma.user.findUniqueOrThrow({ where: { id: user.id } });
     assert.deepEqual([after.inboundCalling, after.outboundCalling, after.sms], [false, false, false]);
@@ -193,7 +193,7 @@ describe('mass assignment: fields a form does not have are dropped', () => {
 
   test('an unassign form with extra fields unassigns and nothing else', () => {
     const parsed = unassignPhoneNumberSchema.parse({ accountId: 'a', userId: 'b', version: '2', phoneNumberId: 'c', confirm: 'on', sms: 'on', userId2: 'x' });
-    assert.deepEqual(Object.keys(parsed).sort(), ['accountId', 'confirm', 'phoneNumberId', 'userId', 'version']);
+    assert.deepEqual(Object.keys(parsed).sort(), ['accountId', 'confirm', 'notifyUser', 'phoneNumberId', 'userId', 'version']);
   });
 });
 

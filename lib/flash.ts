@@ -32,6 +32,8 @@ const changeFlashSchema = z.object({
   /** The admin the change was about, if any: an admin's page shows only its own flashes. */
   adminId: z.string().max(64).optional(),
   e164: z.string().max(20).nullish(),
+  /** An email to the user about the change was queued. */
+  notified: z.boolean().optional(),
   /** A one-time password, sealed for the admin who may see it; read it with `flashPassword`. */
   sealedPassword: z.string().max(200).optional(),
 });

@@ -27,6 +27,10 @@ export async function prepareServer(): Promise<void> {
   };
   setTimeout(purge, 10_000).unref();
   setInterval(purge, 60 * 60 * 1000).unref();
+  // Emails to users: each action kicks delivery after its response; this sweep sends retries and
+  // anything a stopped process left behind. Only when SMTP_URL is set; otherwise they wait.
+  const { startDeliverySweep } = await import('./notifications/deliver');
+  startDeliverySweep();
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => {
       // Close PGlite cleanly and release its folder before exiting.

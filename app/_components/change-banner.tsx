@@ -31,6 +31,11 @@ export function ChangeBanner({ flash, fullName, editHref }: { flash: ChangeFlash
         <h2 id="banner-title">Telephony permissions saved for {fullName}</h2>
       )}
       <ul className="notes">
+        {flash.notified ? (
+          <li>
+            An email to {fullName} about this change is queued. <Link href="#notifications">See notifications</Link>
+          </li>
+        ) : null}
         <li>
           We recommend contacting {fullName} with their new phone number or permissions information.
         </li>

@@ -50,7 +50,7 @@ describe('assign', () => {
     const number = await makePhoneNumber(prisma);
 
     const result = await assignPhoneNumber(admin, { accountId: account.id, userId: user.id, phoneNumberId: number.id, userVersion: 1 });
-    assert.deepEqual(result, { fullName: user.fullName, e164: number.e164, repeated: false });
+    assert.deepEqual(result, { fullName: user.fullName, e164: number.e164, repeated: false, notified: false });
 
     const after = await prisma.user.findUniqueOrThrow({ where: { id: user.id }, include: { phoneNumber: true } });
     assert.equal(after.phoneNumber?.id, number.id);

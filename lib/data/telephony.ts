@@ -6,11 +6,14 @@ import { formatPhoneNumber, searchDigits } from '../phone';
 import type { SessionAdmin } from './admins';
 import { recordAudit, type AuditAction } from './audit';
 import { DomainError, isUniqueViolation } from './errors';
+import { composeNotification, type NotificationInput } from '../notifications/compose';
 
 // The three workflows of the spec. Each change is one conditional write per row, in one short
 // transaction with its history and audit rows: the condition (still Unassigned, still this
 // user's, still the version the form showed) is what makes concurrent changes safe, and a
-// refused change is audited on its own, leaving everything else as it was.
+// refused change is audited on its own, leaving everything else as it was. When the admin asks
+// for it, the email to the user goes into the outbox in that same transaction: it is queued if
+// and only if the change is made, and says how things are after it.
 
 type Tx = Prisma.TransactionClient;
 const TX_OPTIONS = { maxWait: 10_000, timeout: 10_000 };
@@ -40,11 +43,14 @@ export async function listAssignableNumbers(admin: SessionAdmin, params: ListPar
 }
 
 type Target = { accountId: string; userId: string };
+/** Whether to email the user about the change ("Email … about this change" on each form). */
+type Notify = { notifyUser?: boolean };
 
 type UserState = {
   id: string;
   accountId: string;
   fullName: string;
+  email: string;
   version: number;
   inboundCalling: boolean;
   outboundCalling: boolean;
@@ -98,6 +104,7 @@ async function authoriseChange(
       id: true,
       accountId: true,
       fullName: true,
+      email: true,
       version: true,
       inboundCalling: true,
       outboundCalling: true,
@@ -129,8 +136,18 @@ async function updateUserIfCurrent(tx: Tx, target: Target, version: number, data
 
 class Conflict extends Error {}
 
-export type AssignInput = Target & { phoneNumberId: string; userVersion: number };
-export type ChangeResult = { fullName: string; e164: string | null; repeated: boolean };
+/** Queues the email about a change, inside the change's transaction (no I/O here: only the row). */
+async function queueNotification(tx: Tx, admin: SessionAdmin, user: UserState, message: Omit<NotificationInput, 'fullName'>) {
+  const mail = composeNotification({ ...message, fullName: user.fullName });
+  await tx.outboxMessage.create({
+    data: { accountId: user.accountId, userId: user.id, adminId: admin.id, kind: message.kind, to: user.email, ...mail },
+    select: { id: true },
+  });
+}
+
+export type AssignInput = Target & Notify & { phoneNumberId: string; userVersion: number };
+/** `notified`: an email to the user about this change was queued (never for a repeat). */
+export type ChangeResult = { fullName: string; e164: string | null; repeated: boolean; notified: boolean };
 
 /** Assigns an Unassigned Business Calling number to a user who has none; calling and SMS go off. */
 export async function assignPhoneNumber(admin: SessionAdmin, input: AssignInput): Promise<ChangeResult> {
@@ -147,7 +164,7 @@ export async function assignPhoneNumber(admin: SessionAdmin, input: AssignInput)
   }
   if (number.userId === user.id) {
     // A double-click or a replayed form: the change is already made; make nothing twice.
-    return { fullName: user.fullName, e164: number.e164, repeated: true };
+    return { fullName: user.fullName, e164: number.e164, repeated: true, notified: false };
   }
   if (user.phoneNumber) {
     return refuse(
@@ -188,12 +205,13 @@ export async function assignPhoneNumber(admin: SessionAdmin, input: AssignInput)
         before: { phoneNumber: null, ...permissionsOf(user) },
         after: { phoneNumber: number.e164, ...ALL_OFF },
       });
+      if (input.notifyUser) await queueNotification(tx, admin, user, { kind: 'Assigned', e164: number.e164, permissions: ALL_OFF });
     }, TX_OPTIONS);
   } catch (err) {
     if (!(err instanceof Conflict) && !isUniqueViolation(err)) throw err;
     return refuse(prisma, admin, action, await assignConflict(prisma, user, number.id), ids);
   }
-  return { fullName: user.fullName, e164: number.e164, repeated: false };
+  return { fullName: user.fullName, e164: number.e164, repeated: false, notified: Boolean(input.notifyUser) };
 }
 
 /** Says, from the state as it is now, why an assignment lost its race. */
@@ -214,7 +232,7 @@ async function assignConflict(prisma: PrismaClient, user: UserState, phoneNumber
   return new DomainError('conflict', `Someone else changed ${user.fullName} while you were choosing. Check the details below and try again.`);
 }
 
-export type PermissionsInput = Target & { version: number; inboundCalling: boolean; outboundCalling: boolean; sms: boolean };
+export type PermissionsInput = Target & Notify & { version: number; inboundCalling: boolean; outboundCalling: boolean; sms: boolean };
 
 /** Sets a user's inbound calling, outbound calling and SMS, if nobody changed them since the form was shown. */
 export async function editTelephonyPermissions(admin: SessionAdmin, input: PermissionsInput): Promise<ChangeResult> {
@@ -226,7 +244,7 @@ export async function editTelephonyPermissions(admin: SessionAdmin, input: Permi
   const e164 = user.phoneNumber?.e164 ?? null;
   if (input.version !== user.version) {
     if (JSON.stringify(permissionsOf(user)) === JSON.stringify(wanted)) {
-      return { fullName: user.fullName, e164, repeated: true }; // a replay: already as asked
+      return { fullName: user.fullName, e164, repeated: true, notified: false }; // a replay: already as asked
     }
     return refuse(prisma, admin, action, new DomainError('conflict', `Someone else changed ${user.fullName}’s phone number or permissions while you were editing. The form now shows their current permissions; make your change again if it is still needed.`), ids, wanted);
   }
@@ -241,15 +259,16 @@ export async function editTelephonyPermissions(admin: SessionAdmin, input: Permi
     await prisma.$transaction(async (tx) => {
       if (!(await updateUserIfCurrent(tx, input, input.version, wanted))) throw new Conflict();
       await recordAudit(tx, { admin, action, outcome: 'Done', ...ids, before: permissionsOf(user), after: wanted });
+      if (input.notifyUser) await queueNotification(tx, admin, user, { kind: 'PermissionsChanged', e164, permissions: wanted });
     }, TX_OPTIONS);
   } catch (err) {
     if (!(err instanceof Conflict)) throw err;
     return refuse(prisma, admin, action, new DomainError('conflict', `Someone else changed ${user.fullName}’s phone number or permissions while you were editing. The form now shows their current permissions; make your change again if it is still needed.`), ids, wanted);
   }
-  return { fullName: user.fullName, e164, repeated: false };
+  return { fullName: user.fullName, e164, repeated: false, notified: Boolean(input.notifyUser) };
 }
 
-export type UnassignInput = Target & { phoneNumberId: string; version: number };
+export type UnassignInput = Target & Notify & { phoneNumberId: string; version: number };
 
 /** Takes a user's number back into the inventory as Unassigned; their calling and SMS go off. */
 export async function unassignPhoneNumber(admin: SessionAdmin, input: UnassignInput): Promise<ChangeResult> {
@@ -264,7 +283,7 @@ export async function unassignPhoneNumber(admin: SessionAdmin, input: UnassignIn
   if (number.userId !== user.id) {
     if (!user.phoneNumber) {
       // Already done (a double-click or replay, or another admin did the same): nothing to change.
-      return { fullName: user.fullName, e164: number.e164, repeated: true };
+      return { fullName: user.fullName, e164: number.e164, repeated: true, notified: false };
     }
     return refuse(prisma, admin, action, new DomainError('conflict', `${formatPhoneNumber(number.e164)} is no longer ${user.fullName}’s number. Nothing was changed.`), ids);
   }
@@ -289,10 +308,13 @@ export async function unassignPhoneNumber(admin: SessionAdmin, input: UnassignIn
         before: { phoneNumber: number.e164, ...permissionsOf(user) },
         after: { phoneNumber: null, ...ALL_OFF },
       });
+      if (input.notifyUser) {
+        await queueNotification(tx, admin, user, { kind: 'Unassigned', e164: null, removedE164: number.e164, permissions: ALL_OFF });
+      }
     }, TX_OPTIONS);
   } catch (err) {
     if (!(err instanceof Conflict)) throw err;
     return refuse(prisma, admin, action, new DomainError('conflict', `Someone else changed ${user.fullName}’s phone number or permissions a moment ago. Check the details below; nothing was changed.`), ids);
   }
-  return { fullName: user.fullName, e164: number.e164, repeated: false };
+  return { fullName: user.fullName, e164: number.e164, repeated: false, notified: Boolean(input.notifyUser) };
 }

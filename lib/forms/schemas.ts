@@ -18,11 +18,17 @@ const checkbox = z.union([z.boolean(), z.string()]).nullish().transform((v) => v
 
 /** Ids and version of the user the form was rendered for; hidden fields, so re-checked on the server. */
 const userTarget = { accountId: id, userId: id };
+/**
+ * "Email <user> about this change": selected when the form is first shown, but a cleared box
+ * posts nothing, so absent means no email.
+ */
+const notifyUser = { notifyUser: checkbox };
 
 export const assignPhoneNumberSchema = z.object({
   ...userTarget,
   userVersion: version,
   phoneNumberId: z.string({ error: 'Select the phone number to assign' }).min(1, 'Select the phone number to assign').pipe(id),
+  ...notifyUser,
 });
 export type AssignPhoneNumberInput = z.input<typeof assignPhoneNumberSchema>;
 
@@ -32,6 +38,7 @@ export const editTelephonyPermissionsSchema = z.object({
   inboundCalling: checkbox,
   outboundCalling: checkbox,
   sms: checkbox,
+  ...notifyUser,
 });
 export type EditTelephonyPermissionsInput = z.input<typeof editTelephonyPermissionsSchema>;
 
@@ -40,6 +47,7 @@ export const unassignPhoneNumberSchema = z.object({
   version,
   phoneNumberId: id,
   confirm: checkbox.refine((v) => v, 'Select the box to confirm that you want to unassign this phone number'),
+  ...notifyUser,
 });
 export type UnassignPhoneNumberInput = z.input<typeof unassignPhoneNumberSchema>;
 

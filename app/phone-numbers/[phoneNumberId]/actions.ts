@@ -6,6 +6,7 @@ import { deletePhoneNumber, editCallingName, restorePhoneNumber } from '@/lib/da
 import { assignPhoneNumber } from '@/lib/data/telephony';
 import { setFlash } from '@/lib/flash';
 import { formAction } from '@/lib/forms/server-action';
+import { deliverAfterResponse } from '@/lib/notifications/after-response';
 import {
   assignPhoneNumberSchema,
   deletePhoneNumberSchema,
@@ -32,7 +33,8 @@ export const editCallingNameAction = formAction(editCallingNameSchema, async (ad
 export const assignFromNumberAction = formAction(assignPhoneNumberSchema, async (admin, input) => {
   const result = await assignPhoneNumber(admin, input);
   revalidatePath(`/accounts/${input.accountId}/users/${input.userId}`);
-  await done({ kind: 'assigned', phoneNumberId: input.phoneNumberId, userId: input.userId, e164: result.e164 });
+  deliverAfterResponse(result);
+  await done({ kind: 'assigned', phoneNumberId: input.phoneNumberId, userId: input.userId, e164: result.e164, notified: result.notified });
 });
 
 /** Moves an unassigned number to the deletion queue once the admin has confirmed. */

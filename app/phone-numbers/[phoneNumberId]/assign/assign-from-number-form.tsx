@@ -3,12 +3,13 @@
 import { assignPhoneNumberSchema, type AssignPhoneNumberInput } from '@/lib/forms/schemas';
 import { useEnhancedForm } from '@/lib/forms/use-enhanced-form';
 import { ErrorSummary } from '../../../_components/error-summary';
+import { NotifyUserCheckbox } from '../../../_components/notify-user-checkbox';
 import { assignFromNumberAction } from '../actions';
 
 type Props = {
   title: string;
   target: { accountId: string; userId: string; userVersion: number; phoneNumberId: string };
-  user: { fullName: string; hasNumber: boolean } | null;
+  user: { fullName: string; email: string; hasNumber: boolean } | null;
   formatted: string;
 };
 
@@ -37,6 +38,7 @@ export function AssignFromNumberForm({ title, target, user, formatted }: Props) 
             {formatted} will be assigned to {user.fullName}. Their calling and SMS permissions will be turned off; you can turn them
             on afterwards.
           </p>
+          <NotifyUserCheckbox fullName={user.fullName} email={user.email} values={state.values} registration={form.register('notifyUser')} />
           <button type="submit" id="assign" disabled={pending}>
             Assign
           </button>

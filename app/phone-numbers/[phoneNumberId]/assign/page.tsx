@@ -176,7 +176,7 @@ export default async function AssignFromNumberPage({ params, searchParams }: Pro
       <AssignFromNumberForm
         title={title}
         target={{ accountId, userId, userVersion: user?.version ?? 0, phoneNumberId: number.id }}
-        user={user ? { fullName: user.fullName, hasNumber: Boolean(user.phoneNumber) } : null}
+        user={user ? { fullName: user.fullName, email: user.email, hasNumber: Boolean(user.phoneNumber) } : null}
         formatted={formatted}
       />
       <p>

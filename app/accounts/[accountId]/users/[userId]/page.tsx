@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { auditHref } from '@/lib/audit-params';
 import { recentActivity } from '@/lib/data/audit-log';
+import { listUserNotifications } from '@/lib/data/outbox';
 import { loadUserPage } from '@/lib/data/user-page';
 import { readFlash } from '@/lib/flash';
 import { label } from '@/lib/labels';
@@ -8,6 +9,7 @@ import { formatPhoneNumber } from '@/lib/phone';
 import { ChangeBanner } from '../../../../_components/change-banner';
 import { RecentActivity } from '../../../../_components/audit-table';
 import { OnOff } from '../../../../_components/list-controls';
+import { OutboxTable } from '../../../../_components/outbox-table';
 import { UserBreadcrumbs } from '../../../../_components/user-breadcrumbs';
 
 type Props = { params: Promise<{ accountId: string; userId: string }> };
@@ -16,7 +18,11 @@ const dateTime = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeSty
 
 export default async function UserPage({ params }: Props) {
   const { admin, account, user, path } = await loadUserPage(params);
-  const [flash, activity] = await Promise.all([readFlash({ userId: user.id }), recentActivity(admin, { userId: user.id })]);
+  const [flash, activity, notifications] = await Promise.all([
+    readFlash({ userId: user.id }),
+    recentActivity(admin, { userId: user.id }),
+    listUserNotifications(admin, user),
+  ]);
   const waitingForSignIn =
     user.telephonyChangedAt && (!user.lastSignInAt || user.lastSignInAt < user.telephonyChangedAt) ? user.telephonyChangedAt : null;
   return (
@@ -84,6 +90,19 @@ export default async function UserPage({ params }: Props) {
           <OnOff on={user.sms} />
         </dd>
       </dl>
+      <h2 id="notifications">Notifications</h2>
+      {notifications.rows.length === 0 ? (
+        <p>No emails have been sent to {user.fullName} about changes to their phone number or permissions.</p>
+      ) : (
+        <>
+          <OutboxTable rows={notifications.rows} caption={`Emails to ${user.fullName}, newest first`} withRecipient={false} />
+          {notifications.more ? (
+            <p>
+              Only the latest {notifications.rows.length} are shown. <Link href="/outbox">See every email in the Outbox</Link>
+            </p>
+          ) : null}
+        </>
+      )}
       <RecentActivity {...activity} allHref={auditHref({ userId: user.id })} subject={user.fullName} />
     </>
   );

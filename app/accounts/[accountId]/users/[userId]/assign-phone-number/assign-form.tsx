@@ -3,11 +3,12 @@
 import { assignPhoneNumberSchema, type AssignPhoneNumberInput } from '@/lib/forms/schemas';
 import { useEnhancedForm } from '@/lib/forms/use-enhanced-form';
 import { ErrorSummary, FieldError } from '../../../../../_components/error-summary';
+import { NotifyUserCheckbox } from '../../../../../_components/notify-user-checkbox';
 import { assignPhoneNumberAction } from '../actions';
 
 type Props = {
   title: string;
-  user: { accountId: string; userId: string; version: number; fullName: string };
+  user: { accountId: string; userId: string; version: number; fullName: string; email: string };
   /** The user's number when they already have one: then there is nothing to choose. */
   existingNumber: string | null;
   numbers: { id: string; label: string; country: string }[];
@@ -63,6 +64,9 @@ export function AssignForm({ title, user, existingNumber, numbers, searched }: P
               </div>
             </fieldset>
           </div>
+        )}
+        {numbers.length === 0 ? null : (
+          <NotifyUserCheckbox fullName={user.fullName} email={user.email} values={state.values} registration={form.register('notifyUser')} />
         )}
         <button type="submit" disabled={pending || numbers.length === 0}>
           Assign

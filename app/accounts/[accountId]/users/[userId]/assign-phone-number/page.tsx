@@ -52,7 +52,7 @@ export default async function AssignPhoneNumberPage({ params, searchParams }: Pr
       ) : null}
       <AssignForm
         title={title}
-        user={{ accountId: account.id, userId: user.id, version: user.version, fullName: user.fullName }}
+        user={{ accountId: account.id, userId: user.id, version: user.version, fullName: user.fullName, email: user.email }}
         existingNumber={existing}
         numbers={(page?.rows ?? []).map((n) => ({ id: n.id, label: formatPhoneNumber(n.e164), country: n.country }))}
         searched={Boolean(list.q)}

@@ -39,6 +39,7 @@ export default async function EditTelephonyPermissionsPage({ params }: Props) {
               outboundCalling: user.outboundCalling,
               sms: user.sms,
             }}
+            recipient={{ fullName: user.fullName, email: user.email }}
           />
         </>
       )}

@@ -3,11 +3,14 @@
 import { editTelephonyPermissionsSchema, type EditTelephonyPermissionsInput } from '@/lib/forms/schemas';
 import { useEnhancedForm } from '@/lib/forms/use-enhanced-form';
 import { ErrorSummary, FieldError } from '../../../../../_components/error-summary';
+import { NotifyUserCheckbox } from '../../../../../_components/notify-user-checkbox';
 import { editTelephonyPermissionsAction } from '../actions';
 
 type Props = {
   title: string;
   user: { accountId: string; userId: string; version: number; inboundCalling: boolean; outboundCalling: boolean; sms: boolean };
+  /** Who "Email … about this change" would email. */
+  recipient: { fullName: string; email: string };
 };
 
 const PERMISSIONS = [
@@ -16,7 +19,7 @@ const PERMISSIONS = [
   { name: 'sms', label: 'SMS', hint: 'Send and receive text messages' },
 ] as const;
 
-export function PermissionsForm({ title, user }: Props) {
+export function PermissionsForm({ title, user, recipient }: Props) {
   const { state, formAction, form, onSubmit, errorFor, pending } = useEnhancedForm<EditTelephonyPermissionsInput>(
     editTelephonyPermissionsSchema,
     editTelephonyPermissionsAction,
@@ -52,6 +55,7 @@ export function PermissionsForm({ title, user }: Props) {
             </div>
           </fieldset>
         </div>
+        <NotifyUserCheckbox {...recipient} values={state.values} registration={form.register('notifyUser')} />
         <button type="submit" disabled={pending}>
           Save
         </button>

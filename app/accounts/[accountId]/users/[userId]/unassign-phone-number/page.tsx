@@ -25,6 +25,7 @@ export default async function UnassignPhoneNumberPage({ params }: Props) {
           title={title}
           target={{ accountId: account.id, userId: user.id, version: user.version, phoneNumberId: number?.id ?? null }}
           fullName={user.fullName}
+          email={user.email}
           number={number ? formatPhoneNumber(number.e164) : null}
         />
       )}

@@ -3,17 +3,19 @@
 import { unassignPhoneNumberSchema, type UnassignPhoneNumberInput } from '@/lib/forms/schemas';
 import { useEnhancedForm } from '@/lib/forms/use-enhanced-form';
 import { ErrorSummary, FieldError } from '../../../../../_components/error-summary';
+import { NotifyUserCheckbox } from '../../../../../_components/notify-user-checkbox';
 import { unassignPhoneNumberAction } from '../actions';
 
 type Props = {
   title: string;
   target: { accountId: string; userId: string; version: number; phoneNumberId: string | null };
   fullName: string;
+  email: string;
   /** The user's number, formatted; null when they have none (any more). */
   number: string | null;
 };
 
-export function UnassignForm({ title, target, fullName, number }: Props) {
+export function UnassignForm({ title, target, fullName, email, number }: Props) {
   const { state, formAction, form, onSubmit, errorFor, pending } = useEnhancedForm<UnassignPhoneNumberInput>(
     unassignPhoneNumberSchema,
     unassignPhoneNumberAction,
@@ -53,6 +55,7 @@ export function UnassignForm({ title, target, fullName, number }: Props) {
             <label htmlFor="confirm">{`Unassign ${number} from ${fullName}`}</label>
           </div>
         </div>
+        <NotifyUserCheckbox fullName={fullName} email={email} values={state.values} registration={form.register('notifyUser')} />
         <button type="submit" className="warning" disabled={pending}>
           Unassign
         </button>

@@ -1,0 +1,35 @@
+import type { UseFormRegisterReturn } from 'react-hook-form';
+import type { ActionState } from '@/lib/forms/action-state';
+
+/**
+ * "Email <user> about this change", on the assign, permissions and unassign forms. Selected when
+ * the form is first shown; shown again after an error as the admin left it (a cleared box posts
+ * nothing, so any values without it mean it was cleared).
+ */
+export function NotifyUserCheckbox({
+  fullName,
+  email,
+  values,
+  registration,
+}: {
+  fullName: string;
+  email: string;
+  values: ActionState['values'];
+  registration: UseFormRegisterReturn<'notifyUser'>;
+}) {
+  const checked = values ? values.notifyUser === 'on' : true;
+  return (
+    <div className="field">
+      <div className="checkbox">
+        <input type="checkbox" id="notifyUser" defaultChecked={checked} aria-describedby="notifyUser-hint" {...registration} />
+        <label htmlFor="notifyUser">
+          Email {fullName} ({email}) about this change
+        </label>
+      </div>
+      <p className="hint" id="notifyUser-hint">
+        The email says what their phone number and permissions are now, and that they must sign out of their calling app
+        and sign back in.
+      </p>
+    </div>
+  );
+}
