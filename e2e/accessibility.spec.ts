@@ -28,7 +28,8 @@ const submit = (name: string) => async (page: Page) => {
   await expect(page.getByRole('alert', { name: 'There is a problem' })).toBeVisible({ timeout: 20_000 });
 };
 const uncheckAndSubmit = (name: string) => async (page: Page) => {
-  await page.getByRole('checkbox').uncheck();
+  // The confirmation box, not "Email … about this change" where a form has both.
+  await page.getByRole('checkbox', { name: /^(?!Email )/ }).uncheck();
   await submit(name)(page);
 };
 
@@ -152,7 +153,10 @@ const PAGES: Entry[] = [
   { name: 'audit log', path: () => '/audit', title: () => `Audit log – ${S}` },
   { name: 'audit log, filtered', path: (d) => `/audit?accountId=${d.a11y.accountId}&outcome=Done&from=2020-01-01`, title: () => `Audit log – ${S}` },
   { name: 'audit log, about a user', path: (d) => `/audit?userId=${d.a11y.withNumber.id}`, title: () => `Audit log – ${S}` },
-  // Outbox: add its line here.
+  // Outbox
+  { name: 'outbox', path: () => '/outbox', title: () => `Outbox – ${S}` },
+  { name: 'outbox, read-only admin', as: 'viewer', path: () => '/outbox', title: () => `Outbox – ${S}` },
+  { name: 'outbox message', path: (d) => `/outbox/${d.a11y.outboxMessage.id}`, title: (d) => `${d.a11y.outboxMessage.subject} – Outbox – ${S}` },
   // Not found
   { name: 'not found', path: () => '/accounts/no-such-account', title: () => `Page not found – ${S}` },
 ];

@@ -93,6 +93,8 @@ export type A11yData = {
   /** Edited from two pages, so the second gets "someone else changed this first". */
   stale: PersonWithNumber;
   number: FreeNumber;
+  /** An email queued about one of the account's users, for the Outbox pages. */
+  outboxMessage: { id: string; subject: string };
   /** A valid number not in the inventory, for the Add preview. */
   notYetAdded: string;
   keyboard: {

@@ -205,7 +205,20 @@ async function main() {
     };
     const [keyNumberA, keyNumberB, keySearch] = await pair();
     const freeNumber = await makePhoneNumber(prisma);
+    // An email in the Outbox, for the Outbox pages' checks.
+    const notified = await a11yUser('Notified');
+    await editTelephonyPermissions(await session(everyAccount.id), {
+      accountId: a11yAccount.id,
+      userId: notified.id,
+      version: 1,
+      inboundCalling: true,
+      outboundCalling: false,
+      sms: false,
+      notifyUser: true,
+    });
+    const outboxMessage = await prisma.outboxMessage.findFirstOrThrow({ where: { userId: notified.id }, select: { id: true, subject: true } });
     const a11y: A11yData = {
+      outboxMessage,
       accountId: a11yAccount.id,
       accountName: a11yAccount.name,
       withoutNumber: await a11yWithoutNumber('WithoutNumber'),

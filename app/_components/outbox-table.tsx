@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import type { OutboxRow } from '@/lib/data/outbox';
+import { TableRegion } from './table-region';
 
 const dateTime = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
 
@@ -14,6 +15,7 @@ export function OutboxStatus({ row }: { row: Pick<OutboxRow, 'status'> }) {
 /** Emails to users, newest first; `withRecipient` false on a user's own page. */
 export function OutboxTable({ rows, caption, withRecipient = true }: { rows: OutboxRow[]; caption: string; withRecipient?: boolean }) {
   return (
+    <TableRegion label={caption}>
     <table>
       <caption>{caption}</caption>
       <thead>
@@ -43,5 +45,6 @@ export function OutboxTable({ rows, caption, withRecipient = true }: { rows: Out
         ))}
       </tbody>
     </table>
+    </TableRegion>
   );
 }

@@ -63,10 +63,10 @@ export default async function OutboxMessagePage({ params }: Props) {
       </dl>
       <h2>Message</h2>
       {/* The plain-text part, as text: nothing in it can run. */}
-      <pre style={{ whiteSpace: 'pre-wrap' }}>{message.text}</pre>
+      <pre className="message-body">{message.text}</pre>
       <details>
         <summary>HTML part (source)</summary>
-        <pre style={{ whiteSpace: 'pre-wrap' }}>{message.html}</pre>
+        <pre className="message-body">{message.html}</pre>
       </details>
       <p>
         <Link href="/outbox">Back to Outbox</Link>
