@@ -211,7 +211,7 @@ async function main() {
       accountId: a11yAccount.id,
       userId: notified.id,
       version: 1,
-      inboundCalling: true,
+      inboundCalling: false,
       outboundCalling: false,
       sms: false,
       notifyUser: true,
