@@ -3,7 +3,7 @@ import type { OutboxKind, OutboxStatus, Prisma } from '../generated/prisma/clien
 import { getPrisma } from '../db/client';
 import { newestFirstPage, type ListParams, type Page } from '../pagination';
 import type { SessionAdmin } from './admins';
-import { canSeeAccount, scopedPrisma } from './scope';
+import { canSeeAccount } from './scope';
 
 // Reading the outbox: the emails to users about changes, as the Outbox page and a user's page
 // show them. An admin sees the messages about users in the accounts they administer, read-only
@@ -25,7 +25,7 @@ export type OutboxRow = {
   nextAttemptAt: Date;
 };
 
-const rowSelect = {
+export const outboxRowSelect = {
   id: true,
   seq: true,
   accountId: true,
@@ -54,40 +54,23 @@ export async function listOutboxMessages(admin: SessionAdmin, params: Pick<ListP
     where: { AND: [outboxScope(admin), page.where] },
     orderBy: page.orderBy,
     take: page.take,
-    select: rowSelect,
+    select: outboxRowSelect,
   });
   return page.toPage(rows);
 }
 
 export type OutboxMessageDetails = OutboxRow & { text: string; html: string; user: { fullName: string } | null };
 
-/** One message with its body, or null if there is none with this id that the admin may see. */
+/** One message with its body and its user's name, or null if there is none with this id that the admin may see. */
 export async function getOutboxMessage(admin: SessionAdmin, id: string): Promise<OutboxMessageDetails | null> {
   const prisma = await getPrisma();
   const message = await prisma.outboxMessage.findFirst({
     where: { AND: [outboxScope(admin), { id }] },
-    select: { ...rowSelect, text: true, html: true },
+    select: { ...outboxRowSelect, text: true, html: true, user: { select: { fullName: true, accountId: true } } },
   });
   if (!message || !canSeeAccount(admin, message.accountId)) return null;
-  const scoped = await scopedPrisma(admin);
-  const user = await scoped.user.findFirst({ where: { id: message.userId, accountId: message.accountId }, select: { fullName: true } });
-  return { ...message, user };
+  const { user, ...rest } = message;
+  return { ...rest, user: user.accountId === message.accountId ? { fullName: user.fullName } : null };
 }
 
 export const USER_NOTIFICATIONS = 10;
-
-/** The latest messages about one user (whom the caller has already checked the admin may see). */
-export async function listUserNotifications(
-  admin: SessionAdmin,
-  user: { id: string; accountId: string },
-): Promise<{ rows: OutboxRow[]; more: boolean }> {
-  if (!canSeeAccount(admin, user.accountId)) return { rows: [], more: false };
-  const prisma = await getPrisma();
-  const rows = await prisma.outboxMessage.findMany({
-    where: { userId: user.id, accountId: user.accountId },
-    orderBy: [{ createdAt: 'desc' }, { seq: 'desc' }],
-    take: USER_NOTIFICATIONS + 1,
-    select: rowSelect,
-  });
-  return { rows: rows.slice(0, USER_NOTIFICATIONS), more: rows.length > USER_NOTIFICATIONS };
-}

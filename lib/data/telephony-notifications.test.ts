@@ -7,7 +7,8 @@ import { makeAccount, makeAdmin, makePhoneNumber, makeUser } from '../test/facto
 import { sessionFor } from '../test/session';
 import type { SessionAdmin } from './admins';
 import { DomainError } from './errors';
-import { getOutboxMessage, listOutboxMessages, listUserNotifications } from './outbox';
+import { getOutboxMessage, listOutboxMessages } from './outbox';
+import { getUserWithNotifications } from './users';
 import { assignPhoneNumber, editTelephonyPermissions, unassignPhoneNumber } from './telephony';
 
 // "Email <user> about this change": the email is queued with the change, in its transaction,
@@ -116,8 +117,8 @@ test('the outbox shows an admin only the messages about their accounts, read-onl
   assert.deepEqual(page.rows.map((r) => r.id), [mineId]);
   assert.equal((await getOutboxMessage(viewer, mineId))?.user?.fullName, myUser.fullName);
   assert.equal(await getOutboxMessage(viewer, theirsId), null);
-  assert.deepEqual((await listUserNotifications(viewer, myUser)).rows.map((r) => r.id), [mineId]);
-  assert.deepEqual((await listUserNotifications(viewer, theirUser)).rows, []);
+  assert.deepEqual((await getUserWithNotifications(viewer, mine.id, myUser.id))?.notifications.rows.map((r) => r.id), [mineId]);
+  assert.equal(await getUserWithNotifications(viewer, theirs.id, theirUser.id), null);
   // Everyone's admin sees both, newest first.
   const all = (await listOutboxMessages(admin, {})).rows.map((r) => r.id);
   assert.ok(all.indexOf(theirsId) < all.indexOf(mineId));

@@ -5,6 +5,7 @@ import { searchDigits } from '../phone';
 import { likeLiteral } from '../search';
 import type { SessionAdmin } from './admins';
 import { scopedPrisma } from './scope';
+import { outboxRowSelect, USER_NOTIFICATIONS, type OutboxRow } from './outbox';
 
 export type UserRow = {
   id: string;
@@ -92,28 +93,49 @@ export type UserDetails = {
   account: { id: string; name: string };
 };
 
+const userDetailsSelect = {
+  id: true,
+  accountId: true,
+  fullName: true,
+  email: true,
+  userType: true,
+  license: true,
+  registrationStatus: true,
+  invitationStatus: true,
+  inboundCalling: true,
+  outboundCalling: true,
+  sms: true,
+  version: true,
+  telephonyChangedAt: true,
+  lastSignInAt: true,
+  phoneNumber: { select: { id: true, e164: true } },
+  account: { select: { id: true, name: true } },
+} as const satisfies Prisma.UserSelect;
+
 /** One user, scoped by account and by the admin's accounts; null when not found or not visible. */
 export async function getUser(admin: SessionAdmin, accountId: string, userId: string): Promise<UserDetails | null> {
   const prisma = await scopedPrisma(admin);
-  return prisma.user.findFirst({
+  return prisma.user.findFirst({ where: { id: userId, accountId }, select: userDetailsSelect });
+}
+
+/**
+ * As getUser, with the latest emails about the user (newest first, `more` when there are older
+ * ones), read in the same query: the user details page stays within three queries.
+ */
+export async function getUserWithNotifications(
+  admin: SessionAdmin,
+  accountId: string,
+  userId: string,
+): Promise<(UserDetails & { notifications: { rows: OutboxRow[]; more: boolean } }) | null> {
+  const prisma = await scopedPrisma(admin);
+  const user = await prisma.user.findFirst({
     where: { id: userId, accountId },
     select: {
-      id: true,
-      accountId: true,
-      fullName: true,
-      email: true,
-      userType: true,
-      license: true,
-      registrationStatus: true,
-      invitationStatus: true,
-      inboundCalling: true,
-      outboundCalling: true,
-      sms: true,
-      version: true,
-      telephonyChangedAt: true,
-      lastSignInAt: true,
-      phoneNumber: { select: { id: true, e164: true } },
-      account: { select: { id: true, name: true } },
+      ...userDetailsSelect,
+      notifications: { where: { accountId }, orderBy: [{ createdAt: 'desc' }, { seq: 'desc' }], take: USER_NOTIFICATIONS + 1, select: outboxRowSelect },
     },
   });
+  if (!user) return null;
+  const { notifications, ...details } = user;
+  return { ...details, notifications: { rows: notifications.slice(0, USER_NOTIFICATIONS), more: notifications.length > USER_NOTIFICATIONS } };
 }

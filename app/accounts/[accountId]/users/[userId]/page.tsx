@@ -1,8 +1,7 @@
 import Link from 'next/link';
 import { auditHref } from '@/lib/audit-params';
 import { recentActivity } from '@/lib/data/audit-log';
-import { listUserNotifications } from '@/lib/data/outbox';
-import { loadUserPage } from '@/lib/data/user-page';
+import { loadUserDetailsPage } from '@/lib/data/user-page';
 import { readFlash } from '@/lib/flash';
 import { label } from '@/lib/labels';
 import { formatPhoneNumber } from '@/lib/phone';
@@ -17,12 +16,9 @@ type Props = { params: Promise<{ accountId: string; userId: string }> };
 const dateTime = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
 
 export default async function UserPage({ params }: Props) {
-  const { admin, account, user, path } = await loadUserPage(params);
-  const [flash, activity, notifications] = await Promise.all([
-    readFlash({ userId: user.id }),
-    recentActivity(admin, { userId: user.id }),
-    listUserNotifications(admin, user),
-  ]);
+  const { admin, account, user, path } = await loadUserDetailsPage(params);
+  const [flash, activity] = await Promise.all([readFlash({ userId: user.id }), recentActivity(admin, { userId: user.id })]);
+  const { notifications } = user;
   const waitingForSignIn =
     user.telephonyChangedAt && (!user.lastSignInAt || user.lastSignInAt < user.telephonyChangedAt) ? user.telephonyChangedAt : null;
   return (
