@@ -43,6 +43,9 @@ export default defineConfig({
     {
       name,
       testMatch: /\.spec\.ts/,
+      // Markup does not depend on the database: scripts/test.ts checks accessibility once, on the
+      // embedded run, and skips it on the PostgreSQL run (E2E_SKIP_ACCESSIBILITY=1).
+      testIgnore: process.env.E2E_SKIP_ACCESSIBILITY === '1' ? [/accessibility\.spec\.ts/, /keyboard\.spec\.ts/] : [],
       dependencies: [`setup ${name}`],
       use: { javaScriptEnabled, storageState: `.e2e/state/${name}.json` },
     },
