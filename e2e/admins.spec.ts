@@ -60,7 +60,6 @@ async function expectSignedOut(page: Page) {
 }
 
 test('Only Administrators of all accounts have Admins; anyone else gets “Page not found”, even for a forged form', async ({ page, browser }, testInfo) => {
-  test.setTimeout(90_000); // two more sign-ins and a dozen page loads, each checked
   const { admins, flows } = e2eData(testInfo.project.name);
   await page.goto('/accounts');
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Admins' }).click();
