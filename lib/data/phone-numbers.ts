@@ -43,19 +43,6 @@ function assigneeOf(
   return { visible: true, accountId: n.accountId, accountName: n.account?.name ?? '', userId: n.user.id, fullName: n.user.fullName };
 }
 
-export async function phoneNumberCounts(admin: SessionAdmin): Promise<Record<View, number>> {
-  void admin; // the inventory is the organisation's
-  const prisma = await getPrisma();
-  const groups = await prisma.phoneNumber.groupBy({ by: ['status'], _count: { _all: true } });
-  const of = (status: PhoneNumberStatus) => groups.find((g) => g.status === status)?._count._all ?? 0;
-  return {
-    all: groups.reduce((sum, g) => sum + g._count._all, 0),
-    unassigned: of('Unassigned'),
-    assigned: of('Assigned'),
-    'deletion-queue': of('DeleteInProgress'),
-  };
-}
-
 export type InventoryRow = {
   id: string;
   e164: string;
@@ -170,13 +157,6 @@ async function countInventory(): Promise<InventorySummary> {
     },
     countries: [...new Set(groups.map((g) => g.country))].sort(),
   };
-}
-
-/** Countries present in the inventory, for the filter. */
-export async function inventoryCountries(): Promise<string[]> {
-  const prisma = await getPrisma();
-  const rows = await prisma.phoneNumber.groupBy({ by: ['country'], orderBy: { country: 'asc' } });
-  return rows.map((r) => r.country);
 }
 
 export type Overview = {
