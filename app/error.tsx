@@ -8,6 +8,8 @@ export default function ErrorPage({ reset }: { error: Error; reset: () => void }
       <h1>Sorry, something went wrong</h1>
       <p>Nothing you did caused this. Your last change may or may not have been made: check the page before trying again.</p>
       <p>
+        {/* A full page load on purpose: after a failure the client router's state cannot be trusted. */}
+        {/* eslint-disable-next-line @next/next/no-html-link-for-pages */}
         <a href="/accounts">Go to Accounts</a>
       </p>
       <button type="button" className="secondary" onClick={() => reset()}>

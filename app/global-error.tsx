@@ -8,7 +8,9 @@ export default function GlobalError() {
         <title>Something went wrong – Switchboard</title>
         <h1>Sorry, something went wrong</h1>
         <p>
-          <a href="/accounts">Go to Accounts</a>
+          {/* A full page load on purpose: after a failure the client router's state cannot be trusted. */}
+        {/* eslint-disable-next-line @next/next/no-html-link-for-pages */}
+        <a href="/accounts">Go to Accounts</a>
         </p>
       </body>
     </html>

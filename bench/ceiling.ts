@@ -109,7 +109,7 @@ async function inventoryPage(q: Q, search: string | null): Promise<string> {
 
 export function startCeiling(options: { port: number; databaseUrl: string; adminId: string; poolSize?: number }): Promise<http.Server> {
   const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 });
-  const server = http.createServer(async (req, res) => {
+  const handle = async (req: http.IncomingMessage, res: http.ServerResponse) => {
     let queries = 0;
     const q: Q = async (sql, params) => {
       queries++;
@@ -132,7 +132,9 @@ export function startCeiling(options: { port: number; databaseUrl: string; admin
       console.error(err);
       res.writeHead(500).end('error');
     }
-  });
+  };
+  // handle() answers every error itself, so nothing is left for the server to catch.
+  const server = http.createServer((req, res) => void handle(req, res));
   server.on('close', () => void pool.end());
   return new Promise((resolve) => server.listen(options.port, '127.0.0.1', () => resolve(server)));
 }

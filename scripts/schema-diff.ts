@@ -41,8 +41,8 @@ function initEngineBindings(): Promise<void> {
     const require = createRequire(import.meta.url);
     const gluePath = require.resolve('@prisma/schema-engine-wasm/schema_engine_bg');
     const wasmPath = path.join(path.dirname(gluePath), 'schema_engine_bg.wasm');
-    const module = await WebAssembly.compile(await readFile(wasmPath));
-    const instance = await WebAssembly.instantiate(module, {
+    const compiled = await WebAssembly.compile(await readFile(wasmPath));
+    const instance = await WebAssembly.instantiate(compiled, {
       './schema_engine_bg.js': engineBindings as unknown as WebAssembly.ModuleImports,
     });
     engineBindings.__wbg_set_wasm(instance.exports);
