@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { auditCsvFilename, auditCsvHeader, auditCsvLines } from './audit-csv';
-import type { AuditRow } from './data/audit-log';
+import type { AuditRow } from '@/lib/data/audit-log';
 
 const row = (overrides: Partial<AuditRow> = {}): AuditRow => ({
   id: 'e1',

@@ -1,6 +1,6 @@
 import { stringify } from 'csv-stringify/sync';
 import { changeText } from './audit-format';
-import type { AuditRow } from './data/audit-log';
+import type { AuditRow } from '@/lib/data/audit-log';
 
 // The audit log as CSV: RFC 4180 (CRLF between records, fields quoted when they hold a comma,
 // quote or line break, quotes doubled), with a byte-order mark so spreadsheets read UTF-8 names

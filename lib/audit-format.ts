@@ -1,4 +1,4 @@
-import type { AuditAction } from './data/audit';
+import type { AuditAction } from '@/lib/data/audit';
 import { label } from './labels';
 import { formatPhoneNumber } from './phone';
 

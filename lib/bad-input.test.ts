@@ -10,21 +10,21 @@
 // - another account's users in listUsers/getUser (lib/data/data-layer.test.ts).
 import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
-import { useTestDatabase } from './test/database';
-import { sessionFor } from './test/session';
-import { makeAccount, makeAdmin, makePhoneNumber, makeUser, uniqueLocalE164 } from './test/factories';
-import type { PrismaClient } from './generated/prisma/client';
-import { assignPhoneNumberSchema, editCallingNameSchema, editTelephonyPermissionsSchema, previewPhoneNumbersSchema, unassignPhoneNumberSchema } from './forms/schemas';
-import { parsePhoneNumberInput } from './phone-numbers/parse';
-import { MAX_TEXT_CHARS } from './phone-numbers/limits';
-import { loadSessionAdmin, type SessionAdmin } from './data/admins';
-import { DomainError } from './data/errors';
-import { listAccounts } from './data/accounts';
-import { listUsers } from './data/users';
-import { listAdmins } from './data/admin-management';
-import { listAssignableNumbers, assignPhoneNumber, unassignPhoneNumber } from './data/telephony';
-import { editCallingName, listPhoneNumbers } from './data/phone-numbers';
-import { addPhoneNumbers, previewPhoneNumbers } from './data/phone-number-imports';
+import { useTestDatabase } from '@/lib/test/database';
+import { sessionFor } from '@/lib/test/session';
+import { makeAccount, makeAdmin, makePhoneNumber, makeUser, uniqueLocalE164 } from '@/lib/test/factories';
+import type { PrismaClient } from '@/lib/generated/prisma/client';
+import { assignPhoneNumberSchema, editCallingNameSchema, editTelephonyPermissionsSchema, previewPhoneNumbersSchema, unassignPhoneNumberSchema } from '@/lib/forms/schemas';
+import { parsePhoneNumberInput } from '@/lib/phone-numbers/parse';
+import { MAX_TEXT_CHARS } from '@/lib/phone-numbers/limits';
+import { loadSessionAdmin, type SessionAdmin } from '@/lib/data/admins';
+import { DomainError } from '@/lib/data/errors';
+import { listAccounts } from '@/lib/data/accounts';
+import { listUsers } from '@/lib/data/users';
+import { listAdmins } from '@/lib/data/admin-management';
+import { listAssignableNumbers, assignPhoneNumber, unassignPhoneNumber } from '@/lib/data/telephony';
+import { editCallingName, listPhoneNumbers } from '@/lib/data/phone-numbers';
+import { addPhoneNumbers, previewPhoneNumbers } from '@/lib/data/phone-number-imports';
 
 const database = useTestDatabase();
 let prisma: PrismaClient;

@@ -1,7 +1,7 @@
 import 'server-only';
 import { cookies, headers } from 'next/headers';
 import { z } from 'zod';
-import { seal, unseal } from './auth/sealed';
+import { seal, unseal } from '@/lib/auth/sealed';
 import { FLASH_COOKIE, FLASH_HEADER } from './flash-names';
 
 // A one-shot message for the page an action redirects to (Post/Redirect/Get). The cookie holds

@@ -3,9 +3,9 @@ import { requireAdmin } from '@/lib/auth/session';
 import { listAdmins } from '@/lib/data/admin-management';
 import { adminsPageRead } from '@/lib/data/admin-page';
 import { parseListParams } from '@/lib/pagination';
-import { Pagination, SearchForm } from '../_components/list-controls';
+import { Pagination, SearchForm } from '@/app/_components/list-controls';
 import { accountsSummary, ROLE_LABELS } from './labels';
-import { TableRegion } from '../_components/table-region';
+import { TableRegion } from '@/app/_components/table-region';
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 

@@ -4,8 +4,8 @@ import { auditHref, parseAuditFilters, type AuditFilters } from '@/lib/audit-par
 import { requireAdmin } from '@/lib/auth/session';
 import { describeAuditFilters, listAuditAccounts, listAuditAdmins, listAuditEvents } from '@/lib/data/audit-log';
 import { parseListParams } from '@/lib/pagination';
-import { Pagination } from '../_components/list-controls';
-import { AuditTable } from '../_components/audit-table';
+import { Pagination } from '@/app/_components/list-controls';
+import { AuditTable } from '@/app/_components/audit-table';
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 

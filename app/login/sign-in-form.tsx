@@ -3,7 +3,7 @@
 import { useEffect } from 'react';
 import { signInSchema, type SignInInput } from '@/lib/forms/schemas';
 import { useEnhancedForm } from '@/lib/forms/use-enhanced-form';
-import { ErrorSummary, FieldError } from '../_components/error-summary';
+import { ErrorSummary, FieldError } from '@/app/_components/error-summary';
 import { signInAction } from './actions';
 
 export function SignInForm({ callbackUrl }: { callbackUrl: string }) {

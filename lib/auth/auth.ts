@@ -1,9 +1,9 @@
 import 'server-only';
 import NextAuth from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
-import { signInSchema } from '../forms/schemas';
-import { verifyAdminCredentials } from '../data/admins';
-import { clientAddress } from '../data/sign-in-throttle';
+import { signInSchema } from '@/lib/forms/schemas';
+import { verifyAdminCredentials } from '@/lib/data/admins';
+import { clientAddress } from '@/lib/data/sign-in-throttle';
 import { authSecret } from './secret';
 
 /** Sessions last a working day, not next-auth's default 30 days. */

@@ -1,6 +1,6 @@
 import 'server-only';
-import { likeLiteral } from '../search';
-import { keysetPage, type ListParams, type Page } from '../pagination';
+import { likeLiteral } from '@/lib/search';
+import { keysetPage, type ListParams, type Page } from '@/lib/pagination';
 import type { SessionAdmin } from './admins';
 import { scopedPrisma } from './scope';
 

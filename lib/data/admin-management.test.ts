@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
 import pg from 'pg';
-import { verifyPassword } from '../auth/password';
-import type { PrismaClient } from '../generated/prisma/client';
-import { useTestDatabase } from '../test/database';
-import { sessionFor } from '../test/session';
-import { makeAccount, makeAdmin, uniqueSuffix } from '../test/factories';
+import { verifyPassword } from '@/lib/auth/password';
+import type { PrismaClient } from '@/lib/generated/prisma/client';
+import { useTestDatabase } from '@/lib/test/database';
+import { sessionFor } from '@/lib/test/session';
+import { makeAccount, makeAdmin, uniqueSuffix } from '@/lib/test/factories';
 import {
   addAdmin,
   canManageAdmins,

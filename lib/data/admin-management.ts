@@ -1,14 +1,14 @@
 import 'server-only';
 import crypto from 'node:crypto';
-import type { AdminRole, Prisma, PrismaClient } from '../generated/prisma/client';
-import { hashPassword } from '../auth/password';
-import { getPrisma } from '../db/client';
+import type { AdminRole, Prisma, PrismaClient } from '@/lib/generated/prisma/client';
+import { hashPassword } from '@/lib/auth/password';
+import { getPrisma } from '@/lib/db/client';
 import { scopedPrisma } from './scope';
-import { keysetPage, type ListParams, type Page } from '../pagination';
+import { keysetPage, type ListParams, type Page } from '@/lib/pagination';
 import { normaliseEmail, type SessionAdmin } from './admins';
 import { recordAudit, type AuditAction } from './audit';
 import { DomainError, isUniqueViolation } from './errors';
-import { likeLiteral } from '../search';
+import { likeLiteral } from '@/lib/search';
 
 // The Admins page: who may sign in, with which role, for which accounts. Only a full-scope
 // Administrator (role Administrator and all accounts) may see or change admins; anyone else is

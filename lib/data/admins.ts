@@ -1,9 +1,9 @@
 import 'server-only';
-import type { AdminRole } from '../generated/prisma/client';
+import type { AdminRole } from '@/lib/generated/prisma/client';
 
 export type { AdminRole };
-import { getPrisma } from '../db/client';
-import { dummyPasswordHash, hashPassword, verifyPassword } from '../auth/password';
+import { getPrisma } from '@/lib/db/client';
+import { dummyPasswordHash, hashPassword, verifyPassword } from '@/lib/auth/password';
 import { recordAudit } from './audit';
 import { recordSignInFailure, recordSignInSuccess, signInWait } from './sign-in-throttle';
 

@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
-import type { Prisma, PrismaClient } from '../generated/prisma/client';
-import { formatPhoneNumber } from '../phone';
-import { useTestDatabase } from '../test/database';
-import { sessionFor } from '../test/session';
-import { makeAccount, makeAdmin, makePhoneNumber, makeUser } from '../test/factories';
+import type { Prisma, PrismaClient } from '@/lib/generated/prisma/client';
+import { formatPhoneNumber } from '@/lib/phone';
+import { useTestDatabase } from '@/lib/test/database';
+import { sessionFor } from '@/lib/test/session';
+import { makeAccount, makeAdmin, makePhoneNumber, makeUser } from '@/lib/test/factories';
 import { loadSessionAdmin, verifyAdminCredentials, type SessionAdmin } from './admins';
 import { recordAudit } from './audit';
 import { exportAuditEvents, listAuditAdmins, listAuditEvents, recentActivity, type AuditRow } from './audit-log';

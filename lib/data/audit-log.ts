@@ -1,10 +1,10 @@
 import 'server-only';
-import type { AuditOutcome, Prisma } from '../generated/prisma/client';
-import { getPrisma } from '../db/client';
-import { actionLabel, describeChanges, isRequest, type Change } from '../audit-format';
-import { dayRange, type AuditFilters } from '../audit-params';
-import { newestFirstPage, PAGE_SIZE, type Page } from '../pagination';
-import { formatPhoneNumber } from '../phone';
+import type { AuditOutcome, Prisma } from '@/lib/generated/prisma/client';
+import { getPrisma } from '@/lib/db/client';
+import { actionLabel, describeChanges, isRequest, type Change } from '@/lib/audit-format';
+import { dayRange, type AuditFilters } from '@/lib/audit-params';
+import { newestFirstPage, PAGE_SIZE, type Page } from '@/lib/pagination';
+import { formatPhoneNumber } from '@/lib/phone';
 import type { SessionAdmin } from './admins';
 import { canSeeAccount, scopedPrisma } from './scope';
 

@@ -1,5 +1,5 @@
 import 'server-only';
-import type { Prisma, PrismaClient, AuditOutcome } from '../generated/prisma/client';
+import type { Prisma, PrismaClient, AuditOutcome } from '@/lib/generated/prisma/client';
 
 export type AuditAction =
   | 'sign-in'

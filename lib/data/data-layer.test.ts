@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
-import { useTestDatabase } from '../test/database';
-import { sessionFor } from '../test/session';
-import { makeAccount, makeAdmin, makePhoneNumber, makeUser } from '../test/factories';
-import type { PrismaClient } from '../generated/prisma/client';
+import { useTestDatabase } from '@/lib/test/database';
+import { sessionFor } from '@/lib/test/session';
+import { makeAccount, makeAdmin, makePhoneNumber, makeUser } from '@/lib/test/factories';
+import type { PrismaClient } from '@/lib/generated/prisma/client';
 import { getAccount, listAccounts } from './accounts';
 import { listUsers, getUser } from './users';
 import { loadSessionAdmin, verifyAdminCredentials, type SessionAdmin } from './admins';

@@ -1,7 +1,7 @@
 import 'server-only';
-import { requireAdmin } from '../auth/session';
-import { isId } from '../labels';
-import { pageNotFound } from '../not-found';
+import { requireAdmin } from '@/lib/auth/session';
+import { isId } from '@/lib/labels';
+import { pageNotFound } from '@/lib/not-found';
 import type { SessionAdmin } from './admins';
 import { getPhoneNumber, type PhoneNumberDetails } from './phone-numbers';
 

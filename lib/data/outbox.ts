@@ -1,7 +1,7 @@
 import 'server-only';
-import type { OutboxKind, OutboxStatus, Prisma } from '../generated/prisma/client';
-import { getPrisma } from '../db/client';
-import { newestFirstPage, type ListParams, type Page } from '../pagination';
+import type { OutboxKind, OutboxStatus, Prisma } from '@/lib/generated/prisma/client';
+import { getPrisma } from '@/lib/db/client';
+import { newestFirstPage, type ListParams, type Page } from '@/lib/pagination';
 import type { SessionAdmin } from './admins';
 import { canSeeAccount } from './scope';
 

@@ -1,9 +1,9 @@
 import 'server-only';
 import crypto from 'node:crypto';
 import type { CountryCode } from 'libphonenumber-js/max';
-import type { PhoneNumberProductType, PhoneNumberStatus, Prisma } from '../generated/prisma/client';
-import { getPrisma } from '../db/client';
-import { decodeCsvFile, parsePhoneNumberList, PhoneListError, type PhoneNumberEntry } from '../phone-numbers/parse';
+import type { PhoneNumberProductType, PhoneNumberStatus, Prisma } from '@/lib/generated/prisma/client';
+import { getPrisma } from '@/lib/db/client';
+import { decodeCsvFile, parsePhoneNumberList, PhoneListError, type PhoneNumberEntry } from '@/lib/phone-numbers/parse';
 import type { SessionAdmin } from './admins';
 import { recordAudit } from './audit';
 import { DomainError } from './errors';

@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
-import { useTestDatabase } from '../test/database';
-import { sessionFor } from '../test/session';
-import { makeAccount, makeAdmin, makePhoneNumber, makeUser } from '../test/factories';
-import type { PrismaClient } from '../generated/prisma/client';
-import { editCallingNameSchema } from '../forms/schemas';
+import { useTestDatabase } from '@/lib/test/database';
+import { sessionFor } from '@/lib/test/session';
+import { makeAccount, makeAdmin, makePhoneNumber, makeUser } from '@/lib/test/factories';
+import type { PrismaClient } from '@/lib/generated/prisma/client';
+import { editCallingNameSchema } from '@/lib/forms/schemas';
 import { loadSessionAdmin, type SessionAdmin } from './admins';
 import { DomainError } from './errors';
 import {

@@ -1,9 +1,9 @@
 import 'server-only';
-import type { PhoneNumberProductType, PhoneNumberStatus, PhoneNumberType, Prisma, PrismaClient } from '../generated/prisma/client';
-import { getPrisma } from '../db/client';
-import type { View } from '../inventory-views';
-import { keysetPage, type ListParams, type Page } from '../pagination';
-import { formatPhoneNumber, searchDigits } from '../phone';
+import type { PhoneNumberProductType, PhoneNumberStatus, PhoneNumberType, Prisma, PrismaClient } from '@/lib/generated/prisma/client';
+import { getPrisma } from '@/lib/db/client';
+import type { View } from '@/lib/inventory-views';
+import { keysetPage, type ListParams, type Page } from '@/lib/pagination';
+import { formatPhoneNumber, searchDigits } from '@/lib/phone';
 import type { SessionAdmin } from './admins';
 import { recordAudit, type AuditAction } from './audit';
 import { DomainError } from './errors';

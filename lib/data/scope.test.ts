@@ -2,9 +2,9 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { before, test } from 'node:test';
-import { useTestDatabase } from '../test/database';
-import { makeAccount, makeAdmin, makeUser } from '../test/factories';
-import type { PrismaClient } from '../generated/prisma/client';
+import { useTestDatabase } from '@/lib/test/database';
+import { makeAccount, makeAdmin, makeUser } from '@/lib/test/factories';
+import type { PrismaClient } from '@/lib/generated/prisma/client';
 import { loadSessionAdmin } from './admins';
 import { scopedPrisma } from './scope';
 

@@ -1,6 +1,6 @@
 import 'server-only';
-import type { Prisma } from '../generated/prisma/client';
-import { getPrisma } from '../db/client';
+import type { Prisma } from '@/lib/generated/prisma/client';
+import { getPrisma } from '@/lib/db/client';
 import type { SessionAdmin } from './admins';
 
 /**

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { before, test } from 'node:test';
-import { useTestDatabase } from '../test/database';
-import { makeAdmin } from '../test/factories';
-import type { PrismaClient } from '../generated/prisma/client';
+import { useTestDatabase } from '@/lib/test/database';
+import { makeAdmin } from '@/lib/test/factories';
+import type { PrismaClient } from '@/lib/generated/prisma/client';
 import { verifyAdminCredentials } from './admins';
 import { clientAddress, recordSignInFailure, recordSignInSuccess, signInWait } from './sign-in-throttle';
 

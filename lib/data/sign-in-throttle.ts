@@ -1,5 +1,5 @@
 import 'server-only';
-import type { PrismaClient } from '../generated/prisma/client';
+import type { PrismaClient } from '@/lib/generated/prisma/client';
 
 // Failed sign-ins slow down, then lock out, each email address and each client address. The
 // counts live in the database so that every instance enforces the same limits.

@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { before, test } from 'node:test';
-import type { PrismaClient } from '../generated/prisma/client';
-import { SIGN_OUT_SENTENCE } from '../notifications/compose';
-import { useTestDatabase } from '../test/database';
-import { makeAccount, makeAdmin, makePhoneNumber, makeUser } from '../test/factories';
-import { sessionFor } from '../test/session';
+import type { PrismaClient } from '@/lib/generated/prisma/client';
+import { SIGN_OUT_SENTENCE } from '@/lib/notifications/compose';
+import { useTestDatabase } from '@/lib/test/database';
+import { makeAccount, makeAdmin, makePhoneNumber, makeUser } from '@/lib/test/factories';
+import { sessionFor } from '@/lib/test/session';
 import type { SessionAdmin } from './admins';
 import { DomainError } from './errors';
 import { getOutboxMessage, listOutboxMessages } from './outbox';

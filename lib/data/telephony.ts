@@ -1,12 +1,12 @@
 import 'server-only';
-import type { Prisma, PrismaClient } from '../generated/prisma/client';
+import type { Prisma, PrismaClient } from '@/lib/generated/prisma/client';
 import { scopedPrisma } from './scope';
-import { keysetPage, type ListParams, type Page } from '../pagination';
-import { formatPhoneNumber, searchDigits } from '../phone';
+import { keysetPage, type ListParams, type Page } from '@/lib/pagination';
+import { formatPhoneNumber, searchDigits } from '@/lib/phone';
 import type { SessionAdmin } from './admins';
 import { recordAudit, type AuditAction } from './audit';
 import { DomainError, isUniqueViolation } from './errors';
-import { composeNotification, type NotificationInput } from '../notifications/compose';
+import { composeNotification, type NotificationInput } from '@/lib/notifications/compose';
 
 // The three workflows of the spec. Each change is one conditional write per row, in one short
 // transaction with its history and audit rows: the condition (still Unassigned, still this

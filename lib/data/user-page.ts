@@ -1,7 +1,7 @@
 import 'server-only';
-import { requireAdmin } from '../auth/session';
-import { pageNotFound } from '../not-found';
-import { isId } from '../labels';
+import { requireAdmin } from '@/lib/auth/session';
+import { pageNotFound } from '@/lib/not-found';
+import { isId } from '@/lib/labels';
 import type { SessionAdmin } from './admins';
 import { getUser, getUserWithNotifications, type UserDetails } from './users';
 

@@ -1,8 +1,8 @@
 import 'server-only';
-import type { Prisma } from '../generated/prisma/client';
-import { keysetPage, type ListParams, type Page } from '../pagination';
-import { searchDigits } from '../phone';
-import { likeLiteral } from '../search';
+import type { Prisma } from '@/lib/generated/prisma/client';
+import { keysetPage, type ListParams, type Page } from '@/lib/pagination';
+import { searchDigits } from '@/lib/phone';
+import { likeLiteral } from '@/lib/search';
 import type { SessionAdmin } from './admins';
 import { scopedPrisma } from './scope';
 import { outboxRowSelect, USER_NOTIFICATIONS, type OutboxRow } from './outbox';

@@ -1,12 +1,12 @@
 import 'server-only';
 import { refresh } from 'next/cache';
 import type { z } from 'zod';
-import { currentAdmin } from '../auth/session';
-import type { SessionAdmin } from '../data/admins';
-import { recordAudit } from '../data/audit';
-import { DomainError } from '../data/errors';
-import { getPrisma } from '../db/client';
-import { isId } from '../labels';
+import { currentAdmin } from '@/lib/auth/session';
+import type { SessionAdmin } from '@/lib/data/admins';
+import { recordAudit } from '@/lib/data/audit';
+import { DomainError } from '@/lib/data/errors';
+import { getPrisma } from '@/lib/db/client';
+import { isId } from '@/lib/labels';
 import { fieldErrorsOf, formFiles, formValues, type ActionState } from './action-state';
 
 /**

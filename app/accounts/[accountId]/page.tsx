@@ -3,7 +3,7 @@ import { pageNotFound } from '@/lib/not-found';
 import { requireAdmin } from '@/lib/auth/session';
 import { getAccount } from '@/lib/data/accounts';
 import { isId, label } from '@/lib/labels';
-import { Breadcrumbs } from '../../_components/list-controls';
+import { Breadcrumbs } from '@/app/_components/list-controls';
 
 export default async function AccountPage({ params }: { params: Promise<{ accountId: string }> }) {
   const { accountId } = await params;

@@ -4,9 +4,9 @@ import { getOutboxMessage } from '@/lib/data/outbox';
 import { isId } from '@/lib/labels';
 import { mailConfig } from '@/lib/notifications/mail-config';
 import { pageNotFound } from '@/lib/not-found';
-import { Breadcrumbs } from '../../_components/list-controls';
-import { formatWhen, OutboxStatus } from '../../_components/outbox-table';
-import { MailServerNote } from '../mail-server-note';
+import { Breadcrumbs } from '@/app/_components/list-controls';
+import { formatWhen, OutboxStatus } from '@/app/_components/outbox-table';
+import { MailServerNote } from '@/app/outbox/mail-server-note';
 
 type Props = { params: Promise<{ messageId: string }> };
 

@@ -2,7 +2,7 @@
 
 import { previewPhoneNumbersSchema, type PreviewPhoneNumbersInput } from '@/lib/forms/schemas';
 import { useEnhancedForm } from '@/lib/forms/use-enhanced-form';
-import { ErrorSummary, FieldError } from '../../_components/error-summary';
+import { ErrorSummary, FieldError } from '@/app/_components/error-summary';
 import { previewPhoneNumbersAction } from './actions';
 
 type Props = {

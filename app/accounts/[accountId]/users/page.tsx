@@ -5,8 +5,8 @@ import { listUsers } from '@/lib/data/users';
 import { isId } from '@/lib/labels';
 import { parseListParams } from '@/lib/pagination';
 import { formatPhoneNumber } from '@/lib/phone';
-import { Breadcrumbs, Pagination, SearchForm, permissionSummary } from '../../../_components/list-controls';
-import { TableRegion } from '../../../_components/table-region';
+import { Breadcrumbs, Pagination, SearchForm, permissionSummary } from '@/app/_components/list-controls';
+import { TableRegion } from '@/app/_components/table-region';
 
 type Props = {
   params: Promise<{ accountId: string }>;

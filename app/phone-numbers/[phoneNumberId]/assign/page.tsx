@@ -6,7 +6,7 @@ import { getUser, listUsers } from '@/lib/data/users';
 import { isId } from '@/lib/labels';
 import { parseListParams } from '@/lib/pagination';
 import { formatPhoneNumber } from '@/lib/phone';
-import { Breadcrumbs, Pagination, SearchForm } from '../../../_components/list-controls';
+import { Breadcrumbs, Pagination, SearchForm } from '@/app/_components/list-controls';
 import { AssignFromNumberForm } from './assign-from-number-form';
 
 type Props = {

@@ -2,8 +2,8 @@
 
 import { editCallingNameSchema, type EditCallingNameInput } from '@/lib/forms/schemas';
 import { useEnhancedForm } from '@/lib/forms/use-enhanced-form';
-import { ErrorSummary, FieldError } from '../../../_components/error-summary';
-import { editCallingNameAction } from '../actions';
+import { ErrorSummary, FieldError } from '@/app/_components/error-summary';
+import { editCallingNameAction } from '@/app/phone-numbers/[phoneNumberId]/actions';
 
 type Props = { title: string; number: { id: string; version: number; callingName: string; formatted: string } };
 

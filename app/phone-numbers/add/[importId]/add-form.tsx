@@ -5,8 +5,8 @@ import Link from 'next/link';
 import { addPhoneNumbersSchema, type AddPhoneNumbersInput } from '@/lib/forms/schemas';
 import { useEnhancedForm } from '@/lib/forms/use-enhanced-form';
 import { count } from '@/lib/phone-numbers/summary';
-import { ErrorSummary } from '../../../_components/error-summary';
-import { addPhoneNumbersAction } from '../actions';
+import { ErrorSummary } from '@/app/_components/error-summary';
+import { addPhoneNumbersAction } from '@/app/phone-numbers/add/actions';
 
 /**
  * The Add button under the preview (`children`), with any refusal summarised above it. It posts

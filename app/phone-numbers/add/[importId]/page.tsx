@@ -6,9 +6,9 @@ import { pageNotFound } from '@/lib/not-found';
 import { formatPhoneNumber } from '@/lib/phone';
 import { countryName } from '@/lib/phone-numbers/countries';
 import { count } from '@/lib/phone-numbers/summary';
-import { Breadcrumbs } from '../../../_components/list-controls';
+import { Breadcrumbs } from '@/app/_components/list-controls';
 import { AddForm } from './add-form';
-import { TableRegion } from '../../../_components/table-region';
+import { TableRegion } from '@/app/_components/table-region';
 
 type Props = { params: Promise<{ importId: string }> };
 

@@ -5,11 +5,11 @@ import { loadUserDetailsPage } from '@/lib/data/user-page';
 import { readFlash } from '@/lib/flash';
 import { label } from '@/lib/labels';
 import { formatPhoneNumber } from '@/lib/phone';
-import { ChangeBanner } from '../../../../_components/change-banner';
-import { RecentActivity } from '../../../../_components/audit-table';
-import { OnOff } from '../../../../_components/list-controls';
-import { OutboxTable } from '../../../../_components/outbox-table';
-import { UserBreadcrumbs } from '../../../../_components/user-breadcrumbs';
+import { ChangeBanner } from '@/app/_components/change-banner';
+import { RecentActivity } from '@/app/_components/audit-table';
+import { OnOff } from '@/app/_components/list-controls';
+import { OutboxTable } from '@/app/_components/outbox-table';
+import { UserBreadcrumbs } from '@/app/_components/user-breadcrumbs';
 
 type Props = { params: Promise<{ accountId: string; userId: string }> };
 

@@ -2,9 +2,9 @@
 
 import { assignPhoneNumberSchema, type AssignPhoneNumberInput } from '@/lib/forms/schemas';
 import { useEnhancedForm } from '@/lib/forms/use-enhanced-form';
-import { ErrorSummary, FieldError } from '../../../../../_components/error-summary';
-import { NotifyUserCheckbox } from '../../../../../_components/notify-user-checkbox';
-import { assignPhoneNumberAction } from '../actions';
+import { ErrorSummary, FieldError } from '@/app/_components/error-summary';
+import { NotifyUserCheckbox } from '@/app/_components/notify-user-checkbox';
+import { assignPhoneNumberAction } from '@/app/accounts/[accountId]/users/[userId]/actions';
 
 type Props = {
   title: string;

@@ -3,8 +3,8 @@ import { listAssignableNumbers } from '@/lib/data/telephony';
 import { loadUserPage } from '@/lib/data/user-page';
 import { parseListParams } from '@/lib/pagination';
 import { formatPhoneNumber } from '@/lib/phone';
-import { Pagination, SearchForm } from '../../../../../_components/list-controls';
-import { UserBreadcrumbs } from '../../../../../_components/user-breadcrumbs';
+import { Pagination, SearchForm } from '@/app/_components/list-controls';
+import { UserBreadcrumbs } from '@/app/_components/user-breadcrumbs';
 import { AssignForm } from './assign-form';
 
 type Props = {
