@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import Link from 'next/link';
 import { currentAdmin } from '@/lib/auth/session';
-import { canManageAdmins } from '@/lib/data/admin-management';
+import { canManageAdmins } from '@/lib/admins/admin-management';
 import { signOutAction } from '@/app/actions/sign-out';
 import './globals.css';
 

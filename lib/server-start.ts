@@ -18,7 +18,7 @@ export async function prepareServer(): Promise<void> {
   // instances purging at once remove each number once). Not keeping the process alive for it.
   const purge = async () => {
     try {
-      const { purgeDeletedPhoneNumbers } = await import('@/lib/data/phone-numbers');
+      const { purgeDeletedPhoneNumbers } = await import('@/lib/inventory/phone-numbers');
       const { purged } = await purgeDeletedPhoneNumbers();
       if (purged.length) console.log(`Removed ${purged.length} numbers from the deletion queue for good.`);
     } catch (err) {

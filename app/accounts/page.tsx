@@ -1,8 +1,8 @@
 import Link from 'next/link';
 import { requireAdmin } from '@/lib/auth/session';
-import { listAccounts } from '@/lib/data/accounts';
-import { label } from '@/lib/labels';
-import { parseListParams } from '@/lib/pagination';
+import { listAccounts } from '@/lib/directory/accounts';
+import { label } from '@/lib/kernel/labels';
+import { parseListParams } from '@/lib/kernel/pagination';
 import { Pagination, SearchForm } from '@/app/_components/list-controls';
 import { TableRegion } from '@/app/_components/table-region';
 

@@ -2,10 +2,10 @@
 
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
-import { addAdmin, changeAdminAccess, disableAdmin, enableAdmin, resetAdminPassword } from '@/lib/data/admin-management';
-import { DomainError } from '@/lib/data/errors';
-import { setFlash, type ChangeFlash } from '@/lib/flash';
-import { pageNotFound } from '@/lib/not-found';
+import { addAdmin, changeAdminAccess, disableAdmin, enableAdmin, resetAdminPassword } from '@/lib/admins/admin-management';
+import { DomainError } from '@/lib/kernel/errors';
+import { setFlash, type ChangeFlash } from '@/lib/http/flash';
+import { pageNotFound } from '@/lib/http/not-found';
 import { formAction } from '@/lib/forms/server-action';
 import {
   addAdminSchema,

@@ -1,8 +1,8 @@
 import Link from 'next/link';
 import { requireAdmin } from '@/lib/auth/session';
-import { listAdmins } from '@/lib/data/admin-management';
-import { adminsPageRead } from '@/lib/data/admin-page';
-import { parseListParams } from '@/lib/pagination';
+import { listAdmins } from '@/lib/admins/admin-management';
+import { adminsPageRead } from '@/lib/admins/admin-page';
+import { parseListParams } from '@/lib/kernel/pagination';
 import { Pagination, SearchForm } from '@/app/_components/list-controls';
 import { accountsSummary, ROLE_LABELS } from './labels';
 import { TableRegion } from '@/app/_components/table-region';

@@ -3,8 +3,8 @@
 import { headers } from 'next/headers';
 import { AuthError } from 'next-auth';
 import { signIn } from '@/lib/auth/auth';
-import { signInRetryAfter } from '@/lib/data/admins';
-import { clientAddress } from '@/lib/data/sign-in-throttle';
+import { signInRetryAfter } from '@/lib/kernel/session-admin';
+import { clientAddress } from '@/lib/auth/sign-in-throttle';
 import { safeReturnPath } from '@/lib/auth/return-path';
 import { fieldErrorsOf, type ActionState } from '@/lib/forms/action-state';
 import { signInSchema } from '@/lib/forms/schemas';

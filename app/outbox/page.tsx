@@ -1,7 +1,7 @@
 import { requireAdmin } from '@/lib/auth/session';
-import { listOutboxMessages } from '@/lib/data/outbox';
+import { listOutboxMessages } from '@/lib/notifications/outbox';
 import { mailConfig } from '@/lib/notifications/mail-config';
-import { parseListParams } from '@/lib/pagination';
+import { parseListParams } from '@/lib/kernel/pagination';
 import { Pagination } from '@/app/_components/list-controls';
 import { MailServerNote } from './mail-server-note';
 import { OutboxTable } from '@/app/_components/outbox-table';

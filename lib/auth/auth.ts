@@ -2,8 +2,8 @@ import 'server-only';
 import NextAuth from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
 import { signInSchema } from '@/lib/forms/schemas';
-import { verifyAdminCredentials } from '@/lib/data/admins';
-import { clientAddress } from '@/lib/data/sign-in-throttle';
+import { verifyAdminCredentials } from '@/lib/kernel/session-admin';
+import { clientAddress } from './sign-in-throttle';
 import { authSecret } from './secret';
 
 /** Sessions last a working day, not next-auth's default 30 days. */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { COUNTRY_CODES } from '@/lib/phone-numbers/countries';
-import { MAX_CSV_BYTES, MAX_LINES, MAX_TEXT_CHARS } from '@/lib/phone-numbers/limits';
+import { COUNTRY_CODES } from '@/lib/inventory/countries';
+import { MAX_CSV_BYTES, MAX_LINES, MAX_TEXT_CHARS } from '@/lib/inventory/limits';
 
 // One schema per form, used by react-hook-form in the browser and safeParse on the server.
 

@@ -2,11 +2,11 @@ import 'server-only';
 import { refresh } from 'next/cache';
 import type { z } from 'zod';
 import { currentAdmin } from '@/lib/auth/session';
-import type { SessionAdmin } from '@/lib/data/admins';
-import { recordAudit } from '@/lib/data/audit';
-import { DomainError } from '@/lib/data/errors';
+import type { SessionAdmin } from '@/lib/kernel/session-admin';
+import { recordAudit } from '@/lib/kernel/audit';
+import { DomainError } from '@/lib/kernel/errors';
 import { getPrisma } from '@/lib/db/client';
-import { isId } from '@/lib/labels';
+import { isId } from '@/lib/kernel/labels';
 import { fieldErrorsOf, formFiles, formValues, type ActionState } from './action-state';
 
 /**

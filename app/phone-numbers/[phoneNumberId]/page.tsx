@@ -1,11 +1,11 @@
 import Link from 'next/link';
-import { auditHref } from '@/lib/audit-params';
-import { recentActivity } from '@/lib/data/audit-log';
-import { loadNumberPage } from '@/lib/data/number-page';
-import { DELETION_QUEUE_DAYS } from '@/lib/data/phone-numbers';
-import { readFlash, type Flash } from '@/lib/flash';
-import { label } from '@/lib/labels';
-import { formatPhoneNumber } from '@/lib/phone';
+import { auditHref } from '@/lib/audit/params';
+import { recentActivity } from '@/lib/audit/audit-log';
+import { loadNumberPage } from '@/lib/inventory/number-page';
+import { DELETION_QUEUE_DAYS } from '@/lib/inventory/phone-numbers';
+import { readFlash, type Flash } from '@/lib/http/flash';
+import { label } from '@/lib/kernel/labels';
+import { formatPhoneNumber } from '@/lib/kernel/phone';
 import { RecentActivity } from '@/app/_components/audit-table';
 import { ChangeBanner } from '@/app/_components/change-banner';
 import { FlashConsumed } from '@/app/_components/flash-consumed';

@@ -2,8 +2,8 @@
 
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
-import { addPhoneNumbers, previewPhoneNumbers } from '@/lib/data/phone-number-imports';
-import { setFlash } from '@/lib/flash';
+import { addPhoneNumbers, previewPhoneNumbers } from '@/lib/inventory/phone-number-imports';
+import { setFlash } from '@/lib/http/flash';
 import { formAction } from '@/lib/forms/server-action';
 import { addPhoneNumbersSchema, previewPhoneNumbersSchema } from '@/lib/forms/schemas';
 

@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { requireAdmin } from '@/lib/auth/session';
-import { inventoryOverview } from '@/lib/data/phone-numbers';
-import { label } from '@/lib/labels';
+import { inventoryOverview } from '@/lib/inventory/phone-numbers';
+import { label } from '@/lib/kernel/labels';
 import { Breadcrumbs } from '@/app/_components/list-controls';
 import { TableRegion } from '@/app/_components/table-region';
 

@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { loadAdminPage } from '@/lib/data/admin-page';
+import { loadAdminPage } from '@/lib/admins/admin-page';
 import { Breadcrumbs } from '@/app/_components/list-controls';
 import { ConfirmAdminForm } from '@/app/admins/[adminId]/confirm-form';
 

@@ -4,7 +4,7 @@ import type { ReactNode } from 'react';
 import Link from 'next/link';
 import { addPhoneNumbersSchema, type AddPhoneNumbersInput } from '@/lib/forms/schemas';
 import { useEnhancedForm } from '@/lib/forms/use-enhanced-form';
-import { count } from '@/lib/phone-numbers/summary';
+import { count } from '@/lib/inventory/summary';
 import { ErrorSummary } from '@/app/_components/error-summary';
 import { addPhoneNumbersAction } from '@/app/phone-numbers/add/actions';
 

@@ -1,6 +1,6 @@
 import Link from 'next/link';
-import { loadUserPage } from '@/lib/data/user-page';
-import { formatPhoneNumber } from '@/lib/phone';
+import { loadUserPage } from '@/lib/telephony/user-page';
+import { formatPhoneNumber } from '@/lib/kernel/phone';
 import { UserBreadcrumbs } from '@/app/_components/user-breadcrumbs';
 import { PermissionsForm } from './permissions-form';
 

@@ -1,0 +1,320 @@
+import 'server-only';
+import type { Prisma, PrismaClient } from '@/lib/generated/prisma/client';
+import { scopedPrisma } from '../kernel/scope';
+import { keysetPage, type ListParams, type Page } from '@/lib/kernel/pagination';
+import { formatPhoneNumber, searchDigits } from '@/lib/kernel/phone';
+import type { SessionAdmin } from '../kernel/session-admin';
+import { recordAudit, type AuditAction } from '../kernel/audit';
+import { DomainError, isUniqueViolation } from '../kernel/errors';
+import { composeNotification, type NotificationInput } from '@/lib/notifications/compose';
+
+// The three workflows of the spec. Each change is one conditional write per row, in one short
+// transaction with its history and audit rows: the condition (still Unassigned, still this
+// user's, still the version the form showed) is what makes concurrent changes safe, and a
+// refused change is audited on its own, leaving everything else as it was. When the admin asks
+// for it, the email to the user goes into the outbox in that same transaction: it is queued if
+// and only if the change is made, and says how things are after it.
+
+type Tx = Prisma.TransactionClient;
+const TX_OPTIONS = { maxWait: 10_000, timeout: 10_000 };
+
+/** Only Unassigned Business Calling numbers can be given to a user (toll-free never is). */
+const assignableWhere: Prisma.PhoneNumberWhereInput = {
+  status: 'Unassigned',
+  productType: 'BusinessCalling',
+  type: 'Local',
+  userId: null,
+};
+
+export type AssignableNumber = { id: string; e164: string; country: string; canSms: boolean };
+
+/** Numbers an admin may assign, searched by any digits (an area code, say), in E.164 order. */
+export async function listAssignableNumbers(admin: SessionAdmin, params: ListParams): Promise<Page<AssignableNumber>> {
+  const prisma = await scopedPrisma(admin); // numbers are the organisation's; scope is for users
+  const digits = params.q ? searchDigits(params.q) : '';
+  const page = keysetPage('e164', params);
+  const rows = await prisma.phoneNumber.findMany({
+    where: { AND: [assignableWhere, digits ? { e164: { contains: digits } } : {}, page.where] },
+    orderBy: page.orderBy,
+    take: page.take,
+    select: { id: true, e164: true, country: true, canSms: true },
+  });
+  return page.toPage(rows);
+}
+
+type Target = { accountId: string; userId: string };
+/** Whether to email the user about the change ("Email … about this change" on each form). */
+type Notify = { notifyUser?: boolean };
+
+type UserState = {
+  id: string;
+  accountId: string;
+  fullName: string;
+  email: string;
+  version: number;
+  inboundCalling: boolean;
+  outboundCalling: boolean;
+  sms: boolean;
+  phoneNumber: { id: string; e164: string; canInboundCall: boolean; canOutboundCall: boolean; canSms: boolean } | null;
+};
+
+/** Audits a refusal (read-only admin, not found, lost race, invalid choice), then throws it. */
+export async function refuse(
+  prisma: PrismaClient,
+  admin: SessionAdmin,
+  action: AuditAction,
+  error: DomainError,
+  ids: { accountId?: string; userId?: string; phoneNumberId?: string },
+  attempted?: Prisma.InputJsonValue,
+): Promise<never> {
+  await recordAudit(prisma, {
+    admin,
+    action,
+    outcome: { denied: 'Denied', 'not-found': 'Denied', conflict: 'Conflict', invalid: 'Invalid' }[error.kind] as
+      | 'Denied'
+      | 'Conflict'
+      | 'Invalid',
+    accountId: ids.accountId,
+    userId: ids.userId,
+    phoneNumberId: ids.phoneNumberId,
+    after: attempted,
+    detail: error.message,
+  });
+  throw error;
+}
+
+/**
+ * The user, if this admin may change them: role Administrator, and the user in an account the
+ * admin administers. Refusals are audited. Ids are re-checked here whatever the form said.
+ */
+async function authoriseChange(
+  prisma: PrismaClient,
+  admin: SessionAdmin,
+  action: AuditAction,
+  target: Target,
+  phoneNumberId?: string,
+): Promise<UserState> {
+  const ids = { ...target, phoneNumberId };
+  if (!admin.canChange) {
+    await refuse(prisma, admin, action, new DomainError('denied', 'You have read-only access, so you cannot change phone numbers or permissions.'), ids);
+  }
+  const user = await prisma.user.findFirst({
+    where: { id: target.userId, accountId: target.accountId },
+    select: {
+      id: true,
+      accountId: true,
+      fullName: true,
+      email: true,
+      version: true,
+      inboundCalling: true,
+      outboundCalling: true,
+      sms: true,
+      phoneNumber: { select: { id: true, e164: true, canInboundCall: true, canOutboundCall: true, canSms: true } },
+    },
+  });
+  if (!user) {
+    return refuse(prisma, admin, action, new DomainError('not-found', 'That user does not exist, or is not in an account you administer.'), ids);
+  }
+  return user;
+}
+
+const permissionsOf = (u: { inboundCalling: boolean; outboundCalling: boolean; sms: boolean }) => ({
+  inboundCalling: u.inboundCalling,
+  outboundCalling: u.outboundCalling,
+  sms: u.sms,
+});
+const ALL_OFF = { inboundCalling: false, outboundCalling: false, sms: false };
+
+/** Bumps the user's version only if it is still `version`; false when someone changed them first. */
+async function updateUserIfCurrent(tx: Tx, target: Target, version: number, data: Prisma.UserUpdateManyMutationInput) {
+  const { count } = await tx.user.updateMany({
+    where: { id: target.userId, accountId: target.accountId, version },
+    data: { ...data, version: { increment: 1 }, telephonyChangedAt: new Date() },
+  });
+  return count === 1;
+}
+
+class Conflict extends Error {}
+
+/** Queues the email about a change, inside the change's transaction (no I/O here: only the row). */
+async function queueNotification(tx: Tx, admin: SessionAdmin, user: UserState, message: Omit<NotificationInput, 'fullName'>) {
+  const mail = composeNotification({ ...message, fullName: user.fullName });
+  await tx.outboxMessage.create({
+    data: { accountId: user.accountId, userId: user.id, adminId: admin.id, kind: message.kind, to: user.email, ...mail },
+    select: { id: true },
+  });
+}
+
+export type AssignInput = Target & Notify & { phoneNumberId: string; userVersion: number };
+/** `notified`: an email to the user about this change was queued (never for a repeat). */
+export type ChangeResult = { fullName: string; e164: string | null; repeated: boolean; notified: boolean };
+
+/** Assigns an Unassigned Business Calling number to a user who has none; calling and SMS go off. */
+export async function assignPhoneNumber(admin: SessionAdmin, input: AssignInput): Promise<ChangeResult> {
+  const prisma = await scopedPrisma(admin);
+  const action = 'assign-phone-number';
+  const user = await authoriseChange(prisma, admin, action, input, input.phoneNumberId);
+  const ids = { accountId: input.accountId, userId: input.userId, phoneNumberId: input.phoneNumberId };
+  const number = await prisma.phoneNumber.findUnique({
+    where: { id: input.phoneNumberId },
+    select: { id: true, e164: true, status: true, type: true, productType: true, userId: true },
+  });
+  if (!number) {
+    return refuse(prisma, admin, action, new DomainError('invalid', 'That phone number does not exist. Choose a number from the list.', 'phoneNumberId'), ids);
+  }
+  if (number.userId === user.id) {
+    // A double-click or a replayed form: the change is already made; make nothing twice.
+    return { fullName: user.fullName, e164: number.e164, repeated: true, notified: false };
+  }
+  if (user.phoneNumber) {
+    return refuse(
+      prisma,
+      admin,
+      action,
+      new DomainError('conflict', `${user.fullName} already has the phone number ${formatPhoneNumber(user.phoneNumber.e164)}. Unassign it first to give them another.`),
+      ids,
+    );
+  }
+  if (number.productType !== 'BusinessCalling' || number.type !== 'Local') {
+    return refuse(prisma, admin, action, new DomainError('invalid', `${formatPhoneNumber(number.e164)} is not a Business Calling number, so it cannot be assigned to a user.`, 'phoneNumberId'), ids);
+  }
+  if (number.status === 'DeleteInProgress') {
+    return refuse(prisma, admin, action, new DomainError('invalid', `${formatPhoneNumber(number.e164)} is in the deletion queue, so it cannot be assigned.`, 'phoneNumberId'), ids);
+  }
+  if (number.status !== 'Unassigned') {
+    return refuse(prisma, admin, action, new DomainError('conflict', `${formatPhoneNumber(number.e164)} was assigned to someone else. Choose another number.`, 'phoneNumberId'), ids);
+  }
+  const now = new Date();
+  try {
+    await prisma.$transaction(async (tx) => {
+      const taken = await tx.phoneNumber.updateMany({
+        where: { id: number.id, ...assignableWhere },
+        data: { status: 'Assigned', userId: user.id, accountId: user.accountId, assignedAt: now, version: { increment: 1 } },
+      });
+      if (taken.count !== 1) throw new Conflict();
+      if (!(await updateUserIfCurrent(tx, input, input.userVersion, ALL_OFF))) throw new Conflict();
+      await tx.assignmentHistory.create({
+        data: { phoneNumberId: number.id, userId: user.id, accountId: user.accountId, assignedAt: now, assignedById: admin.id },
+        select: { id: true },
+      });
+      await recordAudit(tx, {
+        admin,
+        action,
+        outcome: 'Done',
+        ...ids,
+        before: { phoneNumber: null, ...permissionsOf(user) },
+        after: { phoneNumber: number.e164, ...ALL_OFF },
+      });
+      if (input.notifyUser) await queueNotification(tx, admin, user, { kind: 'Assigned', e164: number.e164, permissions: ALL_OFF });
+    }, TX_OPTIONS);
+  } catch (err) {
+    if (!(err instanceof Conflict) && !isUniqueViolation(err)) throw err;
+    return refuse(prisma, admin, action, await assignConflict(prisma, user, number.id), ids);
+  }
+  return { fullName: user.fullName, e164: number.e164, repeated: false, notified: Boolean(input.notifyUser) };
+}
+
+/** Says, from the state as it is now, why an assignment lost its race. */
+async function assignConflict(prisma: PrismaClient, user: UserState, phoneNumberId: string): Promise<DomainError> {
+  const [number, current] = await Promise.all([
+    prisma.phoneNumber.findUnique({ where: { id: phoneNumberId }, select: { e164: true, userId: true, status: true } }),
+    prisma.user.findUnique({ where: { id: user.id }, select: { phoneNumber: { select: { e164: true } } } }),
+  ]);
+  if (current?.phoneNumber) {
+    return new DomainError('conflict', `Someone else gave ${user.fullName} the phone number ${formatPhoneNumber(current.phoneNumber.e164)} a moment ago. Nothing was changed.`);
+  }
+  if (number?.status === 'Assigned') {
+    return new DomainError('conflict', `${formatPhoneNumber(number.e164)} was assigned to someone else. Choose another number.`, 'phoneNumberId');
+  }
+  if (number?.status === 'DeleteInProgress') {
+    return new DomainError('conflict', `${formatPhoneNumber(number.e164)} was put in the deletion queue a moment ago. Choose another number.`, 'phoneNumberId');
+  }
+  return new DomainError('conflict', `Someone else changed ${user.fullName} while you were choosing. Check the details below and try again.`);
+}
+
+export type PermissionsInput = Target & Notify & { version: number; inboundCalling: boolean; outboundCalling: boolean; sms: boolean };
+
+/** Sets a user's inbound calling, outbound calling and SMS, if nobody changed them since the form was shown. */
+export async function editTelephonyPermissions(admin: SessionAdmin, input: PermissionsInput): Promise<ChangeResult> {
+  const prisma = await scopedPrisma(admin);
+  const action = 'edit-telephony-permissions';
+  const user = await authoriseChange(prisma, admin, action, input);
+  const wanted = permissionsOf(input);
+  const ids = { accountId: input.accountId, userId: input.userId, phoneNumberId: user.phoneNumber?.id };
+  const e164 = user.phoneNumber?.e164 ?? null;
+  if (input.version !== user.version) {
+    if (JSON.stringify(permissionsOf(user)) === JSON.stringify(wanted)) {
+      return { fullName: user.fullName, e164, repeated: true, notified: false }; // a replay: already as asked
+    }
+    return refuse(prisma, admin, action, new DomainError('conflict', `Someone else changed ${user.fullName}’s phone number or permissions while you were editing. The form now shows their current permissions; make your change again if it is still needed.`), ids, wanted);
+  }
+  const number = user.phoneNumber;
+  if (!number && (wanted.inboundCalling || wanted.outboundCalling || wanted.sms)) {
+    return refuse(prisma, admin, action, new DomainError('invalid', `${user.fullName} has no phone number. Assign a phone number before turning on calling or SMS.`), ids, wanted);
+  }
+  if (number && wanted.sms && !number.canSms) {
+    return refuse(prisma, admin, action, new DomainError('invalid', `${formatPhoneNumber(number.e164)} cannot send or receive SMS.`, 'sms'), ids, wanted);
+  }
+  try {
+    await prisma.$transaction(async (tx) => {
+      if (!(await updateUserIfCurrent(tx, input, input.version, wanted))) throw new Conflict();
+      await recordAudit(tx, { admin, action, outcome: 'Done', ...ids, before: permissionsOf(user), after: wanted });
+      if (input.notifyUser) await queueNotification(tx, admin, user, { kind: 'PermissionsChanged', e164, permissions: wanted });
+    }, TX_OPTIONS);
+  } catch (err) {
+    if (!(err instanceof Conflict)) throw err;
+    return refuse(prisma, admin, action, new DomainError('conflict', `Someone else changed ${user.fullName}’s phone number or permissions while you were editing. The form now shows their current permissions; make your change again if it is still needed.`), ids, wanted);
+  }
+  return { fullName: user.fullName, e164, repeated: false, notified: Boolean(input.notifyUser) };
+}
+
+export type UnassignInput = Target & Notify & { phoneNumberId: string; version: number };
+
+/** Takes a user's number back into the inventory as Unassigned; their calling and SMS go off. */
+export async function unassignPhoneNumber(admin: SessionAdmin, input: UnassignInput): Promise<ChangeResult> {
+  const prisma = await scopedPrisma(admin);
+  const action = 'unassign-phone-number';
+  const user = await authoriseChange(prisma, admin, action, input, input.phoneNumberId);
+  const ids = { accountId: input.accountId, userId: input.userId, phoneNumberId: input.phoneNumberId };
+  const number = await prisma.phoneNumber.findUnique({ where: { id: input.phoneNumberId }, select: { id: true, e164: true, userId: true } });
+  if (!number) {
+    return refuse(prisma, admin, action, new DomainError('invalid', 'That phone number does not exist.'), ids);
+  }
+  if (number.userId !== user.id) {
+    if (!user.phoneNumber) {
+      // Already done (a double-click or replay, or another admin did the same): nothing to change.
+      return { fullName: user.fullName, e164: number.e164, repeated: true, notified: false };
+    }
+    return refuse(prisma, admin, action, new DomainError('conflict', `${formatPhoneNumber(number.e164)} is no longer ${user.fullName}’s number. Nothing was changed.`), ids);
+  }
+  const now = new Date();
+  try {
+    await prisma.$transaction(async (tx) => {
+      const released = await tx.phoneNumber.updateMany({
+        where: { id: number.id, userId: user.id, status: 'Assigned' },
+        data: { status: 'Unassigned', userId: null, accountId: null, assignedAt: null, version: { increment: 1 } },
+      });
+      if (released.count !== 1) throw new Conflict();
+      if (!(await updateUserIfCurrent(tx, input, input.version, ALL_OFF))) throw new Conflict();
+      await tx.assignmentHistory.updateMany({
+        where: { phoneNumberId: number.id, userId: user.id, unassignedAt: null },
+        data: { unassignedAt: now, unassignedById: admin.id },
+      });
+      await recordAudit(tx, {
+        admin,
+        action,
+        outcome: 'Done',
+        ...ids,
+        before: { phoneNumber: number.e164, ...permissionsOf(user) },
+        after: { phoneNumber: null, ...ALL_OFF },
+      });
+      if (input.notifyUser) {
+        await queueNotification(tx, admin, user, { kind: 'Unassigned', e164: null, removedE164: number.e164, permissions: ALL_OFF });
+      }
+    }, TX_OPTIONS);
+  } catch (err) {
+    if (!(err instanceof Conflict)) throw err;
+    return refuse(prisma, admin, action, new DomainError('conflict', `Someone else changed ${user.fullName}’s phone number or permissions a moment ago. Check the details below; nothing was changed.`), ids);
+  }
+  return { fullName: user.fullName, e164: number.e164, repeated: false, notified: Boolean(input.notifyUser) };
+}
