@@ -17,8 +17,8 @@ import {
   listAdmins,
   resetAdminPassword,
 } from './admin-management';
-import { loadSessionAdmin, verifyAdminCredentials, type SessionAdmin } from '../kernel/session-admin';
-import { DomainError } from '../kernel/errors';
+import { loadSessionAdmin, verifyAdminCredentials, type SessionAdmin } from '@/lib/kernel/session-admin';
+import { DomainError } from '@/lib/kernel/errors';
 
 const database = useTestDatabase();
 let prisma: PrismaClient;

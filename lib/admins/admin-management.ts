@@ -3,11 +3,11 @@ import crypto from 'node:crypto';
 import type { AdminRole, Prisma, PrismaClient } from '@/lib/generated/prisma/client';
 import { hashPassword } from '@/lib/auth/password';
 import { getPrisma } from '@/lib/db/client';
-import { scopedPrisma } from '../kernel/scope';
+import { scopedPrisma } from '@/lib/kernel/scope';
 import { keysetPage, type ListParams, type Page } from '@/lib/kernel/pagination';
-import { normaliseEmail, type SessionAdmin } from '../kernel/session-admin';
-import { recordAudit, type AuditAction } from '../kernel/audit';
-import { DomainError, isUniqueViolation } from '../kernel/errors';
+import { normaliseEmail, type SessionAdmin } from '@/lib/kernel/session-admin';
+import { recordAudit, type AuditAction } from '@/lib/kernel/audit';
+import { DomainError, isUniqueViolation } from '@/lib/kernel/errors';
 import { likeLiteral } from '@/lib/kernel/search';
 
 // The Admins page: who may sign in, with which role, for which accounts. Only a full-scope

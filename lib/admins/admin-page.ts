@@ -3,8 +3,8 @@ import { requireAdmin } from '@/lib/auth/session';
 import { isId } from '@/lib/kernel/labels';
 import { pageNotFound } from '@/lib/http/not-found';
 import { getAdminDetails, type AdminDetails } from './admin-management';
-import type { SessionAdmin } from '../kernel/session-admin';
-import { DomainError } from '../kernel/errors';
+import type { SessionAdmin } from '@/lib/kernel/session-admin';
+import { DomainError } from '@/lib/kernel/errors';
 
 /**
  * A read for one of the Admins pages. The data layer refuses (and audits) anyone but a full-scope

@@ -6,9 +6,9 @@ import type { PrismaClient } from '@/lib/generated/prisma/client';
 import type { Database } from '@/lib/db/client';
 import { useTestDatabase } from '@/lib/test/database';
 import { makeAdmin, makePhoneNumber } from '@/lib/test/factories';
-import { loadSessionAdmin } from '../kernel/session-admin';
-import { recordAudit } from '../kernel/audit';
-import { deletePhoneNumber, purgeDeletedPhoneNumbers } from '../inventory/phone-numbers';
+import { loadSessionAdmin } from '@/lib/kernel/session-admin';
+import { recordAudit } from '@/lib/kernel/audit';
+import { deletePhoneNumber, purgeDeletedPhoneNumbers } from '@/lib/inventory/phone-numbers';
 
 // The audit log is append-only twice over: no code changes or removes a row (the first part
 // reads the source), and the database refuses to even if some code tried (the second part; it

@@ -5,11 +5,11 @@ import { formatPhoneNumber } from '@/lib/kernel/phone';
 import { useTestDatabase } from '@/lib/test/database';
 import { sessionFor } from '@/lib/test/session';
 import { makeAccount, makeAdmin, makePhoneNumber, makeUser } from '@/lib/test/factories';
-import { loadSessionAdmin, verifyAdminCredentials, type SessionAdmin } from '../kernel/session-admin';
-import { recordAudit } from '../kernel/audit';
+import { loadSessionAdmin, verifyAdminCredentials, type SessionAdmin } from '@/lib/kernel/session-admin';
+import { recordAudit } from '@/lib/kernel/audit';
 import { exportAuditEvents, listAuditAdmins, listAuditEvents, recentActivity, type AuditRow } from './audit-log';
-import { deletePhoneNumber, editCallingName, purgeDeletedPhoneNumbers } from '../inventory/phone-numbers';
-import { assignPhoneNumber, editTelephonyPermissions } from '../telephony/telephony';
+import { deletePhoneNumber, editCallingName, purgeDeletedPhoneNumbers } from '@/lib/inventory/phone-numbers';
+import { assignPhoneNumber, editTelephonyPermissions } from '@/lib/telephony/telephony';
 
 const database = useTestDatabase();
 let prisma: PrismaClient;

@@ -5,8 +5,8 @@ import { actionLabel, describeChanges, isRequest, type Change } from './format';
 import { dayRange, type AuditFilters } from './params';
 import { newestFirstPage, PAGE_SIZE, type Page } from '@/lib/kernel/pagination';
 import { formatPhoneNumber } from '@/lib/kernel/phone';
-import type { SessionAdmin } from '../kernel/session-admin';
-import { canSeeAccount, scopedPrisma } from '../kernel/scope';
+import type { SessionAdmin } from '@/lib/kernel/session-admin';
+import { canSeeAccount, scopedPrisma } from '@/lib/kernel/scope';
 
 // Reading the audit log. Every read goes through `auditWhere`, so the page, the CSV export and
 // the "Recent activity" of a user or a number show an admin exactly the same events:

@@ -1,6 +1,6 @@
 import type { AuditAction } from '@/lib/kernel/audit';
-import { label } from '../kernel/labels';
-import { formatPhoneNumber } from '../kernel/phone';
+import { label } from '@/lib/kernel/labels';
+import { formatPhoneNumber } from '@/lib/kernel/phone';
 
 // How audit events read to an admin, on the page and in the CSV export alike.
 

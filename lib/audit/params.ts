@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { AUDIT_ACTIONS, AUDIT_OUTCOMES } from './format';
-import { idSchema } from '../kernel/labels';
+import { idSchema } from '@/lib/kernel/labels';
 
 /** A calendar day, YYYY-MM-DD, that exists (no 31 February). Days are UTC, as the log shows them. */
 const daySchema = z

@@ -1,8 +1,8 @@
 import 'server-only';
 import { likeLiteral } from '@/lib/kernel/search';
 import { keysetPage, type ListParams, type Page } from '@/lib/kernel/pagination';
-import type { SessionAdmin } from '../kernel/session-admin';
-import { scopedPrisma } from '../kernel/scope';
+import type { SessionAdmin } from '@/lib/kernel/session-admin';
+import { scopedPrisma } from '@/lib/kernel/scope';
 
 export type AccountRow = { id: string; name: string; type: string; status: string; userCount: number };
 

@@ -3,9 +3,9 @@ import type { Prisma } from '@/lib/generated/prisma/client';
 import { keysetPage, type ListParams, type Page } from '@/lib/kernel/pagination';
 import { searchDigits } from '@/lib/kernel/phone';
 import { likeLiteral } from '@/lib/kernel/search';
-import type { SessionAdmin } from '../kernel/session-admin';
-import { scopedPrisma } from '../kernel/scope';
-import { outboxRowSelect, USER_NOTIFICATIONS, type OutboxRow } from '../notifications/outbox';
+import type { SessionAdmin } from '@/lib/kernel/session-admin';
+import { scopedPrisma } from '@/lib/kernel/scope';
+import { outboxRowSelect, USER_NOTIFICATIONS, type OutboxRow } from '@/lib/notifications/outbox';
 
 export type UserRow = {
   id: string;

@@ -2,7 +2,7 @@ import 'server-only';
 import { requireAdmin } from '@/lib/auth/session';
 import { isId } from '@/lib/kernel/labels';
 import { pageNotFound } from '@/lib/http/not-found';
-import type { SessionAdmin } from '../kernel/session-admin';
+import type { SessionAdmin } from '@/lib/kernel/session-admin';
 import { getPhoneNumber, type PhoneNumberDetails } from './phone-numbers';
 
 /** What every page about one number starts with: the signed-in admin and the number. */

@@ -4,10 +4,10 @@ import type { CountryCode } from 'libphonenumber-js/max';
 import type { PhoneNumberProductType, PhoneNumberStatus, Prisma } from '@/lib/generated/prisma/client';
 import { getPrisma } from '@/lib/db/client';
 import { decodeCsvFile, parsePhoneNumberList, PhoneListError, type PhoneNumberEntry } from './parse';
-import type { SessionAdmin } from '../kernel/session-admin';
-import { recordAudit } from '../kernel/audit';
-import { DomainError } from '../kernel/errors';
-import { refuse } from '../telephony/telephony';
+import type { SessionAdmin } from '@/lib/kernel/session-admin';
+import { recordAudit } from '@/lib/kernel/audit';
+import { DomainError } from '@/lib/kernel/errors';
+import { refuse } from '@/lib/telephony/telephony';
 
 // Adding numbers to the inventory in two steps, as the admin sees them: a preview that says what
 // each line will become (kept in the database, so it survives a page load without JavaScript),

@@ -5,8 +5,8 @@ import { sessionFor } from '@/lib/test/session';
 import { makeAccount, makeAdmin, makePhoneNumber, makeUser } from '@/lib/test/factories';
 import type { PrismaClient } from '@/lib/generated/prisma/client';
 import { editCallingNameSchema } from '@/lib/forms/schemas';
-import { loadSessionAdmin, type SessionAdmin } from '../kernel/session-admin';
-import { DomainError } from '../kernel/errors';
+import { loadSessionAdmin, type SessionAdmin } from '@/lib/kernel/session-admin';
+import { DomainError } from '@/lib/kernel/errors';
 import {
   deletePhoneNumber,
   editCallingName,
@@ -17,7 +17,7 @@ import {
   recentHolder,
   restorePhoneNumber,
 } from './phone-numbers';
-import { assignPhoneNumber, unassignPhoneNumber } from '../telephony/telephony';
+import { assignPhoneNumber, unassignPhoneNumber } from '@/lib/telephony/telephony';
 
 const database = useTestDatabase();
 let prisma: PrismaClient;

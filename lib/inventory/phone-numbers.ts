@@ -4,10 +4,10 @@ import { getPrisma } from '@/lib/db/client';
 import type { View } from './views';
 import { keysetPage, type ListParams, type Page } from '@/lib/kernel/pagination';
 import { formatPhoneNumber, searchDigits } from '@/lib/kernel/phone';
-import type { SessionAdmin } from '../kernel/session-admin';
-import { recordAudit, type AuditAction } from '../kernel/audit';
-import { DomainError } from '../kernel/errors';
-import { canSeeAccount, scopedPrisma } from '../kernel/scope';
+import type { SessionAdmin } from '@/lib/kernel/session-admin';
+import { recordAudit, type AuditAction } from '@/lib/kernel/audit';
+import { DomainError } from '@/lib/kernel/errors';
+import { canSeeAccount, scopedPrisma } from '@/lib/kernel/scope';
 
 // The organisation's inventory of numbers. Numbers are not in accounts, so every admin sees
 // every number; who holds one is shown only when the holder's account is the admin's.

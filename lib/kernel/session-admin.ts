@@ -5,7 +5,7 @@ export type { AdminRole };
 import { getPrisma } from '@/lib/db/client';
 import { dummyPasswordHash, hashPassword, verifyPassword } from '@/lib/auth/password';
 import { recordAudit } from './audit';
-import { recordSignInFailure, recordSignInSuccess, signInWait } from '../auth/sign-in-throttle';
+import { recordSignInFailure, recordSignInSuccess, signInWait } from '@/lib/auth/sign-in-throttle';
 
 declare const sessionAdminBrand: unique symbol;
 

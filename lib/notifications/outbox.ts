@@ -2,8 +2,8 @@ import 'server-only';
 import type { OutboxKind, OutboxStatus, Prisma } from '@/lib/generated/prisma/client';
 import { getPrisma } from '@/lib/db/client';
 import { newestFirstPage, type ListParams, type Page } from '@/lib/kernel/pagination';
-import type { SessionAdmin } from '../kernel/session-admin';
-import { canSeeAccount } from '../kernel/scope';
+import type { SessionAdmin } from '@/lib/kernel/session-admin';
+import { canSeeAccount } from '@/lib/kernel/scope';
 
 // Reading the outbox: the emails to users about changes, as the Outbox page and a user's page
 // show them. An admin sees the messages about users in the accounts they administer, read-only

@@ -5,10 +5,10 @@ import { SIGN_OUT_SENTENCE } from '@/lib/notifications/compose';
 import { useTestDatabase } from '@/lib/test/database';
 import { makeAccount, makeAdmin, makePhoneNumber, makeUser } from '@/lib/test/factories';
 import { sessionFor } from '@/lib/test/session';
-import type { SessionAdmin } from '../kernel/session-admin';
-import { DomainError } from '../kernel/errors';
-import { getOutboxMessage, listOutboxMessages } from '../notifications/outbox';
-import { getUserWithNotifications } from '../directory/users';
+import type { SessionAdmin } from '@/lib/kernel/session-admin';
+import { DomainError } from '@/lib/kernel/errors';
+import { getOutboxMessage, listOutboxMessages } from '@/lib/notifications/outbox';
+import { getUserWithNotifications } from '@/lib/directory/users';
 import { assignPhoneNumber, editTelephonyPermissions, unassignPhoneNumber } from './telephony';
 
 // "Email <user> about this change": the email is queued with the change, in its transaction,

@@ -1,11 +1,11 @@
 import 'server-only';
 import type { Prisma, PrismaClient } from '@/lib/generated/prisma/client';
-import { scopedPrisma } from '../kernel/scope';
+import { scopedPrisma } from '@/lib/kernel/scope';
 import { keysetPage, type ListParams, type Page } from '@/lib/kernel/pagination';
 import { formatPhoneNumber, searchDigits } from '@/lib/kernel/phone';
-import type { SessionAdmin } from '../kernel/session-admin';
-import { recordAudit, type AuditAction } from '../kernel/audit';
-import { DomainError, isUniqueViolation } from '../kernel/errors';
+import type { SessionAdmin } from '@/lib/kernel/session-admin';
+import { recordAudit, type AuditAction } from '@/lib/kernel/audit';
+import { DomainError, isUniqueViolation } from '@/lib/kernel/errors';
 import { composeNotification, type NotificationInput } from '@/lib/notifications/compose';
 
 // The three workflows of the spec. Each change is one conditional write per row, in one short

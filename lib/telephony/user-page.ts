@@ -2,8 +2,8 @@ import 'server-only';
 import { requireAdmin } from '@/lib/auth/session';
 import { pageNotFound } from '@/lib/http/not-found';
 import { isId } from '@/lib/kernel/labels';
-import type { SessionAdmin } from '../kernel/session-admin';
-import { getUser, getUserWithNotifications, type UserDetails } from '../directory/users';
+import type { SessionAdmin } from '@/lib/kernel/session-admin';
+import { getUser, getUserWithNotifications, type UserDetails } from '@/lib/directory/users';
 
 /**
  * What every page about one user starts with: the signed-in admin (or a redirect to sign in and
