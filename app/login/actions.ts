@@ -3,7 +3,7 @@
 import { headers } from 'next/headers';
 import { AuthError } from 'next-auth';
 import { signIn } from '@/lib/auth/auth';
-import { signInRetryAfter } from '@/lib/kernel/session-admin';
+import { signInRetryAfter } from '@/lib/auth/credentials';
 import { clientAddress } from '@/lib/auth/sign-in-throttle';
 import { safeReturnPath } from '@/lib/auth/return-path';
 import { fieldErrorsOf, type ActionState } from '@/lib/forms/action-state';

@@ -17,7 +17,8 @@ import {
   listAdmins,
   resetAdminPassword,
 } from './admin-management';
-import { loadSessionAdmin, verifyAdminCredentials, type SessionAdmin } from '@/lib/kernel/session-admin';
+import { verifyAdminCredentials } from '@/lib/auth/credentials';
+import { loadSessionAdmin, type SessionAdmin } from '@/lib/kernel/session-admin';
 import { DomainError } from '@/lib/kernel/errors';
 
 const database = useTestDatabase();

@@ -3,7 +3,7 @@ import { before, test } from 'node:test';
 import { useTestDatabase } from '@/lib/test/database';
 import { makeAdmin } from '@/lib/test/factories';
 import type { PrismaClient } from '@/lib/generated/prisma/client';
-import { verifyAdminCredentials } from '@/lib/kernel/session-admin';
+import { verifyAdminCredentials } from '@/lib/auth/credentials';
 import { clientAddress, recordSignInFailure, recordSignInSuccess, signInWait } from './sign-in-throttle';
 
 const database = useTestDatabase();

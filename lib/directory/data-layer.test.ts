@@ -6,7 +6,8 @@ import { makeAccount, makeAdmin, makePhoneNumber, makeUser } from '@/lib/test/fa
 import type { PrismaClient } from '@/lib/generated/prisma/client';
 import { getAccount, listAccounts } from './accounts';
 import { listUsers, getUser } from './users';
-import { loadSessionAdmin, verifyAdminCredentials, type SessionAdmin } from '@/lib/kernel/session-admin';
+import { verifyAdminCredentials } from '@/lib/auth/credentials';
+import { loadSessionAdmin, type SessionAdmin } from '@/lib/kernel/session-admin';
 
 const database = useTestDatabase();
 let prisma: PrismaClient;

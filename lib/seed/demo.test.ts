@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { before, test } from 'node:test';
 import { useTestDatabase } from '@/lib/test/database';
 import type { PrismaClient } from '@/lib/generated/prisma/client';
-import { verifyAdminCredentials } from '@/lib/kernel/session-admin';
+import { verifyAdminCredentials } from '@/lib/auth/credentials';
 import { DEMO_ADMINS, DEMO_PASSWORD, seedDemo } from './demo';
 
 const database = useTestDatabase();
