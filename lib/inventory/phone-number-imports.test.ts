@@ -97,7 +97,7 @@ describe('preview', () => {
     const viewer = await sessionFor((await makeAdmin(prisma, { role: 'ReadOnly' })).id);
     const imports = await prisma.phoneNumberImport.count();
     const err = await refused('denied', () => previewPhoneNumbers(viewer, { text: uniqueLocalE164(), defaultCountry: 'US', productType: 'BusinessCalling' }));
-    assert.equal(err.message, 'You have read-only access, so you cannot add phone numbers.');
+    assert.equal(err.message, 'You have read-only access, so you cannot change phone numbers or permissions.');
     assert.equal(await prisma.phoneNumberImport.count(), imports);
     const audit = await prisma.auditEvent.findMany({ where: { adminId: viewer.id }, select: { action: true, outcome: true, detail: true } });
     assert.deepEqual(audit, [{ action: 'add-phone-numbers', outcome: 'Denied', detail: err.message }]);

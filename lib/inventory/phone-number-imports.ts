@@ -7,7 +7,7 @@ import { decodeCsvFile, parsePhoneNumberList, PhoneListError, type PhoneNumberEn
 import type { SessionAdmin } from '@/lib/kernel/session-admin';
 import { recordAudit } from '@/lib/kernel/audit';
 import { DomainError } from '@/lib/kernel/errors';
-import { refuse } from '@/lib/telephony/telephony';
+import { mutate, requirePermission } from '@/lib/kernel/mutation';
 
 // Adding numbers to the inventory in two steps, as the admin sees them: a preview that says what
 // each line will become (kept in the database, so it survives a page load without JavaScript),
@@ -22,13 +22,9 @@ const LOOKUP_CHUNK = 1000;
 export const PREVIEW_ROWS = 200;
 /** Unadded previews are kept this long, so an admin can come back to one, then tidied away. */
 const UNADDED_KEPT_MS = 24 * 60 * 60 * 1000;
-// Long enough for 20,000 rows on the embedded database; nothing but these writes happens inside.
-const TX_OPTIONS = { maxWait: 10_000, timeout: 30_000 };
 
 /** A line as stored in the import: accepted lines also say the product type they will be added as. */
 export type ImportEntry = PhoneNumberEntry & { productType?: PhoneNumberProductType };
-
-const READ_ONLY = 'You have read-only access, so you cannot add phone numbers.';
 
 export type PreviewInput = {
   /** Pasted lines; ignored when `csv` is given. */
@@ -46,7 +42,7 @@ export type PreviewInput = {
  */
 export async function previewPhoneNumbers(admin: SessionAdmin, input: PreviewInput): Promise<{ id: string }> {
   const prisma = await getPrisma();
-  if (!admin.canChange) await refuse(prisma, admin, ACTION, new DomainError('denied', READ_ONLY), {});
+  await requirePermission(admin, 'change', ACTION);
   let parsed: PhoneNumberEntry[];
   try {
     const csv = input.csv instanceof Uint8Array ? decodeCsvFile(input.csv) : input.csv;
@@ -158,8 +154,6 @@ export type AddResult = {
   repeated: boolean;
 };
 
-class AlreadyAdded extends Error {}
-
 /** An id shaped like Prisma's cuid(2) ids (a lowercase letter, then 23 base-36 characters), from 128 random bits. */
 function newId(): string {
   const bytes = crypto.randomBytes(17);
@@ -196,36 +190,31 @@ const plural = (n: number, one: string, many: string) => `${n.toLocaleString('en
  * twice adds nothing twice; a number someone else added since the preview is skipped, not an error.
  */
 export async function addPhoneNumbers(admin: SessionAdmin, importId: string): Promise<AddResult> {
-  const prisma = await getPrisma();
-  const attempted = { importId };
-  if (!admin.canChange) await refuse(prisma, admin, ACTION, new DomainError('denied', READ_ONLY), {}, attempted);
-  const batch = await prisma.phoneNumberImport.findFirst({
-    where: { id: importId, adminId: admin.id },
-    select: { entries: true, acceptedCount: true, rejectedCount: true, committedAt: true, addedCount: true },
-  });
-  if (!batch) {
-    return refuse(prisma, admin, ACTION, new DomainError('not-found', 'That list of phone numbers does not exist, or was not made by you. Start again.'), {}, attempted);
-  }
-  const done = (added: number | null): AddResult => ({ added: added ?? 0, skipped: batch.acceptedCount - (added ?? 0), repeated: true });
-  if (batch.committedAt) return done(batch.addedCount);
+  return mutate(admin, { action: ACTION, permission: 'change', about: { attempted: { importId } } }, async ({ db, write }) => {
+    const batch = await db.phoneNumberImport.findFirst({
+      where: { id: importId, adminId: admin.id },
+      select: { entries: true, acceptedCount: true, rejectedCount: true, committedAt: true, addedCount: true },
+    });
+    if (!batch) throw new DomainError('not-found', 'That list of phone numbers does not exist, or was not made by you. Start again.');
+    const done = (added: number | null): AddResult => ({ added: added ?? 0, skipped: batch.acceptedCount - (added ?? 0), repeated: true });
+    if (batch.committedAt) return done(batch.addedCount);
 
-  // Built before the transaction, which then only writes.
-  const rows = (batch.entries as unknown as ImportEntry[]).filter((e) => !e.error).map(acceptedLine);
-  const columns = {
-    id: rows.map(() => newId()),
-    e164: rows.map((r) => r.e164),
-    country: rows.map((r) => r.country),
-    type: rows.map((r) => r.type),
-    productType: rows.map((r) => r.productType),
-  };
-  const now = new Date();
-  try {
-    const added = await prisma.$transaction(async (tx) => {
+    // Built before the transaction, which then only writes.
+    const rows = (batch.entries as unknown as ImportEntry[]).filter((e) => !e.error).map(acceptedLine);
+    const columns = {
+      id: rows.map(() => newId()),
+      e164: rows.map((r) => r.e164),
+      country: rows.map((r) => r.country),
+      type: rows.map((r) => r.type),
+      productType: rows.map((r) => r.productType),
+    };
+    const now = new Date();
+    const added = await write(async (tx) => {
       const claimed = await tx.phoneNumberImport.updateMany({
         where: { id: importId, adminId: admin.id, committedAt: null },
         data: { committedAt: now },
       });
-      if (claimed.count !== 1) throw new AlreadyAdded();
+      if (claimed.count !== 1) return null; // added a moment ago (a double submit): not a refusal
       const count = await insertUnassigned(tx, columns, now);
       await tx.phoneNumberImport.update({ where: { id: importId }, data: { addedCount: count }, select: { id: true } });
       const skipped = rows.length - count;
@@ -240,11 +229,11 @@ export async function addPhoneNumbers(admin: SessionAdmin, importId: string): Pr
           (batch.rejectedCount ? `; ${plural(batch.rejectedCount, 'line', 'lines')} rejected in the preview` : ''),
       });
       return count;
-    }, TX_OPTIONS);
+    });
+    if (added === null) {
+      const current = await db.phoneNumberImport.findUnique({ where: { id: importId }, select: { addedCount: true } });
+      return done(current?.addedCount ?? null);
+    }
     return { added, skipped: rows.length - added, repeated: false };
-  } catch (err) {
-    if (!(err instanceof AlreadyAdded)) throw err;
-    const now = await prisma.phoneNumberImport.findUnique({ where: { id: importId }, select: { addedCount: true } });
-    return done(now?.addedCount ?? null);
-  }
+  });
 }

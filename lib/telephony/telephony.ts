@@ -1,22 +1,21 @@
 import 'server-only';
-import type { Prisma, PrismaClient } from '@/lib/generated/prisma/client';
+import type { Prisma } from '@/lib/generated/prisma/client';
 import { scopedPrisma } from '@/lib/kernel/scope';
 import { keysetPage, type ListParams, type Page } from '@/lib/kernel/pagination';
 import { formatPhoneNumber, searchDigits } from '@/lib/kernel/phone';
 import type { SessionAdmin } from '@/lib/kernel/session-admin';
-import { recordAudit, type AuditAction } from '@/lib/kernel/audit';
-import { DomainError, isUniqueViolation } from '@/lib/kernel/errors';
+import { recordAudit } from '@/lib/kernel/audit';
+import { DomainError } from '@/lib/kernel/errors';
+import { mutate, type Db, type Tx } from '@/lib/kernel/mutation';
 import { composeNotification, type NotificationInput } from '@/lib/notifications/compose';
 
 // The three workflows of the spec. Each change is one conditional write per row, in one short
 // transaction with its history and audit rows: the condition (still Unassigned, still this
 // user's, still the version the form showed) is what makes concurrent changes safe, and a
-// refused change is audited on its own, leaving everything else as it was. When the admin asks
+// refused change is audited on its own, leaving everything else as it was (lib/kernel/mutation.ts
+// does both for every change). When the admin asks
 // for it, the email to the user goes into the outbox in that same transaction: it is queued if
 // and only if the change is made, and says how things are after it.
-
-type Tx = Prisma.TransactionClient;
-const TX_OPTIONS = { maxWait: 10_000, timeout: 10_000 };
 
 /** Only Unassigned Business Calling numbers can be given to a user (toll-free never is). */
 const assignableWhere: Prisma.PhoneNumberWhereInput = {
@@ -58,47 +57,12 @@ type UserState = {
   phoneNumber: { id: string; e164: string; canInboundCall: boolean; canOutboundCall: boolean; canSms: boolean } | null;
 };
 
-/** Audits a refusal (read-only admin, not found, lost race, invalid choice), then throws it. */
-export async function refuse(
-  prisma: PrismaClient,
-  admin: SessionAdmin,
-  action: AuditAction,
-  error: DomainError,
-  ids: { accountId?: string; userId?: string; phoneNumberId?: string },
-  attempted?: Prisma.InputJsonValue,
-): Promise<never> {
-  await recordAudit(prisma, {
-    admin,
-    action,
-    outcome: { denied: 'Denied', 'not-found': 'Denied', conflict: 'Conflict', invalid: 'Invalid' }[error.kind] as
-      | 'Denied'
-      | 'Conflict'
-      | 'Invalid',
-    accountId: ids.accountId,
-    userId: ids.userId,
-    phoneNumberId: ids.phoneNumberId,
-    after: attempted,
-    detail: error.message,
-  });
-  throw error;
-}
-
 /**
- * The user, if this admin may change them: role Administrator, and the user in an account the
- * admin administers. Refusals are audited. Ids are re-checked here whatever the form said.
+ * The user, if this admin may change them: the user in an account the admin administers (the
+ * scoped client sees no other). Ids are re-checked here whatever the form said.
  */
-async function authoriseChange(
-  prisma: PrismaClient,
-  admin: SessionAdmin,
-  action: AuditAction,
-  target: Target,
-  phoneNumberId?: string,
-): Promise<UserState> {
-  const ids = { ...target, phoneNumberId };
-  if (!admin.canChange) {
-    await refuse(prisma, admin, action, new DomainError('denied', 'You have read-only access, so you cannot change phone numbers or permissions.'), ids);
-  }
-  const user = await prisma.user.findFirst({
+async function userToChange(db: Db, target: Target): Promise<UserState> {
+  const user = await db.user.findFirst({
     where: { id: target.userId, accountId: target.accountId },
     select: {
       id: true,
@@ -112,9 +76,7 @@ async function authoriseChange(
       phoneNumber: { select: { id: true, e164: true, canInboundCall: true, canOutboundCall: true, canSms: true } },
     },
   });
-  if (!user) {
-    return refuse(prisma, admin, action, new DomainError('not-found', 'That user does not exist, or is not in an account you administer.'), ids);
-  }
+  if (!user) throw new DomainError('not-found', 'That user does not exist, or is not in an account you administer.');
   return user;
 }
 
@@ -134,8 +96,6 @@ async function updateUserIfCurrent(tx: Tx, target: Target, version: number, data
   return count === 1;
 }
 
-class Conflict extends Error {}
-
 /** Queues the email about a change, inside the change's transaction (no I/O here: only the row). */
 async function queueNotification(tx: Tx, admin: SessionAdmin, user: UserState, message: Omit<NotificationInput, 'fullName'>) {
   const mail = composeNotification({ ...message, fullName: user.fullName });
@@ -151,74 +111,66 @@ export type ChangeResult = { fullName: string; e164: string | null; repeated: bo
 
 /** Assigns an Unassigned Business Calling number to a user who has none; calling and SMS go off. */
 export async function assignPhoneNumber(admin: SessionAdmin, input: AssignInput): Promise<ChangeResult> {
-  const prisma = await scopedPrisma(admin);
-  const action = 'assign-phone-number';
-  const user = await authoriseChange(prisma, admin, action, input, input.phoneNumberId);
   const ids = { accountId: input.accountId, userId: input.userId, phoneNumberId: input.phoneNumberId };
-  const number = await prisma.phoneNumber.findUnique({
-    where: { id: input.phoneNumberId },
-    select: { id: true, e164: true, status: true, type: true, productType: true, userId: true },
-  });
-  if (!number) {
-    return refuse(prisma, admin, action, new DomainError('invalid', 'That phone number does not exist. Choose a number from the list.', 'phoneNumberId'), ids);
-  }
-  if (number.userId === user.id) {
-    // A double-click or a replayed form: the change is already made; make nothing twice.
-    return { fullName: user.fullName, e164: number.e164, repeated: true, notified: false };
-  }
-  if (user.phoneNumber) {
-    return refuse(
-      prisma,
-      admin,
-      action,
-      new DomainError('conflict', `${user.fullName} already has the phone number ${formatPhoneNumber(user.phoneNumber.e164)}. Unassign it first to give them another.`),
-      ids,
+  return mutate(admin, { action: 'assign-phone-number', permission: 'change', about: ids }, async ({ db, write }) => {
+    const user = await userToChange(db, input);
+    const number = await db.phoneNumber.findUnique({
+      where: { id: input.phoneNumberId },
+      select: { id: true, e164: true, status: true, type: true, productType: true, userId: true },
+    });
+    if (!number) throw new DomainError('invalid', 'That phone number does not exist. Choose a number from the list.', 'phoneNumberId');
+    if (number.userId === user.id) {
+      // A double-click or a replayed form: the change is already made; make nothing twice.
+      return { fullName: user.fullName, e164: number.e164, repeated: true, notified: false };
+    }
+    if (user.phoneNumber) {
+      throw new DomainError('conflict', `${user.fullName} already has the phone number ${formatPhoneNumber(user.phoneNumber.e164)}. Unassign it first to give them another.`);
+    }
+    if (number.productType !== 'BusinessCalling' || number.type !== 'Local') {
+      throw new DomainError('invalid', `${formatPhoneNumber(number.e164)} is not a Business Calling number, so it cannot be assigned to a user.`, 'phoneNumberId');
+    }
+    if (number.status === 'DeleteInProgress') {
+      throw new DomainError('invalid', `${formatPhoneNumber(number.e164)} is in the deletion queue, so it cannot be assigned.`, 'phoneNumberId');
+    }
+    if (number.status !== 'Unassigned') {
+      throw new DomainError('conflict', `${formatPhoneNumber(number.e164)} was assigned to someone else. Choose another number.`, 'phoneNumberId');
+    }
+    const now = new Date();
+    const lostRace = () => assignConflict(db, user, number.id);
+    await write(
+      async (tx, lost) => {
+        const taken = await tx.phoneNumber.updateMany({
+          where: { id: number.id, ...assignableWhere },
+          data: { status: 'Assigned', userId: user.id, accountId: user.accountId, assignedAt: now, version: { increment: 1 } },
+        });
+        if (taken.count !== 1) lost();
+        if (!(await updateUserIfCurrent(tx, input, input.userVersion, ALL_OFF))) lost();
+        await tx.assignmentHistory.create({
+          data: { phoneNumberId: number.id, userId: user.id, accountId: user.accountId, assignedAt: now, assignedById: admin.id },
+          select: { id: true },
+        });
+        await recordAudit(tx, {
+          admin,
+          action: 'assign-phone-number',
+          outcome: 'Done',
+          ...ids,
+          before: { phoneNumber: null, ...permissionsOf(user) },
+          after: { phoneNumber: number.e164, ...ALL_OFF },
+        });
+        if (input.notifyUser) await queueNotification(tx, admin, user, { kind: 'Assigned', e164: number.e164, permissions: ALL_OFF });
+      },
+      // The user's one-number index can say no too: someone gave them another number meanwhile.
+      { lost: lostRace, unique: lostRace },
     );
-  }
-  if (number.productType !== 'BusinessCalling' || number.type !== 'Local') {
-    return refuse(prisma, admin, action, new DomainError('invalid', `${formatPhoneNumber(number.e164)} is not a Business Calling number, so it cannot be assigned to a user.`, 'phoneNumberId'), ids);
-  }
-  if (number.status === 'DeleteInProgress') {
-    return refuse(prisma, admin, action, new DomainError('invalid', `${formatPhoneNumber(number.e164)} is in the deletion queue, so it cannot be assigned.`, 'phoneNumberId'), ids);
-  }
-  if (number.status !== 'Unassigned') {
-    return refuse(prisma, admin, action, new DomainError('conflict', `${formatPhoneNumber(number.e164)} was assigned to someone else. Choose another number.`, 'phoneNumberId'), ids);
-  }
-  const now = new Date();
-  try {
-    await prisma.$transaction(async (tx) => {
-      const taken = await tx.phoneNumber.updateMany({
-        where: { id: number.id, ...assignableWhere },
-        data: { status: 'Assigned', userId: user.id, accountId: user.accountId, assignedAt: now, version: { increment: 1 } },
-      });
-      if (taken.count !== 1) throw new Conflict();
-      if (!(await updateUserIfCurrent(tx, input, input.userVersion, ALL_OFF))) throw new Conflict();
-      await tx.assignmentHistory.create({
-        data: { phoneNumberId: number.id, userId: user.id, accountId: user.accountId, assignedAt: now, assignedById: admin.id },
-        select: { id: true },
-      });
-      await recordAudit(tx, {
-        admin,
-        action,
-        outcome: 'Done',
-        ...ids,
-        before: { phoneNumber: null, ...permissionsOf(user) },
-        after: { phoneNumber: number.e164, ...ALL_OFF },
-      });
-      if (input.notifyUser) await queueNotification(tx, admin, user, { kind: 'Assigned', e164: number.e164, permissions: ALL_OFF });
-    }, TX_OPTIONS);
-  } catch (err) {
-    if (!(err instanceof Conflict) && !isUniqueViolation(err)) throw err;
-    return refuse(prisma, admin, action, await assignConflict(prisma, user, number.id), ids);
-  }
-  return { fullName: user.fullName, e164: number.e164, repeated: false, notified: Boolean(input.notifyUser) };
+    return { fullName: user.fullName, e164: number.e164, repeated: false, notified: Boolean(input.notifyUser) };
+  });
 }
 
 /** Says, from the state as it is now, why an assignment lost its race. */
-async function assignConflict(prisma: PrismaClient, user: UserState, phoneNumberId: string): Promise<DomainError> {
+async function assignConflict(db: Db, user: UserState, phoneNumberId: string): Promise<DomainError> {
   const [number, current] = await Promise.all([
-    prisma.phoneNumber.findUnique({ where: { id: phoneNumberId }, select: { e164: true, userId: true, status: true } }),
-    prisma.user.findUnique({ where: { id: user.id }, select: { phoneNumber: { select: { e164: true } } } }),
+    db.phoneNumber.findUnique({ where: { id: phoneNumberId }, select: { e164: true, userId: true, status: true } }),
+    db.user.findUnique({ where: { id: user.id }, select: { phoneNumber: { select: { e164: true } } } }),
   ]);
   if (current?.phoneNumber) {
     return new DomainError('conflict', `Someone else gave ${user.fullName} the phone number ${formatPhoneNumber(current.phoneNumber.e164)} a moment ago. Nothing was changed.`);
@@ -236,85 +188,86 @@ export type PermissionsInput = Target & Notify & { version: number; inboundCalli
 
 /** Sets a user's inbound calling, outbound calling and SMS, if nobody changed them since the form was shown. */
 export async function editTelephonyPermissions(admin: SessionAdmin, input: PermissionsInput): Promise<ChangeResult> {
-  const prisma = await scopedPrisma(admin);
-  const action = 'edit-telephony-permissions';
-  const user = await authoriseChange(prisma, admin, action, input);
-  const wanted = permissionsOf(input);
-  const ids = { accountId: input.accountId, userId: input.userId, phoneNumberId: user.phoneNumber?.id };
-  const e164 = user.phoneNumber?.e164 ?? null;
-  if (input.version !== user.version) {
-    if (JSON.stringify(permissionsOf(user)) === JSON.stringify(wanted)) {
-      return { fullName: user.fullName, e164, repeated: true, notified: false }; // a replay: already as asked
+  const target = { accountId: input.accountId, userId: input.userId };
+  return mutate(admin, { action: 'edit-telephony-permissions', permission: 'change', about: target }, async ({ db, about, write }) => {
+    const user = await userToChange(db, input);
+    const wanted = permissionsOf(input);
+    const ids = { ...target, phoneNumberId: user.phoneNumber?.id };
+    about({ phoneNumberId: ids.phoneNumberId, attempted: wanted });
+    const e164 = user.phoneNumber?.e164 ?? null;
+    const stale = () =>
+      new DomainError('conflict', `Someone else changed ${user.fullName}’s phone number or permissions while you were editing. The form now shows their current permissions; make your change again if it is still needed.`);
+    if (input.version !== user.version) {
+      if (JSON.stringify(permissionsOf(user)) === JSON.stringify(wanted)) {
+        return { fullName: user.fullName, e164, repeated: true, notified: false }; // a replay: already as asked
+      }
+      throw stale();
     }
-    return refuse(prisma, admin, action, new DomainError('conflict', `Someone else changed ${user.fullName}’s phone number or permissions while you were editing. The form now shows their current permissions; make your change again if it is still needed.`), ids, wanted);
-  }
-  const number = user.phoneNumber;
-  if (!number && (wanted.inboundCalling || wanted.outboundCalling || wanted.sms)) {
-    return refuse(prisma, admin, action, new DomainError('invalid', `${user.fullName} has no phone number. Assign a phone number before turning on calling or SMS.`), ids, wanted);
-  }
-  if (number && wanted.sms && !number.canSms) {
-    return refuse(prisma, admin, action, new DomainError('invalid', `${formatPhoneNumber(number.e164)} cannot send or receive SMS.`, 'sms'), ids, wanted);
-  }
-  try {
-    await prisma.$transaction(async (tx) => {
-      if (!(await updateUserIfCurrent(tx, input, input.version, wanted))) throw new Conflict();
-      await recordAudit(tx, { admin, action, outcome: 'Done', ...ids, before: permissionsOf(user), after: wanted });
-      if (input.notifyUser) await queueNotification(tx, admin, user, { kind: 'PermissionsChanged', e164, permissions: wanted });
-    }, TX_OPTIONS);
-  } catch (err) {
-    if (!(err instanceof Conflict)) throw err;
-    return refuse(prisma, admin, action, new DomainError('conflict', `Someone else changed ${user.fullName}’s phone number or permissions while you were editing. The form now shows their current permissions; make your change again if it is still needed.`), ids, wanted);
-  }
-  return { fullName: user.fullName, e164, repeated: false, notified: Boolean(input.notifyUser) };
+    const number = user.phoneNumber;
+    if (!number && (wanted.inboundCalling || wanted.outboundCalling || wanted.sms)) {
+      throw new DomainError('invalid', `${user.fullName} has no phone number. Assign a phone number before turning on calling or SMS.`);
+    }
+    if (number && wanted.sms && !number.canSms) {
+      throw new DomainError('invalid', `${formatPhoneNumber(number.e164)} cannot send or receive SMS.`, 'sms');
+    }
+    await write(
+      async (tx, lost) => {
+        if (!(await updateUserIfCurrent(tx, input, input.version, wanted))) lost();
+        await recordAudit(tx, { admin, action: 'edit-telephony-permissions', outcome: 'Done', ...ids, before: permissionsOf(user), after: wanted });
+        if (input.notifyUser) await queueNotification(tx, admin, user, { kind: 'PermissionsChanged', e164, permissions: wanted });
+      },
+      { lost: stale },
+    );
+    return { fullName: user.fullName, e164, repeated: false, notified: Boolean(input.notifyUser) };
+  });
 }
 
 export type UnassignInput = Target & Notify & { phoneNumberId: string; version: number };
 
 /** Takes a user's number back into the inventory as Unassigned; their calling and SMS go off. */
 export async function unassignPhoneNumber(admin: SessionAdmin, input: UnassignInput): Promise<ChangeResult> {
-  const prisma = await scopedPrisma(admin);
-  const action = 'unassign-phone-number';
-  const user = await authoriseChange(prisma, admin, action, input, input.phoneNumberId);
   const ids = { accountId: input.accountId, userId: input.userId, phoneNumberId: input.phoneNumberId };
-  const number = await prisma.phoneNumber.findUnique({ where: { id: input.phoneNumberId }, select: { id: true, e164: true, userId: true } });
-  if (!number) {
-    return refuse(prisma, admin, action, new DomainError('invalid', 'That phone number does not exist.'), ids);
-  }
-  if (number.userId !== user.id) {
-    if (!user.phoneNumber) {
-      // Already done (a double-click or replay, or another admin did the same): nothing to change.
-      return { fullName: user.fullName, e164: number.e164, repeated: true, notified: false };
-    }
-    return refuse(prisma, admin, action, new DomainError('conflict', `${formatPhoneNumber(number.e164)} is no longer ${user.fullName}’s number. Nothing was changed.`), ids);
-  }
-  const now = new Date();
-  try {
-    await prisma.$transaction(async (tx) => {
-      const released = await tx.phoneNumber.updateMany({
-        where: { id: number.id, userId: user.id, status: 'Assigned' },
-        data: { status: 'Unassigned', userId: null, accountId: null, assignedAt: null, version: { increment: 1 } },
-      });
-      if (released.count !== 1) throw new Conflict();
-      if (!(await updateUserIfCurrent(tx, input, input.version, ALL_OFF))) throw new Conflict();
-      await tx.assignmentHistory.updateMany({
-        where: { phoneNumberId: number.id, userId: user.id, unassignedAt: null },
-        data: { unassignedAt: now, unassignedById: admin.id },
-      });
-      await recordAudit(tx, {
-        admin,
-        action,
-        outcome: 'Done',
-        ...ids,
-        before: { phoneNumber: number.e164, ...permissionsOf(user) },
-        after: { phoneNumber: null, ...ALL_OFF },
-      });
-      if (input.notifyUser) {
-        await queueNotification(tx, admin, user, { kind: 'Unassigned', e164: null, removedE164: number.e164, permissions: ALL_OFF });
+  return mutate(admin, { action: 'unassign-phone-number', permission: 'change', about: ids }, async ({ db, write }) => {
+    const user = await userToChange(db, input);
+    const number = await db.phoneNumber.findUnique({ where: { id: input.phoneNumberId }, select: { id: true, e164: true, userId: true } });
+    if (!number) throw new DomainError('invalid', 'That phone number does not exist.');
+    if (number.userId !== user.id) {
+      if (!user.phoneNumber) {
+        // Already done (a double-click or replay, or another admin did the same): nothing to change.
+        return { fullName: user.fullName, e164: number.e164, repeated: true, notified: false };
       }
-    }, TX_OPTIONS);
-  } catch (err) {
-    if (!(err instanceof Conflict)) throw err;
-    return refuse(prisma, admin, action, new DomainError('conflict', `Someone else changed ${user.fullName}’s phone number or permissions a moment ago. Check the details below; nothing was changed.`), ids);
-  }
-  return { fullName: user.fullName, e164: number.e164, repeated: false, notified: Boolean(input.notifyUser) };
+      throw new DomainError('conflict', `${formatPhoneNumber(number.e164)} is no longer ${user.fullName}’s number. Nothing was changed.`);
+    }
+    const now = new Date();
+    await write(
+      async (tx, lost) => {
+        const released = await tx.phoneNumber.updateMany({
+          where: { id: number.id, userId: user.id, status: 'Assigned' },
+          data: { status: 'Unassigned', userId: null, accountId: null, assignedAt: null, version: { increment: 1 } },
+        });
+        if (released.count !== 1) lost();
+        if (!(await updateUserIfCurrent(tx, input, input.version, ALL_OFF))) lost();
+        await tx.assignmentHistory.updateMany({
+          where: { phoneNumberId: number.id, userId: user.id, unassignedAt: null },
+          data: { unassignedAt: now, unassignedById: admin.id },
+        });
+        await recordAudit(tx, {
+          admin,
+          action: 'unassign-phone-number',
+          outcome: 'Done',
+          ...ids,
+          before: { phoneNumber: number.e164, ...permissionsOf(user) },
+          after: { phoneNumber: null, ...ALL_OFF },
+        });
+        if (input.notifyUser) {
+          await queueNotification(tx, admin, user, { kind: 'Unassigned', e164: null, removedE164: number.e164, permissions: ALL_OFF });
+        }
+      },
+      {
+        lost: () =>
+          new DomainError('conflict', `Someone else changed ${user.fullName}’s phone number or permissions a moment ago. Check the details below; nothing was changed.`),
+      },
+    );
+    return { fullName: user.fullName, e164: number.e164, repeated: false, notified: Boolean(input.notifyUser) };
+  });
 }
