@@ -126,6 +126,32 @@ describe('delete, restore, purge', () => {
     );
   });
 
+  test('a restore that loses its race is refused as a conflict, audited, and changes nothing', async () => {
+    const n = await makePhoneNumber(prisma);
+    await deletePhoneNumber(admin, { phoneNumberId: n.id });
+    // Someone else's change lands between the restore's read and its conditional write: this
+    // trigger makes that write match no row, as a restore or purge committed a moment earlier would.
+    const name = `lose_race_${n.id}`;
+    await prisma.$executeRawUnsafe(`CREATE FUNCTION "${name}"() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NULL; END $$`);
+    await prisma.$executeRawUnsafe(`CREATE TRIGGER "${name}" BEFORE UPDATE ON "PhoneNumber" FOR EACH ROW WHEN (OLD.id = '${n.id}') EXECUTE FUNCTION "${name}"()`);
+    try {
+      await assert.rejects(
+        restorePhoneNumber(admin, { phoneNumberId: n.id }),
+        (e: unknown) => e instanceof DomainError && e.kind === 'conflict' && /^Someone else changed .* a moment ago, before your restore\./.test(e.message),
+      );
+    } finally {
+      await prisma.$executeRawUnsafe(`DROP TRIGGER "${name}" ON "PhoneNumber"`);
+      await prisma.$executeRawUnsafe(`DROP FUNCTION "${name}"()`);
+    }
+    assert.equal((await prisma.phoneNumber.findUniqueOrThrow({ where: { id: n.id } })).status, 'DeleteInProgress');
+    const audit = await prisma.auditEvent.findMany({ where: { phoneNumberId: n.id }, orderBy: { seq: 'asc' }, select: { action: true, outcome: true, detail: true } });
+    assert.deepEqual(
+      audit.map((a) => `${a.action} ${a.outcome}`),
+      ['delete-phone-number Done', 'restore-phone-number Conflict'],
+    );
+    assert.match(audit[1]?.detail ?? '', /before your restore/);
+  });
+
   test('a read-only admin can change nothing', async () => {
     const viewer = await sessionFor((await makeAdmin(prisma, { role: 'ReadOnly' })).id);
     const n = await makePhoneNumber(prisma);

@@ -1,12 +1,13 @@
 import 'server-only';
-import type { PhoneNumberProductType, PhoneNumberStatus, PhoneNumberType, Prisma, PrismaClient } from '@/lib/generated/prisma/client';
+import type { PhoneNumberProductType, PhoneNumberStatus, PhoneNumberType, Prisma } from '@/lib/generated/prisma/client';
 import { getPrisma } from '@/lib/db/client';
 import type { View } from './views';
 import { keysetPage, type ListParams, type Page } from '@/lib/kernel/pagination';
 import { formatPhoneNumber, searchDigits } from '@/lib/kernel/phone';
 import type { SessionAdmin } from '@/lib/kernel/session-admin';
-import { recordAudit, type AuditAction } from '@/lib/kernel/audit';
+import { recordAudit } from '@/lib/kernel/audit';
 import { DomainError } from '@/lib/kernel/errors';
+import { mutate, TX_OPTIONS, type Db } from '@/lib/kernel/mutation';
 import { canSeeAccount, scopedPrisma } from '@/lib/kernel/scope';
 
 // The organisation's inventory of numbers. Numbers are not in accounts, so every admin sees
@@ -279,108 +280,92 @@ export async function recentHolder(
 
 // ---- Changes -------------------------------------------------------------------------------
 
-async function refuseNumberChange(
-  prisma: PrismaClient,
-  admin: SessionAdmin,
-  action: AuditAction,
-  phoneNumberId: string,
-  error: DomainError,
-): Promise<never> {
-  await recordAudit(prisma, {
-    admin,
-    action,
-    outcome: error.kind === 'conflict' ? 'Conflict' : error.kind === 'invalid' ? 'Invalid' : 'Denied',
-    phoneNumberId,
-    detail: error.message,
-  });
-  throw error;
-}
-
-async function numberForChange(prisma: PrismaClient, admin: SessionAdmin, action: AuditAction, phoneNumberId: string) {
-  if (!admin.canChange) {
-    await refuseNumberChange(prisma, admin, action, phoneNumberId, new DomainError('denied', 'You have read-only access, so you cannot change phone numbers.'));
-  }
-  const n = await prisma.phoneNumber.findUnique({
+/** The number, if this admin may change it; a refusal otherwise (audited by `mutate`). */
+async function numberToChange(db: Db, admin: SessionAdmin, phoneNumberId: string) {
+  const n = await db.phoneNumber.findUnique({
     where: { id: phoneNumberId },
     select: { id: true, e164: true, status: true, version: true, callingName: true, accountId: true },
   });
-  if (!n) return refuseNumberChange(prisma, admin, action, phoneNumberId, new DomainError('not-found', 'That phone number does not exist.'));
+  if (!n) throw new DomainError('not-found', 'That phone number does not exist.');
   // The inventory is the organisation's, but a number in use belongs to its user's account:
   // only that account's administrators may change it.
   if (n.accountId && !canSeeAccount(admin, n.accountId)) {
-    return refuseNumberChange(
-      prisma,
-      admin,
-      action,
-      phoneNumberId,
-      new DomainError('denied', `${formatPhoneNumber(n.e164)} is assigned to a user in an account you do not administer, so you cannot change it.`),
-    );
+    throw new DomainError('denied', `${formatPhoneNumber(n.e164)} is assigned to a user in an account you do not administer, so you cannot change it.`);
   }
   return n;
 }
-
-const TX_OPTIONS = { maxWait: 10_000, timeout: 10_000 };
 
 /** Sets or clears (empty) the calling name, if nobody changed the number since the form was shown. */
 export async function editCallingName(
   admin: SessionAdmin,
   input: { phoneNumberId: string; version: number; callingName: string },
 ): Promise<{ e164: string }> {
-  const prisma = await getPrisma();
   const action = 'edit-calling-name';
-  const n = await numberForChange(prisma, admin, action, input.phoneNumberId);
-  const callingName = input.callingName.trim().replace(/\s+/g, ' ') || null;
-  if (n.callingName === callingName) return { e164: n.e164 }; // already so: nothing to change
-  const stale = () => new DomainError('conflict', `Someone else changed ${formatPhoneNumber(n.e164)} while you were editing. The form now shows its current calling name.`);
-  if (n.version !== input.version) return refuseNumberChange(prisma, admin, action, n.id, stale());
-  const done = await prisma.$transaction(async (tx) => {
-    const { count } = await tx.phoneNumber.updateMany({ where: { id: n.id, version: input.version }, data: { callingName, version: { increment: 1 } } });
-    if (count !== 1) return false;
-    await recordAudit(tx, { admin, action, outcome: 'Done', phoneNumberId: n.id, before: { callingName: n.callingName }, after: { callingName } });
-    return true;
-  }, TX_OPTIONS);
-  if (!done) return refuseNumberChange(prisma, admin, action, n.id, stale());
-  return { e164: n.e164 };
+  return mutate(admin, { action, permission: 'change', about: { phoneNumberId: input.phoneNumberId } }, async ({ db, write }) => {
+    const n = await numberToChange(db, admin, input.phoneNumberId);
+    const callingName = input.callingName.trim().replace(/\s+/g, ' ') || null;
+    if (n.callingName === callingName) return { e164: n.e164 }; // already so: nothing to change
+    const stale = () => new DomainError('conflict', `Someone else changed ${formatPhoneNumber(n.e164)} while you were editing. The form now shows its current calling name.`);
+    if (n.version !== input.version) throw stale();
+    await write(
+      async (tx, lost) => {
+        const { count } = await tx.phoneNumber.updateMany({ where: { id: n.id, version: input.version }, data: { callingName, version: { increment: 1 } } });
+        if (count !== 1) lost();
+        await recordAudit(tx, { admin, action, outcome: 'Done', phoneNumberId: n.id, before: { callingName: n.callingName }, after: { callingName } });
+      },
+      { lost: stale },
+    );
+    return { e164: n.e164 };
+  });
 }
 
 /** Moves an Unassigned number to the deletion queue; it is purged after 7 days unless restored. */
 export async function deletePhoneNumber(admin: SessionAdmin, input: { phoneNumberId: string }, now = new Date()): Promise<{ e164: string; repeated: boolean }> {
-  const prisma = await getPrisma();
   const action = 'delete-phone-number';
-  const n = await numberForChange(prisma, admin, action, input.phoneNumberId);
-  if (n.status === 'DeleteInProgress') return { e164: n.e164, repeated: true };
-  const assigned = () =>
-    new DomainError('conflict', `${formatPhoneNumber(n.e164)} is assigned to a user. Unassign it from the user first, then delete it.`);
-  if (n.status !== 'Unassigned') return refuseNumberChange(prisma, admin, action, n.id, assigned());
-  const done = await prisma.$transaction(async (tx) => {
-    const { count } = await tx.phoneNumber.updateMany({
-      where: { id: n.id, status: 'Unassigned', userId: null },
-      data: { status: 'DeleteInProgress', deletionRequestedAt: now, version: { increment: 1 } },
-    });
-    if (count !== 1) return false;
-    await recordAudit(tx, { admin, action, outcome: 'Done', phoneNumberId: n.id, before: { status: 'Unassigned' }, after: { status: 'DeleteInProgress' } });
-    return true;
-  }, TX_OPTIONS);
-  if (!done) return refuseNumberChange(prisma, admin, action, n.id, assigned());
-  return { e164: n.e164, repeated: false };
+  return mutate(admin, { action, permission: 'change', about: { phoneNumberId: input.phoneNumberId } }, async ({ db, write }) => {
+    const n = await numberToChange(db, admin, input.phoneNumberId);
+    if (n.status === 'DeleteInProgress') return { e164: n.e164, repeated: true };
+    const assigned = () =>
+      new DomainError('conflict', `${formatPhoneNumber(n.e164)} is assigned to a user. Unassign it from the user first, then delete it.`);
+    if (n.status !== 'Unassigned') throw assigned();
+    await write(
+      async (tx, lost) => {
+        const { count } = await tx.phoneNumber.updateMany({
+          where: { id: n.id, status: 'Unassigned', userId: null },
+          data: { status: 'DeleteInProgress', deletionRequestedAt: now, version: { increment: 1 } },
+        });
+        if (count !== 1) lost();
+        await recordAudit(tx, { admin, action, outcome: 'Done', phoneNumberId: n.id, before: { status: 'Unassigned' }, after: { status: 'DeleteInProgress' } });
+      },
+      { lost: assigned },
+    );
+    return { e164: n.e164, repeated: false };
+  });
 }
 
 /** Takes a number out of the deletion queue, back to Unassigned. */
 export async function restorePhoneNumber(admin: SessionAdmin, input: { phoneNumberId: string }): Promise<{ e164: string; repeated: boolean }> {
-  const prisma = await getPrisma();
   const action = 'restore-phone-number';
-  const n = await numberForChange(prisma, admin, action, input.phoneNumberId);
-  if (n.status !== 'DeleteInProgress') return { e164: n.e164, repeated: true };
-  await prisma.$transaction(async (tx) => {
-    const { count } = await tx.phoneNumber.updateMany({
-      where: { id: n.id, status: 'DeleteInProgress' },
-      data: { status: 'Unassigned', deletionRequestedAt: null, version: { increment: 1 } },
-    });
-    if (count === 1) {
-      await recordAudit(tx, { admin, action, outcome: 'Done', phoneNumberId: n.id, before: { status: 'DeleteInProgress' }, after: { status: 'Unassigned' } });
-    }
-  }, TX_OPTIONS);
-  return { e164: n.e164, repeated: false };
+  return mutate(admin, { action, permission: 'change', about: { phoneNumberId: input.phoneNumberId } }, async ({ db, write }) => {
+    const n = await numberToChange(db, admin, input.phoneNumberId);
+    if (n.status !== 'DeleteInProgress') return { e164: n.e164, repeated: true };
+    await write(
+      async (tx, lost) => {
+        const { count } = await tx.phoneNumber.updateMany({
+          where: { id: n.id, status: 'DeleteInProgress' },
+          data: { status: 'Unassigned', deletionRequestedAt: null, version: { increment: 1 } },
+        });
+        // Restored, purged or changed by someone else since it was read: not this admin's restore.
+        if (count !== 1) lost();
+        await recordAudit(tx, { admin, action, outcome: 'Done', phoneNumberId: n.id, before: { status: 'DeleteInProgress' }, after: { status: 'Unassigned' } });
+      },
+      {
+        lost: () =>
+          new DomainError('conflict', `Someone else changed ${formatPhoneNumber(n.e164)} a moment ago, before your restore. Check its status below; nothing was changed.`),
+      },
+    );
+    return { e164: n.e164, repeated: false };
+  });
 }
 
 /**
