@@ -79,6 +79,20 @@ function capabilitiesOf(n: { canInboundCall: boolean; canOutboundCall: boolean; 
   );
 }
 
+function rowOf(admin: SessionAdmin, n: Prisma.PhoneNumberGetPayload<{ select: typeof rowSelect }>): InventoryRow {
+  return {
+    id: n.id,
+    e164: n.e164,
+    country: n.country,
+    type: n.type,
+    productType: n.productType,
+    status: n.status,
+    capabilities: capabilitiesOf(n),
+    callingName: n.callingName,
+    assignee: assigneeOf(admin, n),
+  };
+}
+
 /** One page of the inventory: a view, search by any digits, filters; keyset by E.164. */
 export async function listPhoneNumbers(admin: SessionAdmin, filters: InventoryFilters, params: ListParams): Promise<Page<InventoryRow>> {
   const prisma = await getPrisma();
@@ -102,17 +116,7 @@ export async function listPhoneNumbers(admin: SessionAdmin, filters: InventoryFi
   const result = page.toPage(rows);
   return {
     ...result,
-    rows: result.rows.map((n) => ({
-      id: n.id,
-      e164: n.e164,
-      country: n.country,
-      type: n.type,
-      productType: n.productType,
-      status: n.status,
-      capabilities: capabilitiesOf(n),
-      callingName: n.callingName,
-      assignee: assigneeOf(admin, n),
-    })),
+    rows: result.rows.map((n) => rowOf(admin, n)),
   };
 }
 
@@ -225,15 +229,7 @@ export async function getPhoneNumber(admin: SessionAdmin, phoneNumberId: string)
   const userById = new Map(users.map((u) => [u.id, u]));
   const adminName = (id: string | null) => (id ? (admins.find((a) => a.id === id)?.name ?? 'a former admin') : null);
   return {
-    id: n.id,
-    e164: n.e164,
-    country: n.country,
-    type: n.type,
-    productType: n.productType,
-    status: n.status,
-    capabilities: capabilitiesOf(n),
-    callingName: n.callingName,
-    assignee: assigneeOf(admin, n),
+    ...rowOf(admin, n),
     version: n.version,
     assignedAt: n.assignedAt,
     deletionRequestedAt: n.deletionRequestedAt,
