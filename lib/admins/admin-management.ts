@@ -1,13 +1,14 @@
 import 'server-only';
 import crypto from 'node:crypto';
-import type { AdminRole, Prisma, PrismaClient } from '@/lib/generated/prisma/client';
+import type { AdminRole } from '@/lib/generated/prisma/client';
 import { hashPassword } from '@/lib/auth/password';
 import { getPrisma } from '@/lib/db/client';
 import { scopedPrisma } from '@/lib/kernel/scope';
 import { keysetPage, type ListParams, type Page } from '@/lib/kernel/pagination';
 import { normaliseEmail, type SessionAdmin } from '@/lib/kernel/session-admin';
-import { recordAudit, type AuditAction } from '@/lib/kernel/audit';
-import { DomainError, isUniqueViolation } from '@/lib/kernel/errors';
+import { recordAudit } from '@/lib/kernel/audit';
+import { DomainError } from '@/lib/kernel/errors';
+import { hasPermission, mutate, requirePermission, type Db, type Tx } from '@/lib/kernel/mutation';
 import { likeLiteral } from '@/lib/kernel/search';
 
 // The Admins page: who may sign in, with which role, for which accounts. Only a full-scope
@@ -21,12 +22,9 @@ import { likeLiteral } from '@/lib/kernel/search';
 // The one rule that spans rows: at least one active full-scope Administrator must remain, or nobody
 // could manage admins again (short of the command line). See `lockFullScopeAdministrators`.
 
-type Tx = Prisma.TransactionClient;
-const TX_OPTIONS = { maxWait: 10_000, timeout: 10_000 };
-
 /** May see and change admins: an Administrator of all accounts. */
 export function canManageAdmins(admin: SessionAdmin): boolean {
-  return admin.role === 'Administrator' && admin.allAccounts;
+  return hasPermission(admin, 'manage-admins');
 }
 
 /** An admin's role and accounts as the forms and audit rows describe them. */
@@ -34,38 +32,6 @@ export type AdminAccess = { role: AdminRole; allAccounts: boolean; accountIds: s
 
 const isFullScope = (a: { role: AdminRole; allAccounts: boolean; disabledAt?: Date | null }) =>
   a.role === 'Administrator' && a.allAccounts && !a.disabledAt;
-
-function outcomeOf(error: DomainError) {
-  return ({ denied: 'Denied', 'not-found': 'Denied', conflict: 'Conflict', invalid: 'Invalid' } as const)[error.kind];
-}
-
-/**
- * Audits a refusal on its own (the change, if one was begun, has rolled back) and throws it.
- * `subject` names the admin acted on; audit rows have no column for that, so it is in `after`.
- */
-async function refuse(
-  prisma: PrismaClient,
-  admin: SessionAdmin,
-  action: AuditAction,
-  error: DomainError,
-  attempted?: Record<string, Prisma.InputJsonValue | null>,
-): Promise<never> {
-  await recordAudit(prisma, { admin, action, outcome: outcomeOf(error), after: attempted as Prisma.InputJsonValue, detail: error.message });
-  throw error;
-}
-
-async function authorise(prisma: PrismaClient, admin: SessionAdmin, action: AuditAction, attempted?: Record<string, Prisma.InputJsonValue | null>) {
-  if (!canManageAdmins(admin)) {
-    await refuse(prisma, admin, action, new DomainError('denied', 'Only an Administrator of all accounts can see or change admins.'), attempted);
-  }
-}
-
-/** Thrown inside a transaction to roll it back; the caller audits and rethrows `error`. */
-class Refusal extends Error {
-  constructor(readonly error: DomainError) {
-    super(error.message);
-  }
-}
 
 /**
  * Locks the rows of every active full-scope Administrator, in id order (so two transactions never
@@ -93,7 +59,7 @@ async function lockFullScopeAdministrators(tx: Tx, admin: SessionAdmin): Promise
   // The session was checked when the request began; someone may have demoted or disabled this
   // admin since. Decide with the locked state, not the remembered one.
   if (!ids.includes(admin.id)) {
-    throw new Refusal(new DomainError('denied', 'You are no longer an Administrator of all accounts, so you cannot change admins.'));
+    throw new DomainError('denied', 'You are no longer an Administrator of all accounts, so you cannot change admins.');
   }
   return ids;
 }
@@ -121,8 +87,8 @@ export type AdminRow = {
 
 /** One page of admins, by name; `q` finds any part of a name or email. */
 export async function listAdmins(admin: SessionAdmin, params: ListParams): Promise<Page<AdminRow>> {
+  await requirePermission(admin, 'manage-admins', 'view-admins');
   const prisma = await getPrisma();
-  await authorise(prisma, admin, 'view-admins');
   const page = keysetPage('name', params);
   const rows = await prisma.admin.findMany({
     where: {
@@ -180,8 +146,8 @@ export type AdminDetails = {
 
 /** One admin, or null when there is no such admin. */
 export async function getAdminDetails(admin: SessionAdmin, adminId: string): Promise<AdminDetails | null> {
+  await requirePermission(admin, 'manage-admins', 'view-admins');
   const prisma = await getPrisma();
-  await authorise(prisma, admin, 'view-admins');
   const a = await prisma.admin.findUnique({
     where: { id: adminId },
     select: {
@@ -219,9 +185,8 @@ export async function getAdminDetails(admin: SessionAdmin, adminId: string): Pro
 
 /** Every account, by name, for the add and change forms' checkboxes. */
 export async function listAccountChoices(admin: SessionAdmin): Promise<{ id: string; name: string }[]> {
-  const prisma = await getPrisma();
-  await authorise(prisma, admin, 'view-admins');
-  // Full-scope admins only (authorise), for whom the scoped client adds nothing; used all the same.
+  await requirePermission(admin, 'manage-admins', 'view-admins');
+  // Full-scope admins only (checked above), for whom the scoped client adds nothing; used all the same.
   return (await scopedPrisma(admin)).account.findMany({ orderBy: [{ name: 'asc' }, { id: 'asc' }], select: { id: true, name: true } });
 }
 
@@ -232,15 +197,15 @@ export function generateOneTimePassword(): string {
   return crypto.randomBytes(18).toString('base64url');
 }
 
-/** The chosen accounts, or a refusal naming the field when one of them no longer exists. */
-async function checkedAccess(db: PrismaClient, access: AdminAccess): Promise<AdminAccess | DomainError> {
+/** The chosen accounts; a refusal naming the field when one of them no longer exists. */
+async function checkedAccess(db: Db, access: AdminAccess): Promise<AdminAccess> {
   if (access.allAccounts) return { role: access.role, allAccounts: true, accountIds: [] };
   const accountIds = [...new Set(access.accountIds)].sort();
-  if (accountIds.length === 0) return new DomainError('invalid', 'Select at least one account, or select All accounts', 'accountIds');
+  if (accountIds.length === 0) throw new DomainError('invalid', 'Select at least one account, or select All accounts', 'accountIds');
   // Whether the accounts exist at all: only full-scope admins (checked by the caller) get here.
   const found = await db.account.count({ where: { id: { in: accountIds } } });
   if (found !== accountIds.length) {
-    return new DomainError('invalid', 'One of the chosen accounts no longer exists. Check the list and choose again.', 'accountIds');
+    throw new DomainError('invalid', 'One of the chosen accounts no longer exists. Check the list and choose again.', 'accountIds');
   }
   return { role: access.role, allAccounts: false, accountIds };
 }
@@ -260,51 +225,46 @@ export async function addAdmin(
   admin: SessionAdmin,
   input: NewAdminInput,
 ): Promise<{ id: string; email: string; name: string; oneTimePassword: string }> {
-  const prisma = await getPrisma();
   const action = 'create-admin';
   const email = normaliseEmail(input.email);
   const name = input.name.trim();
   const attempted = { email, name, role: input.role, allAccounts: input.allAccounts, accountIds: input.allAccounts ? [] : input.accountIds };
-  await authorise(prisma, admin, action, attempted);
-  const taken = () => new DomainError('invalid', 'An admin with this email address already exists', 'email');
-  if (await prisma.admin.findUnique({ where: { email }, select: { id: true } })) return refuse(prisma, admin, action, taken(), attempted);
-  const access = await checkedAccess(prisma, input);
-  if (access instanceof DomainError) return refuse(prisma, admin, action, access, attempted);
+  return mutate(admin, { action, permission: 'manage-admins', about: { attempted } }, async ({ db, write }) => {
+    const taken = () => new DomainError('invalid', 'An admin with this email address already exists', 'email');
+    if (await db.admin.findUnique({ where: { email }, select: { id: true } })) throw taken();
+    const access = await checkedAccess(db, input);
 
-  const oneTimePassword = generateOneTimePassword();
-  const passwordHash = await hashPassword(oneTimePassword); // slow on purpose: outside the transaction
-  try {
-    const created = await prisma.$transaction(async (tx) => {
-      await lockFullScopeAdministrators(tx, admin);
-      const row = await tx.admin.create({
-        data: {
-          email,
-          name,
-          passwordHash,
-          role: access.role,
-          allAccounts: access.allAccounts,
-          accounts: access.accountIds.length ? { create: access.accountIds.map((accountId) => ({ accountId })) } : undefined,
-        },
-        select: { id: true, email: true, name: true },
-      });
-      await recordAudit(tx, { admin, action, outcome: 'Done', after: { adminId: row.id, email, name, ...access } });
-      return row;
-    }, TX_OPTIONS);
+    const oneTimePassword = generateOneTimePassword();
+    const passwordHash = await hashPassword(oneTimePassword); // slow on purpose: outside the transaction
+    const created = await write(
+      async (tx) => {
+        await lockFullScopeAdministrators(tx, admin);
+        const row = await tx.admin.create({
+          data: {
+            email,
+            name,
+            passwordHash,
+            role: access.role,
+            allAccounts: access.allAccounts,
+            accounts: access.accountIds.length ? { create: access.accountIds.map((accountId) => ({ accountId })) } : undefined,
+          },
+          select: { id: true, email: true, name: true },
+        });
+        await recordAudit(tx, { admin, action, outcome: 'Done', after: { adminId: row.id, email, name, ...access } });
+        return row;
+      },
+      { unique: taken }, // added by someone else a moment ago
+    );
     return { ...created, oneTimePassword };
-  } catch (err) {
-    if (err instanceof Refusal) return refuse(prisma, admin, action, err.error, attempted);
-    if (isUniqueViolation(err)) return refuse(prisma, admin, action, taken(), attempted); // added by someone else a moment ago
-    throw err;
-  }
+  });
 }
 
-async function subjectFor(prisma: PrismaClient, admin: SessionAdmin, action: AuditAction, adminId: string, attempted: Record<string, Prisma.InputJsonValue | null>) {
-  await authorise(prisma, admin, action, attempted);
-  const subject = await prisma.admin.findUnique({
+async function subjectFor(db: Db, adminId: string) {
+  const subject = await db.admin.findUnique({
     where: { id: adminId },
     select: { id: true, email: true, name: true, role: true, allAccounts: true, disabledAt: true, sessionVersion: true, accounts: { select: { accountId: true } } },
   });
-  if (!subject) return refuse(prisma, admin, action, new DomainError('not-found', 'That admin does not exist.'), attempted);
+  if (!subject) throw new DomainError('not-found', 'That admin does not exist.');
   return subject;
 }
 
@@ -316,70 +276,63 @@ export type AdminChangeResult = { id: string; name: string; email: string; repea
  * sessions end. The last active full-scope Administrator cannot lose that role or scope.
  */
 export async function changeAdminAccess(admin: SessionAdmin, input: ChangeAccessInput): Promise<AdminChangeResult> {
-  const prisma = await getPrisma();
   const action = 'change-admin';
   const wanted: AdminAccess = { role: input.role, allAccounts: input.allAccounts, accountIds: input.allAccounts ? [] : [...new Set(input.accountIds)].sort() };
-  const attempted = { adminId: input.adminId, ...wanted };
-  const subject = await subjectFor(prisma, admin, action, input.adminId, attempted);
-  const current = accessOf(subject);
-  const result = { id: subject.id, name: subject.name, email: subject.email };
-  const stale = () =>
-    new DomainError(
-      'conflict',
-      `Someone else changed ${subject.name} while you were editing. The form now shows their current role and accounts; make your change again if it is still needed.`,
-    );
-  if (sameAccess(current, wanted)) return { ...result, repeated: true }; // already so (or a replay): nothing to end
-  if (subject.sessionVersion !== input.version) return refuse(prisma, admin, action, stale(), attempted);
-  const access = await checkedAccess(prisma, wanted);
-  if (access instanceof DomainError) return refuse(prisma, admin, action, access, attempted);
+  return mutate(admin, { action, permission: 'manage-admins', about: { attempted: { adminId: input.adminId, ...wanted } } }, async ({ db, write }) => {
+    const subject = await subjectFor(db, input.adminId);
+    const current = accessOf(subject);
+    const result = { id: subject.id, name: subject.name, email: subject.email };
+    const stale = () =>
+      new DomainError(
+        'conflict',
+        `Someone else changed ${subject.name} while you were editing. The form now shows their current role and accounts; make your change again if it is still needed.`,
+      );
+    if (sameAccess(current, wanted)) return { ...result, repeated: true }; // already so (or a replay): nothing to end
+    if (subject.sessionVersion !== input.version) throw stale();
+    const access = await checkedAccess(db, wanted);
 
-  try {
-    await prisma.$transaction(async (tx) => {
-      const fullScope = await lockFullScopeAdministrators(tx, admin);
-      if (fullScope.includes(subject.id) && !isFullScope(access) && fullScope.length <= 1) {
-        throw new Refusal(lastAdministrator(admin, subject, `change ${subject.id === admin.id ? 'your' : 'their'} role or accounts`));
-      }
-      const { count } = await tx.admin.updateMany({
-        where: { id: subject.id, sessionVersion: input.version },
-        data: { role: access.role, allAccounts: access.allAccounts, sessionVersion: { increment: 1 } },
-      });
-      if (count !== 1) throw new Refusal(stale());
-      await tx.adminAccount.deleteMany({ where: { adminId: subject.id } });
-      if (access.accountIds.length) {
-        await tx.adminAccount.createMany({ data: access.accountIds.map((accountId) => ({ adminId: subject.id, accountId })) });
-      }
-      await recordAudit(tx, {
-        admin,
-        action,
-        outcome: 'Done',
-        before: { adminId: subject.id, email: subject.email, ...current },
-        after: { adminId: subject.id, email: subject.email, ...access },
-      });
-    }, TX_OPTIONS);
-  } catch (err) {
-    if (err instanceof Refusal) return refuse(prisma, admin, action, err.error, attempted);
-    throw err;
-  }
-  return { ...result, repeated: false };
+    await write(
+      async (tx, lost) => {
+        const fullScope = await lockFullScopeAdministrators(tx, admin);
+        if (fullScope.includes(subject.id) && !isFullScope(access) && fullScope.length <= 1) {
+          throw lastAdministrator(admin, subject, `change ${subject.id === admin.id ? 'your' : 'their'} role or accounts`);
+        }
+        const { count } = await tx.admin.updateMany({
+          where: { id: subject.id, sessionVersion: input.version },
+          data: { role: access.role, allAccounts: access.allAccounts, sessionVersion: { increment: 1 } },
+        });
+        if (count !== 1) lost();
+        await tx.adminAccount.deleteMany({ where: { adminId: subject.id } });
+        if (access.accountIds.length) {
+          await tx.adminAccount.createMany({ data: access.accountIds.map((accountId) => ({ adminId: subject.id, accountId })) });
+        }
+        await recordAudit(tx, {
+          admin,
+          action,
+          outcome: 'Done',
+          before: { adminId: subject.id, email: subject.email, ...current },
+          after: { adminId: subject.id, email: subject.email, ...access },
+        });
+      },
+      { lost: stale },
+    );
+    return { ...result, repeated: false };
+  });
 }
 
 /** Disables an admin: they cannot sign in, and their sessions end. Not oneself, not the last full-scope Administrator. */
 export async function disableAdmin(admin: SessionAdmin, input: { adminId: string }, now = new Date()): Promise<AdminChangeResult> {
-  const prisma = await getPrisma();
   const action = 'disable-admin';
-  const attempted = { adminId: input.adminId, disabled: true };
-  const subject = await subjectFor(prisma, admin, action, input.adminId, attempted);
-  const result = { id: subject.id, name: subject.name, email: subject.email };
-  if (subject.id === admin.id) {
-    return refuse(prisma, admin, action, new DomainError('invalid', 'You cannot disable yourself. Ask another Administrator of all accounts to do it.'), attempted);
-  }
-  if (subject.disabledAt) return { ...result, repeated: true };
-  try {
-    await prisma.$transaction(async (tx) => {
+  return mutate(admin, { action, permission: 'manage-admins', about: { attempted: { adminId: input.adminId, disabled: true } } }, async ({ db, write }) => {
+    const subject = await subjectFor(db, input.adminId);
+    const result = { id: subject.id, name: subject.name, email: subject.email };
+    if (subject.id === admin.id) throw new DomainError('invalid', 'You cannot disable yourself. Ask another Administrator of all accounts to do it.');
+    if (subject.disabledAt) return { ...result, repeated: true };
+    await write(async (tx) => {
       const fullScope = await lockFullScopeAdministrators(tx, admin);
       // The acting admin is one of them and is not the subject, so this cannot fire today; it
       // stays so that the rule does not hang on the "not yourself" rule above.
-      if (fullScope.includes(subject.id) && fullScope.length <= 1) throw new Refusal(lastAdministrator(admin, subject, 'disable them'));
+      if (fullScope.includes(subject.id) && fullScope.length <= 1) throw lastAdministrator(admin, subject, 'disable them');
       const { count } = await tx.admin.updateMany({
         where: { id: subject.id, disabledAt: null },
         data: { disabledAt: now, sessionVersion: { increment: 1 } },
@@ -392,24 +345,19 @@ export async function disableAdmin(admin: SessionAdmin, input: { adminId: string
         before: { adminId: subject.id, email: subject.email, disabled: false },
         after: { adminId: subject.id, email: subject.email, disabled: true },
       });
-    }, TX_OPTIONS);
-  } catch (err) {
-    if (err instanceof Refusal) return refuse(prisma, admin, action, err.error, attempted);
-    throw err;
-  }
-  return { ...result, repeated: false };
+    });
+    return { ...result, repeated: false };
+  });
 }
 
 /** Lets a disabled admin sign in again, with the password they had. */
 export async function enableAdmin(admin: SessionAdmin, input: { adminId: string }): Promise<AdminChangeResult> {
-  const prisma = await getPrisma();
   const action = 'enable-admin';
-  const attempted = { adminId: input.adminId, disabled: false };
-  const subject = await subjectFor(prisma, admin, action, input.adminId, attempted);
-  const result = { id: subject.id, name: subject.name, email: subject.email };
-  if (!subject.disabledAt) return { ...result, repeated: true };
-  try {
-    await prisma.$transaction(async (tx) => {
+  return mutate(admin, { action, permission: 'manage-admins', about: { attempted: { adminId: input.adminId, disabled: false } } }, async ({ db, write }) => {
+    const subject = await subjectFor(db, input.adminId);
+    const result = { id: subject.id, name: subject.name, email: subject.email };
+    if (!subject.disabledAt) return { ...result, repeated: true };
+    await write(async (tx) => {
       await lockFullScopeAdministrators(tx, admin);
       const { count } = await tx.admin.updateMany({
         where: { id: subject.id, disabledAt: { not: null } },
@@ -424,12 +372,9 @@ export async function enableAdmin(admin: SessionAdmin, input: { adminId: string 
         before: { adminId: subject.id, email: subject.email, disabled: true },
         after: { adminId: subject.id, email: subject.email, disabled: false },
       });
-    }, TX_OPTIONS);
-  } catch (err) {
-    if (err instanceof Refusal) return refuse(prisma, admin, action, err.error, attempted);
-    throw err;
-  }
-  return { ...result, repeated: false };
+    });
+    return { ...result, repeated: false };
+  });
 }
 
 /**
@@ -440,26 +385,24 @@ export async function resetAdminPassword(
   admin: SessionAdmin,
   input: { adminId: string },
 ): Promise<AdminChangeResult & { oneTimePassword: string }> {
-  const prisma = await getPrisma();
   const action = 'reset-admin-password';
-  const attempted = { adminId: input.adminId };
-  const subject = await subjectFor(prisma, admin, action, input.adminId, attempted);
-  if (subject.id === admin.id) {
-    return refuse(prisma, admin, action, new DomainError('invalid', 'You cannot reset your own password here. Ask another Administrator of all accounts to do it.'), attempted);
-  }
-  const oneTimePassword = generateOneTimePassword();
-  const passwordHash = await hashPassword(oneTimePassword);
-  try {
-    await prisma.$transaction(async (tx) => {
-      await lockFullScopeAdministrators(tx, admin);
-      const { count } = await tx.admin.updateMany({ where: { id: subject.id }, data: { passwordHash, sessionVersion: { increment: 1 } } });
-      if (count !== 1) throw new Refusal(new DomainError('not-found', 'That admin does not exist.'));
-      // What changed, never the password or its hash.
-      await recordAudit(tx, { admin, action, outcome: 'Done', after: { adminId: subject.id, email: subject.email, passwordReset: true } });
-    }, TX_OPTIONS);
-  } catch (err) {
-    if (err instanceof Refusal) return refuse(prisma, admin, action, err.error, attempted);
-    throw err;
-  }
-  return { id: subject.id, name: subject.name, email: subject.email, repeated: false, oneTimePassword };
+  return mutate(admin, { action, permission: 'manage-admins', about: { attempted: { adminId: input.adminId } } }, async ({ db, write }) => {
+    const subject = await subjectFor(db, input.adminId);
+    if (subject.id === admin.id) {
+      throw new DomainError('invalid', 'You cannot reset your own password here. Ask another Administrator of all accounts to do it.');
+    }
+    const oneTimePassword = generateOneTimePassword();
+    const passwordHash = await hashPassword(oneTimePassword); // slow on purpose: outside the transaction
+    await write(
+      async (tx, lost) => {
+        await lockFullScopeAdministrators(tx, admin);
+        const { count } = await tx.admin.updateMany({ where: { id: subject.id }, data: { passwordHash, sessionVersion: { increment: 1 } } });
+        if (count !== 1) lost();
+        // What changed, never the password or its hash.
+        await recordAudit(tx, { admin, action, outcome: 'Done', after: { adminId: subject.id, email: subject.email, passwordReset: true } });
+      },
+      { lost: () => new DomainError('not-found', 'That admin does not exist.') },
+    );
+    return { id: subject.id, name: subject.name, email: subject.email, repeated: false, oneTimePassword };
+  });
 }
