@@ -322,55 +322,42 @@ export async function changeAdminAccess(admin: SessionAdmin, input: ChangeAccess
 
 /** Disables an admin: they cannot sign in, and their sessions end. Not oneself, not the last full-scope Administrator. */
 export async function disableAdmin(admin: SessionAdmin, input: { adminId: string }, now = new Date()): Promise<AdminChangeResult> {
-  const action = 'disable-admin';
-  return mutate(admin, { action, permission: 'manage-admins', about: { attempted: { adminId: input.adminId, disabled: true } } }, async ({ db, write }) => {
-    const subject = await subjectFor(db, input.adminId);
-    const result = { id: subject.id, name: subject.name, email: subject.email };
-    if (subject.id === admin.id) throw new DomainError('invalid', 'You cannot disable yourself. Ask another Administrator of all accounts to do it.');
-    if (subject.disabledAt) return { ...result, repeated: true };
-    await write(async (tx) => {
-      const fullScope = await lockFullScopeAdministrators(tx, admin);
-      // The acting admin is one of them and is not the subject, so this cannot fire today; it
-      // stays so that the rule does not hang on the "not yourself" rule above.
-      if (fullScope.includes(subject.id) && fullScope.length <= 1) throw lastAdministrator(admin, subject, 'disable them');
-      const { count } = await tx.admin.updateMany({
-        where: { id: subject.id, disabledAt: null },
-        data: { disabledAt: now, sessionVersion: { increment: 1 } },
-      });
-      if (count !== 1) return; // disabled by someone else a moment ago: as asked
-      await recordAudit(tx, {
-        admin,
-        action,
-        outcome: 'Done',
-        before: { adminId: subject.id, email: subject.email, disabled: false },
-        after: { adminId: subject.id, email: subject.email, disabled: true },
-      });
-    });
-    return { ...result, repeated: false };
-  });
+  return setDisabled(admin, input.adminId, now);
 }
 
 /** Lets a disabled admin sign in again, with the password they had. */
 export async function enableAdmin(admin: SessionAdmin, input: { adminId: string }): Promise<AdminChangeResult> {
-  const action = 'enable-admin';
-  return mutate(admin, { action, permission: 'manage-admins', about: { attempted: { adminId: input.adminId, disabled: false } } }, async ({ db, write }) => {
-    const subject = await subjectFor(db, input.adminId);
+  return setDisabled(admin, input.adminId, null);
+}
+
+/** Disables (from `disabledAt`) or enables (null) an admin; either way their version moves on. */
+async function setDisabled(admin: SessionAdmin, adminId: string, disabledAt: Date | null): Promise<AdminChangeResult> {
+  const disabling = disabledAt !== null;
+  const action = disabling ? 'disable-admin' : 'enable-admin';
+  return mutate(admin, { action, permission: 'manage-admins', about: { attempted: { adminId, disabled: disabling } } }, async ({ db, write }) => {
+    const subject = await subjectFor(db, adminId);
     const result = { id: subject.id, name: subject.name, email: subject.email };
-    if (!subject.disabledAt) return { ...result, repeated: true };
+    if (disabling && subject.id === admin.id) {
+      throw new DomainError('invalid', 'You cannot disable yourself. Ask another Administrator of all accounts to do it.');
+    }
+    if (Boolean(subject.disabledAt) === disabling) return { ...result, repeated: true };
     await write(async (tx) => {
-      await lockFullScopeAdministrators(tx, admin);
+      const fullScope = await lockFullScopeAdministrators(tx, admin);
+      // The acting admin is one of them and is not the subject, so this cannot fire today; it
+      // stays so that the rule does not hang on the "not yourself" rule above.
+      if (disabling && fullScope.includes(subject.id) && fullScope.length <= 1) throw lastAdministrator(admin, subject, 'disable them');
       const { count } = await tx.admin.updateMany({
-        where: { id: subject.id, disabledAt: { not: null } },
-        // Bumped too, so that every change to an admin moves the version their forms carry.
-        data: { disabledAt: null, sessionVersion: { increment: 1 } },
+        where: { id: subject.id, disabledAt: disabling ? null : { not: null } },
+        // Bumped when enabling too, so that every change to an admin moves the version their forms carry.
+        data: { disabledAt, sessionVersion: { increment: 1 } },
       });
-      if (count !== 1) return; // enabled by someone else a moment ago: as asked
+      if (count !== 1) return; // done by someone else a moment ago: as asked
       await recordAudit(tx, {
         admin,
         action,
         outcome: 'Done',
-        before: { adminId: subject.id, email: subject.email, disabled: true },
-        after: { adminId: subject.id, email: subject.email, disabled: false },
+        before: { adminId: subject.id, email: subject.email, disabled: !disabling },
+        after: { adminId: subject.id, email: subject.email, disabled: disabling },
       });
     });
     return { ...result, repeated: false };
