@@ -5,13 +5,7 @@ import { redirect } from 'next/navigation';
 import { addAdmin, changeAdminAccess, disableAdmin, enableAdmin, resetAdminPassword } from '@/lib/admins/admin-management';
 import { setFlash, type ChangeFlash } from '@/lib/http/flash';
 import { formAction } from '@/lib/forms/server-action';
-import {
-  addAdminSchema,
-  changeAdminAccessSchema,
-  disableAdminSchema,
-  enableAdminSchema,
-  resetAdminPasswordSchema,
-} from '@/lib/forms/schemas';
+import { addAdminSchema, changeAdminAccessSchema, disableAdminSchema, enableAdminSchema, resetAdminPasswordSchema } from '@/lib/admins/schemas';
 
 const adminPath = (adminId: string) => `/admins/${adminId}`;
 

@@ -7,7 +7,7 @@ import { signInRetryAfter } from '@/lib/auth/credentials';
 import { clientAddress } from '@/lib/auth/sign-in-throttle';
 import { safeReturnPath } from '@/lib/auth/return-path';
 import { fieldErrorsOf, type ActionState } from '@/lib/forms/action-state';
-import { signInSchema } from '@/lib/forms/schemas';
+import { signInSchema } from '@/lib/auth/sign-in-schema';
 
 /** Signs an admin in and sends them where they were going; one message for every failure. */
 export async function signInAction(_prev: ActionState, formData: FormData): Promise<ActionState> {

@@ -1,7 +1,7 @@
 import 'server-only';
 import NextAuth from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
-import { signInSchema } from '@/lib/forms/schemas';
+import { signInSchema } from './sign-in-schema';
 import { verifyAdminCredentials } from '@/lib/auth/credentials';
 import { clientAddress } from './sign-in-throttle';
 import { authSecret } from './secret';

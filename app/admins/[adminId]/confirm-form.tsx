@@ -1,6 +1,6 @@
 'use client';
 
-import { disableAdminSchema, enableAdminSchema, resetAdminPasswordSchema, type DisableAdminInput } from '@/lib/forms/schemas';
+import { disableAdminSchema, enableAdminSchema, resetAdminPasswordSchema, type DisableAdminInput } from '@/lib/admins/schemas';
 import { useEnhancedForm } from '@/lib/forms/use-enhanced-form';
 import { ErrorSummary, FieldError } from '@/app/_components/error-summary';
 import { disableAdminAction, enableAdminAction, resetAdminPasswordAction } from '@/app/admins/actions';

@@ -7,12 +7,8 @@ import { assignPhoneNumber } from '@/lib/telephony/telephony';
 import { setFlash } from '@/lib/http/flash';
 import { formAction } from '@/lib/forms/server-action';
 import { deliverAfterResponse } from '@/lib/notifications/after-response';
-import {
-  assignPhoneNumberSchema,
-  deletePhoneNumberSchema,
-  editCallingNameSchema,
-  restorePhoneNumberSchema,
-} from '@/lib/forms/schemas';
+import { assignPhoneNumberSchema } from '@/lib/telephony/schemas';
+import { deletePhoneNumberSchema, editCallingNameSchema, restorePhoneNumberSchema } from '@/lib/inventory/schemas';
 
 const numberPath = (phoneNumberId: string) => `/phone-numbers/${phoneNumberId}`;
 

@@ -1,6 +1,6 @@
 'use client';
 
-import { restorePhoneNumberSchema, type RestorePhoneNumberInput } from '@/lib/forms/schemas';
+import { restorePhoneNumberSchema, type RestorePhoneNumberInput } from '@/lib/inventory/schemas';
 import { useEnhancedForm } from '@/lib/forms/use-enhanced-form';
 import { ErrorSummary } from '@/app/_components/error-summary';
 import { restorePhoneNumberAction } from './actions';

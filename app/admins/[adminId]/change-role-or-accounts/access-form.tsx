@@ -2,7 +2,7 @@
 
 import { useEffect, useRef, useState } from 'react';
 import { valueList } from '@/lib/forms/action-state';
-import { changeAdminAccessSchema, type ChangeAdminAccessInput } from '@/lib/forms/schemas';
+import { changeAdminAccessSchema, type ChangeAdminAccessInput } from '@/lib/admins/schemas';
 import { useEnhancedForm } from '@/lib/forms/use-enhanced-form';
 import { ErrorSummary } from '@/app/_components/error-summary';
 import { AccessFields } from '@/app/admins/access-fields';

@@ -1,6 +1,6 @@
 'use client';
 
-import { assignPhoneNumberSchema, type AssignPhoneNumberInput } from '@/lib/forms/schemas';
+import { assignPhoneNumberSchema, type AssignPhoneNumberInput } from '@/lib/telephony/schemas';
 import { useEnhancedForm } from '@/lib/forms/use-enhanced-form';
 import { ErrorSummary } from '@/app/_components/error-summary';
 import { NotifyUserCheckbox } from '@/app/_components/notify-user-checkbox';

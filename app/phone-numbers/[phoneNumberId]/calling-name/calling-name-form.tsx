@@ -1,6 +1,6 @@
 'use client';
 
-import { editCallingNameSchema, type EditCallingNameInput } from '@/lib/forms/schemas';
+import { editCallingNameSchema, type EditCallingNameInput } from '@/lib/inventory/schemas';
 import { useEnhancedForm } from '@/lib/forms/use-enhanced-form';
 import { ErrorSummary, FieldError } from '@/app/_components/error-summary';
 import { editCallingNameAction } from '@/app/phone-numbers/[phoneNumberId]/actions';

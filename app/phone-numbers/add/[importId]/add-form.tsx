@@ -2,7 +2,7 @@
 
 import type { ReactNode } from 'react';
 import Link from 'next/link';
-import { addPhoneNumbersSchema, type AddPhoneNumbersInput } from '@/lib/forms/schemas';
+import { addPhoneNumbersSchema, type AddPhoneNumbersInput } from '@/lib/inventory/schemas';
 import { useEnhancedForm } from '@/lib/forms/use-enhanced-form';
 import { count } from '@/lib/inventory/summary';
 import { ErrorSummary } from '@/app/_components/error-summary';

@@ -6,7 +6,7 @@ import { assignPhoneNumber, editTelephonyPermissions, unassignPhoneNumber } from
 import { setFlash } from '@/lib/http/flash';
 import { formAction } from '@/lib/forms/server-action';
 import { deliverAfterResponse } from '@/lib/notifications/after-response';
-import { assignPhoneNumberSchema, editTelephonyPermissionsSchema, unassignPhoneNumberSchema } from '@/lib/forms/schemas';
+import { assignPhoneNumberSchema, editTelephonyPermissionsSchema, unassignPhoneNumberSchema } from '@/lib/telephony/schemas';
 
 const userPath = (input: { accountId: string; userId: string }) => `/accounts/${input.accountId}/users/${input.userId}`;
 

@@ -1,6 +1,6 @@
 'use client';
 
-import { editTelephonyPermissionsSchema, type EditTelephonyPermissionsInput } from '@/lib/forms/schemas';
+import { editTelephonyPermissionsSchema, type EditTelephonyPermissionsInput } from '@/lib/telephony/schemas';
 import { useEnhancedForm } from '@/lib/forms/use-enhanced-form';
 import { ErrorSummary, FieldError } from '@/app/_components/error-summary';
 import { NotifyUserCheckbox } from '@/app/_components/notify-user-checkbox';
