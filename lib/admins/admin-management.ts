@@ -193,7 +193,7 @@ export async function listAccountChoices(admin: SessionAdmin): Promise<{ id: str
 // ---- Changes ---------------------------------------------------------------------------------
 
 /** A random password for an admin to sign in with once, then keep or pass on; 144 bits. */
-export function generateOneTimePassword(): string {
+function generateOneTimePassword(): string {
   return crypto.randomBytes(18).toString('base64url');
 }
 

@@ -56,10 +56,8 @@ export const enableAdminSchema = z.object({
   adminId: id,
   confirm: checkbox.refine((v) => v, 'Select the box to confirm that you want to enable this admin'),
 });
-export type EnableAdminInput = z.input<typeof enableAdminSchema>;
 
 export const resetAdminPasswordSchema = z.object({
   adminId: id,
   confirm: checkbox.refine((v) => v, 'Select the box to confirm that you want to reset this admin’s password'),
 });
-export type ResetAdminPasswordInput = z.input<typeof resetAdminPasswordSchema>;

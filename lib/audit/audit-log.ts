@@ -22,7 +22,7 @@ import { canSeeAccount, scopedPrisma } from '@/lib/kernel/scope';
 //   of another account) is shown as such, without name or link.
 
 /** The events this admin may see. */
-export function auditScope(admin: SessionAdmin): Prisma.AuditEventWhereInput {
+function auditScope(admin: SessionAdmin): Prisma.AuditEventWhereInput {
   if (admin.allAccounts) return {};
   return {
     OR: [
@@ -34,7 +34,7 @@ export function auditScope(admin: SessionAdmin): Prisma.AuditEventWhereInput {
 }
 
 /** The events this admin may see that match the filters. The one `where` of every audit read. */
-export function auditWhere(admin: SessionAdmin, filters: AuditFilters): Prisma.AuditEventWhereInput {
+function auditWhere(admin: SessionAdmin, filters: AuditFilters): Prisma.AuditEventWhereInput {
   const at = dayRange(filters);
   return {
     AND: [
@@ -129,7 +129,7 @@ export async function* exportAuditEvents(admin: SessionAdmin, filters: AuditFilt
   }
 }
 
-export const RECENT_ACTIVITY = 10;
+const RECENT_ACTIVITY = 10;
 
 /** The last events about one user or one number, for their details page. */
 export async function recentActivity(

@@ -25,7 +25,7 @@ const auditFiltersSchema = z.object({
 
 export type AuditFilters = z.infer<typeof auditFiltersSchema>;
 
-export const AUDIT_FILTER_NAMES = Object.keys(auditFiltersSchema.shape) as (keyof AuditFilters)[];
+const AUDIT_FILTER_NAMES = Object.keys(auditFiltersSchema.shape) as (keyof AuditFilters)[];
 
 export function parseAuditFilters(searchParams: Record<string, string | string[] | undefined>): AuditFilters {
   const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) || undefined;

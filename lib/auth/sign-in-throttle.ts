@@ -13,7 +13,7 @@ const EMAIL: Policy = { freeFailures: 2, lockoutAfter: 8 };
 // A client address is shared by many people (an office behind one NAT): more slack.
 const ADDRESS: Policy = { freeFailures: 20, lockoutAfter: 50 };
 
-export function delayAfter(failures: number, policy: Policy): number {
+function delayAfter(failures: number, policy: Policy): number {
   if (failures >= policy.lockoutAfter) return LOCKOUT_MS;
   if (failures <= policy.freeFailures) return 0;
   return Math.min(2 ** (failures - policy.freeFailures) * 1000, 60_000);

@@ -148,7 +148,7 @@ export function parsePhoneNumberInput(raw: string, defaultCountry: CountryCode):
 export type InputLine = { line: number; input: string };
 
 /** Pasted text, one number a line; blank lines (even ones with only invisible characters) are skipped. */
-export function linesOfText(text: string): InputLine[] {
+function linesOfText(text: string): InputLine[] {
   const lines: InputLine[] = [];
   text.split(/\r\n|[\n\r\u0085\u2028\u2029]/).forEach((input, i) => {
     if (cleanInput(input)) lines.push({ line: i + 1, input });

@@ -14,7 +14,7 @@ import { canSeeAccount, scopedPrisma } from '@/lib/kernel/scope';
 // every number; who holds one is shown only when the holder's account is the admin's.
 
 export const DELETION_QUEUE_DAYS = 7;
-export const REUSE_WARNING_DAYS = 30;
+const REUSE_WARNING_DAYS = 30;
 
 export const VIEWS = {
   all: { label: 'All', status: undefined },
@@ -129,8 +129,8 @@ export type InventorySummary = { counts: Record<View, number>; countries: string
 // Counting a million numbers takes a full pass (≈ 0.3 s alone, seconds under load), on every
 // inventory page. For an inventory that large, requests share one count for a few seconds;
 // smaller ones (every test, every demo) are counted exactly on each request.
-export const SUMMARY_SHARED_FROM = 100_000;
-export const SUMMARY_SHARED_MS = 5_000;
+const SUMMARY_SHARED_FROM = 100_000;
+const SUMMARY_SHARED_MS = 5_000;
 let sharedSummary: { at: number; summary: Promise<InventorySummary> } | undefined;
 
 export async function inventorySummary(admin: SessionAdmin): Promise<InventorySummary> {

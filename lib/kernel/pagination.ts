@@ -26,7 +26,7 @@ export function decodeCursor(value: string | undefined): Cursor | undefined {
 }
 
 /** Query-string parameters shared by every list: `?q=&after=` or `?q=&before=`. */
-export const listParamsSchema = z.object({
+const listParamsSchema = z.object({
   q: z.string().trim().max(100).optional().catch(undefined),
   after: z.string().max(1000).optional().catch(undefined),
   before: z.string().max(1000).optional().catch(undefined),

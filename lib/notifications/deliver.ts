@@ -42,7 +42,7 @@ async function claimDue(prisma: PrismaClient, now: Date): Promise<Claimed[]> {
   return claimed;
 }
 
-export function smtpTransport(config: MailConfig): Transporter {
+function smtpTransport(config: MailConfig): Transporter {
   return nodemailer.createTransport(config.url, {
     connectionTimeout: 10_000,
     greetingTimeout: 10_000,
