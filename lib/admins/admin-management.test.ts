@@ -20,6 +20,7 @@ import {
 import { verifyAdminCredentials } from '@/lib/auth/credentials';
 import { loadSessionAdmin, type SessionAdmin } from '@/lib/kernel/session-admin';
 import { DomainError } from '@/lib/kernel/errors';
+import { assertRefused } from '@/lib/test/refused';
 
 const database = useTestDatabase();
 let prisma: PrismaClient;
@@ -42,17 +43,7 @@ async function snapshot() {
   return JSON.stringify({ admins, links });
 }
 
-async function refused(kind: DomainError['kind'], run: () => Promise<unknown>): Promise<DomainError> {
-  const before = await snapshot();
-  const err = await run().then(
-    () => assert.fail('expected a refusal'),
-    (e: unknown) => e,
-  );
-  assert.ok(err instanceof DomainError, String(err));
-  assert.equal(err.kind, kind, err.message);
-  assert.equal(await snapshot(), before, 'a refusal changes nothing');
-  return err;
-}
+const refused = (kind: DomainError['kind'], run: () => Promise<unknown>) => assertRefused(kind, run, snapshot);
 
 async function auditBy(adminId: string) {
   return prisma.auditEvent.findMany({

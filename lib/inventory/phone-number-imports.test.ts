@@ -7,6 +7,7 @@ import type { PrismaClient } from '@/lib/generated/prisma/client';
 import { loadSessionAdmin, type SessionAdmin } from '@/lib/kernel/session-admin';
 import { DomainError } from '@/lib/kernel/errors';
 import { addPhoneNumbers, getPhoneNumberImport, previewPhoneNumbers, PREVIEW_ROWS } from './phone-number-imports';
+import { assertRefused } from '@/lib/test/refused';
 
 const database = useTestDatabase();
 let prisma: PrismaClient;
@@ -28,15 +29,7 @@ async function numbersIn(e164s: string[]) {
   });
 }
 
-async function refused(kind: DomainError['kind'], run: () => Promise<unknown>): Promise<DomainError> {
-  const err = await run().then(
-    () => assert.fail('expected a refusal'),
-    (e: unknown) => e,
-  );
-  assert.ok(err instanceof DomainError, String(err));
-  assert.equal(err.kind, kind, err.message);
-  return err;
-}
+const refused = (kind: DomainError['kind'], run: () => Promise<unknown>) => assertRefused(kind, run);
 
 describe('preview', () => {
   test('each line gets its verdict: accepted with the product type it will get, or rejected with why', async () => {

@@ -7,6 +7,7 @@ import type { PrismaClient } from '@/lib/generated/prisma/client';
 import { loadSessionAdmin, type SessionAdmin } from '@/lib/kernel/session-admin';
 import { DomainError } from '@/lib/kernel/errors';
 import { assignPhoneNumber, editTelephonyPermissions, listAssignableNumbers, unassignPhoneNumber } from './telephony';
+import { assertRefused } from '@/lib/test/refused';
 
 const database = useTestDatabase();
 let prisma: PrismaClient;
@@ -27,17 +28,7 @@ async function snapshot() {
   return JSON.stringify({ numbers, users, history });
 }
 
-async function refused(kind: DomainError['kind'], run: () => Promise<unknown>): Promise<DomainError> {
-  const before = await snapshot();
-  const err = await run().then(
-    () => assert.fail('expected a refusal'),
-    (e: unknown) => e,
-  );
-  assert.ok(err instanceof DomainError, String(err));
-  assert.equal(err.kind, kind, err.message);
-  assert.equal(await snapshot(), before, 'a refusal changes nothing');
-  return err;
-}
+const refused = (kind: DomainError['kind'], run: () => Promise<unknown>) => assertRefused(kind, run, snapshot);
 
 async function auditFor(where: { userId?: string; phoneNumberId?: string }) {
   return prisma.auditEvent.findMany({ where, orderBy: { seq: 'asc' }, select: { action: true, outcome: true, adminId: true, before: true, after: true } });
