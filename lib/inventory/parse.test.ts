@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import { MAX_LINES } from './limits';
 import {
-  MAX_LINES,
   PhoneListError,
   cleanInput,
   decodeCsvFile,

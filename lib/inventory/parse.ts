@@ -9,8 +9,6 @@ import {
 import { countryInText } from './countries';
 import { MAX_LINES } from './limits';
 
-export { MAX_CSV_BYTES, MAX_LINES } from './limits';
-
 // Turns what an admin typed, pasted or uploaded into one verdict per line: the number in E.164
 // with its country and type, or the reason it cannot be added, in words the admin can act on.
 // Pure: the data layer adds what needs the database ("Already in the inventory").

@@ -36,7 +36,7 @@ const chosenFile = z.preprocess((value) => {
   return file instanceof File && file.size > 0 ? file : undefined;
 }, z.instanceof(File).optional());
 
-export const PRODUCT_TYPES = ['BusinessCalling', 'VoiceConnector'] as const;
+const PRODUCT_TYPES = ['BusinessCalling', 'VoiceConnector'] as const;
 
 export const previewPhoneNumbersSchema = z
   .object({
