@@ -1,6 +1,6 @@
 import { NextResponse, type NextRequest } from 'next/server';
-import { FLASH_COOKIE, FLASH_HEADER } from './lib/flash-names';
-import { isSameSiteRequest, securityHeaders, siteOrigins } from './lib/security-headers';
+import { FLASH_COOKIE, FLASH_HEADER } from './lib/http/flash-names';
+import { isSameSiteRequest, securityHeaders, siteOrigins } from './lib/http/security-headers';
 
 /** The server-action body limit set in next.config.js (experimental.serverActions.bodySizeLimit). */
 const MAX_BODY_BYTES = 4 * 1024 * 1024;

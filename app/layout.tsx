@@ -1,8 +1,8 @@
 import type { ReactNode } from 'react';
 import Link from 'next/link';
 import { currentAdmin } from '@/lib/auth/session';
-import { canManageAdmins } from '@/lib/data/admin-management';
-import { signOutAction } from './actions/sign-out';
+import { canManageAdmins } from '@/lib/admins/admin-management';
+import { signOutAction } from '@/app/actions/sign-out';
 import './globals.css';
 
 export default async function RootLayout({ children }: { children: ReactNode }) {

@@ -11,8 +11,8 @@
 //   PORT=3302 DATABASE_URL=postgres://… BENCH_ADMIN_ID=… node --import tsx bench/ceiling.ts
 import http from 'node:http';
 import pg from 'pg';
-import { decodeCursor, encodeCursor, PAGE_SIZE } from '../lib/pagination';
-import { formatPhoneNumber, searchDigits } from '../lib/phone';
+import { decodeCursor, encodeCursor, PAGE_SIZE } from '../lib/kernel/pagination';
+import { formatPhoneNumber, searchDigits } from '../lib/kernel/phone';
 
 const esc = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 const permissions = (u: { inboundCalling: boolean; outboundCalling: boolean; sms: boolean }) =>

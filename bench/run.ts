@@ -25,8 +25,8 @@ import zlib from 'node:zlib';
 import autocannon from 'autocannon';
 import { openDatabase } from '../lib/db/client';
 import { QUERY_LOG_PREFIX } from '../lib/db/client';
-import { encodeCursor, PAGE_SIZE } from '../lib/pagination';
-import { formatPhoneNumber } from '../lib/phone';
+import { encodeCursor, PAGE_SIZE } from '../lib/kernel/pagination';
+import { formatPhoneNumber } from '../lib/kernel/phone';
 import {
   assertLocal,
   buildAge,

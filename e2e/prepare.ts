@@ -4,9 +4,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { closeDatabase, getDatabase } from '../lib/db/client';
-import { loadSessionAdmin, type SessionAdmin } from '../lib/data/admins';
-import { DomainError } from '../lib/data/errors';
-import { editTelephonyPermissions } from '../lib/data/telephony';
+import { loadSessionAdmin, type SessionAdmin } from '../lib/kernel/session-admin';
+import { DomainError } from '../lib/kernel/errors';
+import { editTelephonyPermissions } from '../lib/telephony/telephony';
 import { makeAccount, makeAdmin, makePhoneNumber, makeUser, uniqueLocalE164, uniqueSuffix, uniqueTollFreeE164 } from '../lib/test/factories';
 import type { A11yData, AdminsData, AuditData, E2EData, FlowData, InventoryData, NotificationsData } from './data';
 

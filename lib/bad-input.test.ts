@@ -4,27 +4,28 @@
 //
 // Already covered elsewhere, so not repeated here:
 // - stale versions on every user workflow, 50 concurrent assigns, replays of assign/unassign
-//   (lib/data/telephony.test.ts); stale calling-name form (lib/data/phone-numbers.test.ts);
-// - the parser's full list of malformed lines (lib/phone-numbers/parse.test.ts);
+//   (lib/telephony/telephony.test.ts); stale calling-name form (lib/inventory/phone-numbers.test.ts);
+// - the parser's full list of malformed lines (lib/inventory/parse.test.ts);
 // - open redirects in safeReturnPath (lib/auth/return-path.test.ts; the browser side is here in e2e);
-// - another account's users in listUsers/getUser (lib/data/data-layer.test.ts).
+// - another account's users in listUsers/getUser (lib/directory/data-layer.test.ts).
 import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
-import { useTestDatabase } from './test/database';
-import { sessionFor } from './test/session';
-import { makeAccount, makeAdmin, makePhoneNumber, makeUser, uniqueLocalE164 } from './test/factories';
-import type { PrismaClient } from './generated/prisma/client';
-import { assignPhoneNumberSchema, editCallingNameSchema, editTelephonyPermissionsSchema, previewPhoneNumbersSchema, unassignPhoneNumberSchema } from './forms/schemas';
-import { parsePhoneNumberInput } from './phone-numbers/parse';
-import { MAX_TEXT_CHARS } from './phone-numbers/limits';
-import { loadSessionAdmin, type SessionAdmin } from './data/admins';
-import { DomainError } from './data/errors';
-import { listAccounts } from './data/accounts';
-import { listUsers } from './data/users';
-import { listAdmins } from './data/admin-management';
-import { listAssignableNumbers, assignPhoneNumber, unassignPhoneNumber } from './data/telephony';
-import { editCallingName, listPhoneNumbers } from './data/phone-numbers';
-import { addPhoneNumbers, previewPhoneNumbers } from './data/phone-number-imports';
+import { useTestDatabase } from '@/lib/test/database';
+import { sessionFor } from '@/lib/test/session';
+import { makeAccount, makeAdmin, makePhoneNumber, makeUser, uniqueLocalE164 } from '@/lib/test/factories';
+import type { PrismaClient } from '@/lib/generated/prisma/client';
+import { assignPhoneNumberSchema, editTelephonyPermissionsSchema, unassignPhoneNumberSchema } from '@/lib/telephony/schemas';
+import { editCallingNameSchema, previewPhoneNumbersSchema } from '@/lib/inventory/schemas';
+import { parsePhoneNumberInput } from '@/lib/inventory/parse';
+import { MAX_TEXT_CHARS } from '@/lib/inventory/limits';
+import { loadSessionAdmin, type SessionAdmin } from '@/lib/kernel/session-admin';
+import { DomainError } from '@/lib/kernel/errors';
+import { listAccounts } from '@/lib/directory/accounts';
+import { listUsers } from '@/lib/directory/users';
+import { listAdmins } from '@/lib/admins/admin-management';
+import { listAssignableNumbers, assignPhoneNumber, unassignPhoneNumber } from '@/lib/telephony/telephony';
+import { editCallingName, listPhoneNumbers } from '@/lib/inventory/phone-numbers';
+import { addPhoneNumbers, previewPhoneNumbers } from '@/lib/inventory/phone-number-imports';
 
 const database = useTestDatabase();
 let prisma: PrismaClient;

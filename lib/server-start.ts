@@ -1,5 +1,5 @@
-import { authSecret } from './auth/secret';
-import { closeDatabase, getDatabase } from './db/client';
+import { authSecret } from '@/lib/auth/secret';
+import { closeDatabase, getDatabase } from '@/lib/db/client';
 
 /**
  * Checks the configuration, opens the database and applies pending migrations before the server
@@ -18,7 +18,7 @@ export async function prepareServer(): Promise<void> {
   // instances purging at once remove each number once). Not keeping the process alive for it.
   const purge = async () => {
     try {
-      const { purgeDeletedPhoneNumbers } = await import('./data/phone-numbers');
+      const { purgeDeletedPhoneNumbers } = await import('@/lib/inventory/phone-numbers');
       const { purged } = await purgeDeletedPhoneNumbers();
       if (purged.length) console.log(`Removed ${purged.length} numbers from the deletion queue for good.`);
     } catch (err) {
@@ -29,7 +29,7 @@ export async function prepareServer(): Promise<void> {
   setInterval(purge, 60 * 60 * 1000).unref();
   // Emails to users: each action kicks delivery after its response; this sweep sends retries and
   // anything a stopped process left behind. Only when SMTP_URL is set; otherwise they wait.
-  const { startDeliverySweep } = await import('./notifications/deliver');
+  const { startDeliverySweep } = await import('@/lib/notifications/deliver');
   startDeliverySweep();
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => {

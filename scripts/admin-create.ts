@@ -5,7 +5,7 @@ import crypto from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { closeDatabase, getDatabase } from '../lib/db/client';
-import { createAdmin } from '../lib/data/admins';
+import { createAdmin } from '../lib/admins/create-admin';
 
 const argsSchema = z.object({
   email: z.string().trim().email('--email must be an email address'),

@@ -8,8 +8,8 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { closeDatabase, getDatabase } from '../lib/db/client';
-import { loadSessionAdmin } from '../lib/data/admins';
-import { addPhoneNumbers, getPhoneNumberImport, previewPhoneNumbers } from '../lib/data/phone-number-imports';
+import { loadSessionAdmin } from '../lib/kernel/session-admin';
+import { addPhoneNumbers, getPhoneNumberImport, previewPhoneNumbers } from '../lib/inventory/phone-number-imports';
 import { assertLocalDatabase } from '../lib/test/database';
 import { makeAdmin, uniqueLocalE164 } from '../lib/test/factories';
 

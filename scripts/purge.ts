@@ -1,7 +1,7 @@
 // `npm run purge`: removes for good the numbers that have been in the deletion queue for 7 days.
 // Every server also does this on its own, hourly; this is for operators who want it now.
 import { closeDatabase } from '../lib/db/client';
-import { purgeDeletedPhoneNumbers } from '../lib/data/phone-numbers';
+import { purgeDeletedPhoneNumbers } from '../lib/inventory/phone-numbers';
 
 purgeDeletedPhoneNumbers()
   .then(async ({ purged }) => {

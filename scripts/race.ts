@@ -25,7 +25,7 @@ import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { openDatabase } from '../lib/db/client';
-import { formatPhoneNumber } from '../lib/phone';
+import { formatPhoneNumber } from '../lib/kernel/phone';
 import { makeAccount, makeAdmin, makePhoneNumber, makeUser } from '../lib/test/factories';
 import {
   assertLocal,

@@ -1,7 +1,7 @@
 import Link from 'next/link';
-import { changeText } from '@/lib/audit-format';
-import { auditHref } from '@/lib/audit-params';
-import type { AuditRow, AuditSubject } from '@/lib/data/audit-log';
+import { changeText } from '@/lib/audit/format';
+import { auditHref } from '@/lib/audit/params';
+import type { AuditRow, AuditSubject } from '@/lib/audit/audit-log';
 import { TableRegion } from './table-region';
 
 const dateTime = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'medium', timeZone: 'UTC' });

@@ -1,6 +1,6 @@
 import Link from 'next/link';
-import type { ChangeFlash } from '@/lib/flash';
-import { formatPhoneNumber } from '@/lib/phone';
+import type { ChangeFlash } from '@/lib/http/flash';
+import { formatPhoneNumber } from '@/lib/kernel/phone';
 import { FlashConsumed } from './flash-consumed';
 import { FocusOnArrival } from './focus-on-arrival';
 

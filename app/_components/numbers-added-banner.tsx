@@ -1,5 +1,5 @@
-import { readNumbersAddedFlash } from '@/lib/flash';
-import { numbersAddedMessage } from '@/lib/phone-numbers/summary';
+import { readNumbersAddedFlash } from '@/lib/http/flash';
+import { numbersAddedMessage } from '@/lib/inventory/summary';
 import { FlashConsumed } from './flash-consumed';
 import { FocusOnArrival } from './focus-on-arrival';
 

@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import type { OutboxRow } from '@/lib/data/outbox';
+import type { OutboxRow } from '@/lib/notifications/outbox';
 import { TableRegion } from './table-region';
 
 const dateTime = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });

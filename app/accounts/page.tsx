@@ -1,10 +1,10 @@
 import Link from 'next/link';
 import { requireAdmin } from '@/lib/auth/session';
-import { listAccounts } from '@/lib/data/accounts';
-import { label } from '@/lib/labels';
-import { parseListParams } from '@/lib/pagination';
-import { Pagination, SearchForm } from '../_components/list-controls';
-import { TableRegion } from '../_components/table-region';
+import { listAccounts } from '@/lib/directory/accounts';
+import { label } from '@/lib/kernel/labels';
+import { parseListParams } from '@/lib/kernel/pagination';
+import { Pagination, SearchForm } from '@/app/_components/list-controls';
+import { TableRegion } from '@/app/_components/table-region';
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 

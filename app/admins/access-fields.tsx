@@ -1,7 +1,7 @@
 'use client';
 
 import type { UseFormRegister } from 'react-hook-form';
-import { FieldError } from '../_components/error-summary';
+import { FieldError } from '@/app/_components/error-summary';
 import { ROLE_LABELS } from './labels';
 
 export type AccessChoice = { role?: string; accounts?: string; accountIds: string[] };

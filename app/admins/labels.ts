@@ -1,4 +1,4 @@
-import type { AdminRole } from '@/lib/data/admins';
+import type { AdminRole } from '@/lib/kernel/session-admin';
 
 export const ROLE_LABELS: Record<AdminRole, { label: string; hint: string }> = {
   Administrator: { label: 'Administrator', hint: 'may change things' },

@@ -1,11 +1,11 @@
 import Link from 'next/link';
 import { requireAdmin } from '@/lib/auth/session';
-import { listAdmins } from '@/lib/data/admin-management';
-import { adminsPageRead } from '@/lib/data/admin-page';
-import { parseListParams } from '@/lib/pagination';
-import { Pagination, SearchForm } from '../_components/list-controls';
+import { listAdmins } from '@/lib/admins/admin-management';
+import { adminsPageRead } from '@/lib/admins/admin-page';
+import { parseListParams } from '@/lib/kernel/pagination';
+import { Pagination, SearchForm } from '@/app/_components/list-controls';
 import { accountsSummary, ROLE_LABELS } from './labels';
-import { TableRegion } from '../_components/table-region';
+import { TableRegion } from '@/app/_components/table-region';
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 

@@ -1,11 +1,11 @@
 import Link from 'next/link';
-import { ACTION_LABELS, AUDIT_ACTIONS, AUDIT_OUTCOMES } from '@/lib/audit-format';
-import { auditHref, parseAuditFilters, type AuditFilters } from '@/lib/audit-params';
+import { ACTION_LABELS, AUDIT_ACTIONS, AUDIT_OUTCOMES } from '@/lib/audit/format';
+import { auditHref, parseAuditFilters, type AuditFilters } from '@/lib/audit/params';
 import { requireAdmin } from '@/lib/auth/session';
-import { describeAuditFilters, listAuditAccounts, listAuditAdmins, listAuditEvents } from '@/lib/data/audit-log';
-import { parseListParams } from '@/lib/pagination';
-import { Pagination } from '../_components/list-controls';
-import { AuditTable } from '../_components/audit-table';
+import { describeAuditFilters, listAuditAccounts, listAuditAdmins, listAuditEvents } from '@/lib/audit/audit-log';
+import { parseListParams } from '@/lib/kernel/pagination';
+import { Pagination } from '@/app/_components/list-controls';
+import { AuditTable } from '@/app/_components/audit-table';
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 

@@ -3,11 +3,11 @@
 import { headers } from 'next/headers';
 import { AuthError } from 'next-auth';
 import { signIn } from '@/lib/auth/auth';
-import { signInRetryAfter } from '@/lib/data/admins';
-import { clientAddress } from '@/lib/data/sign-in-throttle';
+import { signInRetryAfter } from '@/lib/auth/credentials';
+import { clientAddress } from '@/lib/auth/sign-in-throttle';
 import { safeReturnPath } from '@/lib/auth/return-path';
 import { fieldErrorsOf, type ActionState } from '@/lib/forms/action-state';
-import { signInSchema } from '@/lib/forms/schemas';
+import { signInSchema } from '@/lib/auth/sign-in-schema';
 
 /** Signs an admin in and sends them where they were going; one message for every failure. */
 export async function signInAction(_prev: ActionState, formData: FormData): Promise<ActionState> {

@@ -1,9 +1,9 @@
 'use client';
 
 import { useEffect } from 'react';
-import { signInSchema, type SignInInput } from '@/lib/forms/schemas';
+import { signInSchema, type SignInInput } from '@/lib/auth/sign-in-schema';
 import { useEnhancedForm } from '@/lib/forms/use-enhanced-form';
-import { ErrorSummary, FieldError } from '../_components/error-summary';
+import { ErrorSummary, FieldError } from '@/app/_components/error-summary';
 import { signInAction } from './actions';
 
 export function SignInForm({ callbackUrl }: { callbackUrl: string }) {

@@ -1,10 +1,10 @@
 import { requireAdmin } from '@/lib/auth/session';
-import { listOutboxMessages } from '@/lib/data/outbox';
+import { listOutboxMessages } from '@/lib/notifications/outbox';
 import { mailConfig } from '@/lib/notifications/mail-config';
-import { parseListParams } from '@/lib/pagination';
-import { Pagination } from '../_components/list-controls';
+import { parseListParams } from '@/lib/kernel/pagination';
+import { Pagination } from '@/app/_components/list-controls';
 import { MailServerNote } from './mail-server-note';
-import { OutboxTable } from '../_components/outbox-table';
+import { OutboxTable } from '@/app/_components/outbox-table';
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 

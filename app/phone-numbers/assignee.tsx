@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import type { Assignee } from '@/lib/data/phone-numbers';
+import type { Assignee } from '@/lib/inventory/phone-numbers';
 
 /** Who holds a number, as links, or only that someone does when it is another account's. */
 export function AssigneeCell({ assignee }: { assignee: Assignee | null }) {

@@ -1,15 +1,15 @@
 import Link from 'next/link';
 import { requireAdmin } from '@/lib/auth/session';
-import { inventorySummary, listPhoneNumbers, VIEWS } from '@/lib/data/phone-numbers';
-import { parseInventoryParams } from '@/lib/inventory-params';
-import { VIEW_NAMES } from '@/lib/inventory-views';
-import { label } from '@/lib/labels';
-import { parseListParams } from '@/lib/pagination';
-import { formatPhoneNumber } from '@/lib/phone';
-import { Pagination } from '../_components/list-controls';
-import { NumbersAddedBanner } from '../_components/numbers-added-banner';
+import { inventorySummary, listPhoneNumbers, VIEWS } from '@/lib/inventory/phone-numbers';
+import { parseInventoryParams } from '@/lib/inventory/params';
+import { VIEW_NAMES } from '@/lib/inventory/views';
+import { label } from '@/lib/kernel/labels';
+import { parseListParams } from '@/lib/kernel/pagination';
+import { formatPhoneNumber } from '@/lib/kernel/phone';
+import { Pagination } from '@/app/_components/list-controls';
+import { NumbersAddedBanner } from '@/app/_components/numbers-added-banner';
 import { AssigneeCell } from './assignee';
-import { TableRegion } from '../_components/table-region';
+import { TableRegion } from '@/app/_components/table-region';
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 

@@ -1,13 +1,13 @@
 import 'server-only';
 import NextAuth from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
-import { signInSchema } from '../forms/schemas';
-import { verifyAdminCredentials } from '../data/admins';
-import { clientAddress } from '../data/sign-in-throttle';
+import { signInSchema } from './sign-in-schema';
+import { verifyAdminCredentials } from '@/lib/auth/credentials';
+import { clientAddress } from './sign-in-throttle';
 import { authSecret } from './secret';
 
 /** Sessions last a working day, not next-auth's default 30 days. */
-export const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
+const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
 
 // Lazy, so that the secret is read (or, for the embedded demo, created) when a request needs
 // it, not when `next build` loads this module.

@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { databaseConfig, type Env } from '../db/config';
+import { databaseConfig, type Env } from '@/lib/db/config';
 
 /**
  * The key that signs and encrypts admin sessions. Required in production (PostgreSQL); the

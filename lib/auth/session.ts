@@ -1,9 +1,9 @@
 import 'server-only';
 import { cache } from 'react';
 import { auth } from './auth';
-import { loadSessionAdmin, type SessionAdmin } from '../data/admins';
+import { loadSessionAdmin, type SessionAdmin } from '@/lib/kernel/session-admin';
 import { safeReturnPath } from './return-path';
-import { seeOther } from '../see-other';
+import { seeOther } from '@/lib/http/see-other';
 
 /** The signed-in admin for this request, checked against the database once per request. */
 export const currentAdmin = cache(async (): Promise<SessionAdmin | null> => {

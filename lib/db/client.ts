@@ -1,7 +1,7 @@
 import pg from 'pg';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
-import { PrismaClient } from '../generated/prisma/client';
+import { PrismaClient } from '@/lib/generated/prisma/client';
 import { databaseConfig, describePostgresUrl, type DatabaseConfig } from './config';
 import { openEmbeddedDatabase } from './embedded';
 import { applyMigrations, pgliteRunner, pgRunner, type SqlRunner } from './migrations';

@@ -7,7 +7,7 @@ export type DatabaseConfig =
   | { kind: 'embedded'; dataDir: string }
   | { kind: 'postgres'; url: string; poolSize: number };
 
-export function dataDirectory(env: Env = process.env): string {
+function dataDirectory(env: Env = process.env): string {
   return path.resolve(env.SWITCHBOARD_DATA_DIR || path.join(/* turbopackIgnore: true */ process.cwd(), 'data'));
 }
 

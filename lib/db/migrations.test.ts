@@ -7,7 +7,7 @@ import { after, test } from 'node:test';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { PGLITE_EXTENSIONS } from './pglite-extensions';
-import { diffMigrationsToSchema, hasStatements } from '../../scripts/schema-diff';
+import { diffMigrationsToSchema, hasStatements } from '@/scripts/schema-diff';
 import { applyMigrations, pendingMigrations, pgliteRunner, pgRunner } from './migrations';
 
 const root = path.resolve(import.meta.dirname, '../..');

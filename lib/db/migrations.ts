@@ -91,7 +91,7 @@ export function pgRunner(client: ClientBase): SqlRunner {
   };
 }
 
-export function checksumOf(content: string | Uint8Array): string {
+function checksumOf(content: string | Uint8Array): string {
   return createHash('sha256').update(content).digest('hex');
 }
 
@@ -99,7 +99,7 @@ export function checksumOf(content: string | Uint8Array): string {
  * Mirrors Prisma's `script_matches_checksum`: git may have changed the line endings since the
  * migration was applied, and early Prisma versions stored the hex without zero padding.
  */
-export function checksumMatches(sql: string, stored: string): boolean {
+function checksumMatches(sql: string, stored: string): boolean {
   const variants = [sql, sql.replace(/\r\n/g, '\n'), sql.replace(/\n/g, '\r\n')];
   return variants.some((variant) => {
     const digest = createHash('sha256').update(variant).digest();

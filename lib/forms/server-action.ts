@@ -1,12 +1,13 @@
 import 'server-only';
 import { refresh } from 'next/cache';
 import type { z } from 'zod';
-import { currentAdmin } from '../auth/session';
-import type { SessionAdmin } from '../data/admins';
-import { recordAudit } from '../data/audit';
-import { DomainError } from '../data/errors';
-import { getPrisma } from '../db/client';
-import { isId } from '../labels';
+import { currentAdmin } from '@/lib/auth/session';
+import type { SessionAdmin } from '@/lib/kernel/session-admin';
+import { recordAudit } from '@/lib/kernel/audit';
+import { DomainError } from '@/lib/kernel/errors';
+import { getPrisma } from '@/lib/db/client';
+import { pageNotFound } from '@/lib/http/not-found';
+import { isId } from '@/lib/kernel/labels';
 import { fieldErrorsOf, formFiles, formValues, type ActionState } from './action-state';
 
 /**
@@ -15,10 +16,14 @@ import { fieldErrorsOf, formFiles, formValues, type ActionState } from './action
  * which calls the data layer (it checks the admin's right to the exact objects) and redirects
  * on success. A refusal comes back to the same form with what the admin chose, and the page is
  * rendered again from the database, so it shows things as they are now.
+ *
+ * `deniedAsNotFound`: for forms whose pages answer "Page not found" to an admin who may not see
+ * them (the Admins pages), a refusal for lack of permission answers the same, as a 303 to a GET.
  */
 export function formAction<S extends z.ZodType>(
   schema: S,
   handler: (admin: SessionAdmin, input: z.output<S>) => Promise<ActionState | void>,
+  options: { deniedAsNotFound?: boolean } = {},
 ) {
   return async (_prev: ActionState, formData: FormData): Promise<ActionState> => {
     const values = formValues(formData);
@@ -42,6 +47,7 @@ export function formAction<S extends z.ZodType>(
       return (await handler(admin, parsed.data)) ?? {};
     } catch (err) {
       if (!(err instanceof DomainError)) throw err; // includes the redirect after success
+      if (err.kind === 'denied' && options.deniedAsNotFound) pageNotFound();
       refresh();
       return err.field ? { fieldErrors: { [err.field]: [err.message] }, values } : { formError: err.message, values };
     }

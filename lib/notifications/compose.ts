@@ -1,4 +1,4 @@
-import { formatPhoneNumber } from '../phone';
+import { formatPhoneNumber } from '@/lib/kernel/phone';
 
 // The email a user gets when an admin changes their phone number or permissions: what they have
 // now, in plain words, and the spec's note that the change reaches their app only after they sign

@@ -2,12 +2,12 @@ import assert from 'node:assert/strict';
 import net from 'node:net';
 import { after, before, test } from 'node:test';
 import { SMTPServer, type SMTPServerOptions } from 'smtp-server';
-import type { PrismaClient } from '../generated/prisma/client';
-import { assignPhoneNumber } from '../data/telephony';
-import type { SessionAdmin } from '../data/admins';
-import { useTestDatabase } from '../test/database';
-import { makeAccount, makeAdmin, makePhoneNumber, makeUser } from '../test/factories';
-import { sessionFor } from '../test/session';
+import type { PrismaClient } from '@/lib/generated/prisma/client';
+import { assignPhoneNumber } from '@/lib/telephony/telephony';
+import type { SessionAdmin } from '@/lib/kernel/session-admin';
+import { useTestDatabase } from '@/lib/test/database';
+import { makeAccount, makeAdmin, makePhoneNumber, makeUser } from '@/lib/test/factories';
+import { sessionFor } from '@/lib/test/session';
 import { deliverDueMessages } from './deliver';
 import type { MailConfig } from './mail-config';
 

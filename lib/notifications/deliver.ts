@@ -1,7 +1,7 @@
 import 'server-only';
 import nodemailer, { type Transporter } from 'nodemailer';
-import type { PrismaClient } from '../generated/prisma/client';
-import { getPrisma } from '../db/client';
+import type { PrismaClient } from '@/lib/generated/prisma/client';
+import { getPrisma } from '@/lib/db/client';
 import { mailConfig, redactCredentials, retryDelayMs, type MailConfig } from './mail-config';
 
 // Sends what the outbox holds. A message is claimed with a conditional update (still Pending,
@@ -42,7 +42,7 @@ async function claimDue(prisma: PrismaClient, now: Date): Promise<Claimed[]> {
   return claimed;
 }
 
-export function smtpTransport(config: MailConfig): Transporter {
+function smtpTransport(config: MailConfig): Transporter {
   return nodemailer.createTransport(config.url, {
     connectionTimeout: 10_000,
     greetingTimeout: 10_000,

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { before, test } from 'node:test';
-import { useTestDatabase } from '../test/database';
-import type { PrismaClient } from '../generated/prisma/client';
-import { verifyAdminCredentials } from '../data/admins';
+import { useTestDatabase } from '@/lib/test/database';
+import type { PrismaClient } from '@/lib/generated/prisma/client';
+import { verifyAdminCredentials } from '@/lib/auth/credentials';
 import { DEMO_ADMINS, DEMO_PASSWORD, seedDemo } from './demo';
 
 const database = useTestDatabase();

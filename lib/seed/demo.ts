@@ -1,6 +1,6 @@
 import 'server-only';
-import type { License, PrismaClient } from '../generated/prisma/client';
-import { createAdmin } from '../data/admins';
+import type { License, PrismaClient } from '@/lib/generated/prisma/client';
+import { createAdmin } from '@/lib/admins/create-admin';
 
 export const DEMO_PASSWORD = 'switchboard-demo';
 export const DEMO_ADMINS = [

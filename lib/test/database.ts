@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { after } from 'node:test';
 import pg from 'pg';
-import { closeDatabase, getDatabase, type Database } from '../db/client';
+import { closeDatabase, getDatabase, type Database } from '@/lib/db/client';
 
 const LOCAL_HOSTS = ['localhost', '127.0.0.1', '::1', '[::1]'];
 

@@ -6,9 +6,9 @@ import type {
   PhoneNumberStatus,
   PhoneNumberType,
   PrismaClient,
-} from '../generated/prisma/client';
+} from '@/lib/generated/prisma/client';
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
-import { hashPassword } from '../auth/password';
+import { hashPassword } from '@/lib/auth/password';
 
 // Factories for tests: every record gets a unique name, so tests never collide with each other,
 // with earlier runs or with the demo data.

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import { getDatabase } from '../db/client';
-import { loadSessionAdmin, type SessionAdmin } from '../data/admins';
+import { getDatabase } from '@/lib/db/client';
+import { loadSessionAdmin, type SessionAdmin } from '@/lib/kernel/session-admin';
 
 /** The admin as the data layer sees them when signed in now (their current session version). */
 export async function sessionFor(adminId: string): Promise<SessionAdmin> {

@@ -1,9 +1,9 @@
 import Link from 'next/link';
-import { pageNotFound } from '@/lib/not-found';
+import { pageNotFound } from '@/lib/http/not-found';
 import { requireAdmin } from '@/lib/auth/session';
-import { getAccount } from '@/lib/data/accounts';
-import { isId, label } from '@/lib/labels';
-import { Breadcrumbs } from '../../_components/list-controls';
+import { getAccount } from '@/lib/directory/accounts';
+import { isId, label } from '@/lib/kernel/labels';
+import { Breadcrumbs } from '@/app/_components/list-controls';
 
 export default async function AccountPage({ params }: { params: Promise<{ accountId: string }> }) {
   const { accountId } = await params;

@@ -1,9 +1,9 @@
 'use client';
 
-import { disableAdminSchema, enableAdminSchema, resetAdminPasswordSchema, type DisableAdminInput } from '@/lib/forms/schemas';
+import { disableAdminSchema, enableAdminSchema, resetAdminPasswordSchema, type DisableAdminInput } from '@/lib/admins/schemas';
 import { useEnhancedForm } from '@/lib/forms/use-enhanced-form';
-import { ErrorSummary, FieldError } from '../../_components/error-summary';
-import { disableAdminAction, enableAdminAction, resetAdminPasswordAction } from '../actions';
+import { ErrorSummary, FieldError } from '@/app/_components/error-summary';
+import { disableAdminAction, enableAdminAction, resetAdminPasswordAction } from '@/app/admins/actions';
 
 // Disable, Enable and Reset password: a page that says what will happen, a box selected by
 // default that names the admin, and a button. The three forms have the same fields.

@@ -1,12 +1,12 @@
 import crypto from 'node:crypto';
 import Link from 'next/link';
-import { loadAdminPage } from '@/lib/data/admin-page';
-import type { AdminDetails } from '@/lib/data/admin-management';
-import { flashPassword, readFlash, type Flash } from '@/lib/flash';
-import { FlashConsumed } from '../../_components/flash-consumed';
-import { FocusOnArrival } from '../../_components/focus-on-arrival';
-import { Breadcrumbs } from '../../_components/list-controls';
-import { accountsSummary, ROLE_LABELS } from '../labels';
+import { loadAdminPage } from '@/lib/admins/admin-page';
+import type { AdminDetails } from '@/lib/admins/admin-management';
+import { flashPassword, readFlash, type Flash } from '@/lib/http/flash';
+import { FlashConsumed } from '@/app/_components/flash-consumed';
+import { FocusOnArrival } from '@/app/_components/focus-on-arrival';
+import { Breadcrumbs } from '@/app/_components/list-controls';
+import { accountsSummary, ROLE_LABELS } from '@/app/admins/labels';
 import { OneTimePassword } from './one-time-password';
 
 type Props = { params: Promise<{ adminId: string }> };

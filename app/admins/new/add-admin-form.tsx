@@ -1,11 +1,11 @@
 'use client';
 
 import { valueList } from '@/lib/forms/action-state';
-import { addAdminSchema, type AddAdminInput } from '@/lib/forms/schemas';
+import { addAdminSchema, type AddAdminInput } from '@/lib/admins/schemas';
 import { useEnhancedForm } from '@/lib/forms/use-enhanced-form';
-import { ErrorSummary, FieldError } from '../../_components/error-summary';
-import { AccessFields } from '../access-fields';
-import { addAdminAction } from '../actions';
+import { ErrorSummary, FieldError } from '@/app/_components/error-summary';
+import { AccessFields } from '@/app/admins/access-fields';
+import { addAdminAction } from '@/app/admins/actions';
 
 const TITLE = 'Add admin – Admins – Switchboard';
 

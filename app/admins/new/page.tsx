@@ -1,8 +1,8 @@
 import Link from 'next/link';
 import { requireAdmin } from '@/lib/auth/session';
-import { listAccountChoices } from '@/lib/data/admin-management';
-import { adminsPageRead } from '@/lib/data/admin-page';
-import { Breadcrumbs } from '../../_components/list-controls';
+import { listAccountChoices } from '@/lib/admins/admin-management';
+import { adminsPageRead } from '@/lib/admins/admin-page';
+import { Breadcrumbs } from '@/app/_components/list-controls';
 import { AddAdminForm } from './add-admin-form';
 
 export default async function AddAdminPage() {

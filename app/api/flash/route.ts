@@ -1,5 +1,5 @@
 import { NextResponse } from 'next/server';
-import { FLASH_COOKIE } from '@/lib/flash-names';
+import { FLASH_COOKIE } from '@/lib/http/flash-names';
 
 /** Forgets the flash message once a page with JavaScript has shown it (see FlashConsumed). */
 export function POST() {

@@ -1,8 +1,8 @@
 import type { NextRequest } from 'next/server';
-import { auditCsvFilename, auditCsvHeader, auditCsvLines } from '@/lib/audit-csv';
-import { auditHref, parseAuditFilters } from '@/lib/audit-params';
+import { auditCsvFilename, auditCsvHeader, auditCsvLines } from '@/lib/audit/csv';
+import { auditHref, parseAuditFilters } from '@/lib/audit/params';
 import { currentAdmin } from '@/lib/auth/session';
-import { exportAuditEvents } from '@/lib/data/audit-log';
+import { exportAuditEvents } from '@/lib/audit/audit-log';
 
 // Downloads the audit log, as filtered on the page, as CSV: streamed batch by batch, so an export
 // of any size holds one batch in memory and the first bytes leave at once.

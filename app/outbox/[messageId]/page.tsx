@@ -1,12 +1,12 @@
 import Link from 'next/link';
 import { requireAdmin } from '@/lib/auth/session';
-import { getOutboxMessage } from '@/lib/data/outbox';
-import { isId } from '@/lib/labels';
+import { getOutboxMessage } from '@/lib/notifications/outbox';
+import { isId } from '@/lib/kernel/labels';
 import { mailConfig } from '@/lib/notifications/mail-config';
-import { pageNotFound } from '@/lib/not-found';
-import { Breadcrumbs } from '../../_components/list-controls';
-import { formatWhen, OutboxStatus } from '../../_components/outbox-table';
-import { MailServerNote } from '../mail-server-note';
+import { pageNotFound } from '@/lib/http/not-found';
+import { Breadcrumbs } from '@/app/_components/list-controls';
+import { formatWhen, OutboxStatus } from '@/app/_components/outbox-table';
+import { MailServerNote } from '@/app/outbox/mail-server-note';
 
 type Props = { params: Promise<{ messageId: string }> };
 

@@ -2,17 +2,13 @@
 
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
-import { deletePhoneNumber, editCallingName, restorePhoneNumber } from '@/lib/data/phone-numbers';
-import { assignPhoneNumber } from '@/lib/data/telephony';
-import { setFlash } from '@/lib/flash';
+import { deletePhoneNumber, editCallingName, restorePhoneNumber } from '@/lib/inventory/phone-numbers';
+import { assignPhoneNumber } from '@/lib/telephony/telephony';
+import { setFlash } from '@/lib/http/flash';
 import { formAction } from '@/lib/forms/server-action';
 import { deliverAfterResponse } from '@/lib/notifications/after-response';
-import {
-  assignPhoneNumberSchema,
-  deletePhoneNumberSchema,
-  editCallingNameSchema,
-  restorePhoneNumberSchema,
-} from '@/lib/forms/schemas';
+import { assignPhoneNumberSchema } from '@/lib/telephony/schemas';
+import { deletePhoneNumberSchema, editCallingNameSchema, restorePhoneNumberSchema } from '@/lib/inventory/schemas';
 
 const numberPath = (phoneNumberId: string) => `/phone-numbers/${phoneNumberId}`;
 

@@ -1,19 +1,19 @@
 import Link from 'next/link';
-import { auditHref } from '@/lib/audit-params';
-import { recentActivity } from '@/lib/data/audit-log';
-import { loadNumberPage } from '@/lib/data/number-page';
-import { DELETION_QUEUE_DAYS } from '@/lib/data/phone-numbers';
-import { readFlash, type Flash } from '@/lib/flash';
-import { label } from '@/lib/labels';
-import { formatPhoneNumber } from '@/lib/phone';
-import { RecentActivity } from '../../_components/audit-table';
-import { ChangeBanner } from '../../_components/change-banner';
-import { FlashConsumed } from '../../_components/flash-consumed';
-import { FocusOnArrival } from '../../_components/focus-on-arrival';
-import { Breadcrumbs } from '../../_components/list-controls';
-import { AssigneeCell } from '../assignee';
+import { auditHref } from '@/lib/audit/params';
+import { recentActivity } from '@/lib/audit/audit-log';
+import { loadNumberPage } from '@/lib/inventory/number-page';
+import { DELETION_QUEUE_DAYS } from '@/lib/inventory/phone-numbers';
+import { readFlash, type Flash } from '@/lib/http/flash';
+import { label } from '@/lib/kernel/labels';
+import { formatPhoneNumber } from '@/lib/kernel/phone';
+import { RecentActivity } from '@/app/_components/audit-table';
+import { ChangeBanner } from '@/app/_components/change-banner';
+import { FlashConsumed } from '@/app/_components/flash-consumed';
+import { FocusOnArrival } from '@/app/_components/focus-on-arrival';
+import { Breadcrumbs } from '@/app/_components/list-controls';
+import { AssigneeCell } from '@/app/phone-numbers/assignee';
 import { RestoreForm } from './restore-form';
-import { TableRegion } from '../../_components/table-region';
+import { TableRegion } from '@/app/_components/table-region';
 
 type Props = { params: Promise<{ phoneNumberId: string }> };
 

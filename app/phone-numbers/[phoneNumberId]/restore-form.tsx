@@ -1,8 +1,8 @@
 'use client';
 
-import { restorePhoneNumberSchema, type RestorePhoneNumberInput } from '@/lib/forms/schemas';
+import { restorePhoneNumberSchema, type RestorePhoneNumberInput } from '@/lib/inventory/schemas';
 import { useEnhancedForm } from '@/lib/forms/use-enhanced-form';
-import { ErrorSummary } from '../../_components/error-summary';
+import { ErrorSummary } from '@/app/_components/error-summary';
 import { restorePhoneNumberAction } from './actions';
 
 /** Restoring is undone by deleting again, so it needs no confirmation page. */

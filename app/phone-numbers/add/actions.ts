@@ -2,10 +2,10 @@
 
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
-import { addPhoneNumbers, previewPhoneNumbers } from '@/lib/data/phone-number-imports';
-import { setFlash } from '@/lib/flash';
+import { addPhoneNumbers, previewPhoneNumbers } from '@/lib/inventory/phone-number-imports';
+import { setFlash } from '@/lib/http/flash';
 import { formAction } from '@/lib/forms/server-action';
-import { addPhoneNumbersSchema, previewPhoneNumbersSchema } from '@/lib/forms/schemas';
+import { addPhoneNumbersSchema, previewPhoneNumbersSchema } from '@/lib/inventory/schemas';
 
 /** Checks the pasted numbers or the CSV file, then shows the preview of what would be added. */
 export const previewPhoneNumbersAction = formAction(previewPhoneNumbersSchema, async (admin, input) => {

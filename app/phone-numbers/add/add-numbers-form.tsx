@@ -1,8 +1,8 @@
 'use client';
 
-import { previewPhoneNumbersSchema, type PreviewPhoneNumbersInput } from '@/lib/forms/schemas';
+import { previewPhoneNumbersSchema, type PreviewPhoneNumbersInput } from '@/lib/inventory/schemas';
 import { useEnhancedForm } from '@/lib/forms/use-enhanced-form';
-import { ErrorSummary, FieldError } from '../../_components/error-summary';
+import { ErrorSummary, FieldError } from '@/app/_components/error-summary';
 import { previewPhoneNumbersAction } from './actions';
 
 type Props = {

@@ -1,8 +1,8 @@
 import Link from 'next/link';
 import { requireAdmin } from '@/lib/auth/session';
-import { COUNTRIES, DEFAULT_COUNTRY } from '@/lib/phone-numbers/countries';
-import { MAX_CSV_BYTES, MAX_LINES } from '@/lib/phone-numbers/limits';
-import { Breadcrumbs } from '../../_components/list-controls';
+import { COUNTRIES, DEFAULT_COUNTRY } from '@/lib/inventory/countries';
+import { MAX_CSV_BYTES, MAX_LINES } from '@/lib/inventory/limits';
+import { Breadcrumbs } from '@/app/_components/list-controls';
 import { AddNumbersForm } from './add-numbers-form';
 
 export default async function AddPhoneNumbersPage() {

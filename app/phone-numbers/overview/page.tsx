@@ -1,9 +1,9 @@
 import Link from 'next/link';
 import { requireAdmin } from '@/lib/auth/session';
-import { inventoryOverview } from '@/lib/data/phone-numbers';
-import { label } from '@/lib/labels';
-import { Breadcrumbs } from '../../_components/list-controls';
-import { TableRegion } from '../../_components/table-region';
+import { inventoryOverview } from '@/lib/inventory/phone-numbers';
+import { label } from '@/lib/kernel/labels';
+import { Breadcrumbs } from '@/app/_components/list-controls';
+import { TableRegion } from '@/app/_components/table-region';
 
 const BAR_HEIGHT = 22;
 const GAP = 8;

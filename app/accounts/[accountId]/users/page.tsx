@@ -1,12 +1,12 @@
 import Link from 'next/link';
-import { pageNotFound } from '@/lib/not-found';
+import { pageNotFound } from '@/lib/http/not-found';
 import { requireAdmin } from '@/lib/auth/session';
-import { listUsers } from '@/lib/data/users';
-import { isId } from '@/lib/labels';
-import { parseListParams } from '@/lib/pagination';
-import { formatPhoneNumber } from '@/lib/phone';
-import { Breadcrumbs, Pagination, SearchForm, permissionSummary } from '../../../_components/list-controls';
-import { TableRegion } from '../../../_components/table-region';
+import { listUsers } from '@/lib/directory/users';
+import { isId } from '@/lib/kernel/labels';
+import { parseListParams } from '@/lib/kernel/pagination';
+import { formatPhoneNumber } from '@/lib/kernel/phone';
+import { Breadcrumbs, Pagination, SearchForm, permissionSummary } from '@/app/_components/list-controls';
+import { TableRegion } from '@/app/_components/table-region';
 
 type Props = {
   params: Promise<{ accountId: string }>;

@@ -2,11 +2,11 @@
 
 import { useEffect, useRef, useState } from 'react';
 import { valueList } from '@/lib/forms/action-state';
-import { changeAdminAccessSchema, type ChangeAdminAccessInput } from '@/lib/forms/schemas';
+import { changeAdminAccessSchema, type ChangeAdminAccessInput } from '@/lib/admins/schemas';
 import { useEnhancedForm } from '@/lib/forms/use-enhanced-form';
-import { ErrorSummary } from '../../../_components/error-summary';
-import { AccessFields } from '../../access-fields';
-import { changeAdminAccessAction } from '../../actions';
+import { ErrorSummary } from '@/app/_components/error-summary';
+import { AccessFields } from '@/app/admins/access-fields';
+import { changeAdminAccessAction } from '@/app/admins/actions';
 
 type Props = {
   title: string;

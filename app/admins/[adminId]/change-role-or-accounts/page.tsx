@@ -1,7 +1,7 @@
 import Link from 'next/link';
-import { listAccountChoices } from '@/lib/data/admin-management';
-import { adminsPageRead, loadAdminPage } from '@/lib/data/admin-page';
-import { Breadcrumbs } from '../../../_components/list-controls';
+import { listAccountChoices } from '@/lib/admins/admin-management';
+import { adminsPageRead, loadAdminPage } from '@/lib/admins/admin-page';
+import { Breadcrumbs } from '@/app/_components/list-controls';
 import { AccessForm } from './access-form';
 
 type Props = { params: Promise<{ adminId: string }> };

@@ -1,7 +1,7 @@
 import Link from 'next/link';
-import { loadAdminPage } from '@/lib/data/admin-page';
-import { Breadcrumbs } from '../../../_components/list-controls';
-import { ConfirmAdminForm } from '../confirm-form';
+import { loadAdminPage } from '@/lib/admins/admin-page';
+import { Breadcrumbs } from '@/app/_components/list-controls';
+import { ConfirmAdminForm } from '@/app/admins/[adminId]/confirm-form';
 
 type Props = { params: Promise<{ adminId: string }> };
 

@@ -1,10 +1,10 @@
 'use client';
 
-import { assignPhoneNumberSchema, type AssignPhoneNumberInput } from '@/lib/forms/schemas';
+import { assignPhoneNumberSchema, type AssignPhoneNumberInput } from '@/lib/telephony/schemas';
 import { useEnhancedForm } from '@/lib/forms/use-enhanced-form';
-import { ErrorSummary } from '../../../_components/error-summary';
-import { NotifyUserCheckbox } from '../../../_components/notify-user-checkbox';
-import { assignFromNumberAction } from '../actions';
+import { ErrorSummary } from '@/app/_components/error-summary';
+import { NotifyUserCheckbox } from '@/app/_components/notify-user-checkbox';
+import { assignFromNumberAction } from '@/app/phone-numbers/[phoneNumberId]/actions';
 
 type Props = {
   title: string;

@@ -1,12 +1,12 @@
 import Link from 'next/link';
-import { listAccounts } from '@/lib/data/accounts';
-import { loadNumberPage } from '@/lib/data/number-page';
-import { recentHolder } from '@/lib/data/phone-numbers';
-import { getUser, listUsers } from '@/lib/data/users';
-import { isId } from '@/lib/labels';
-import { parseListParams } from '@/lib/pagination';
-import { formatPhoneNumber } from '@/lib/phone';
-import { Breadcrumbs, Pagination, SearchForm } from '../../../_components/list-controls';
+import { listAccounts } from '@/lib/directory/accounts';
+import { loadNumberPage } from '@/lib/inventory/number-page';
+import { recentHolder } from '@/lib/inventory/phone-numbers';
+import { getUser, listUsers } from '@/lib/directory/users';
+import { isId } from '@/lib/kernel/labels';
+import { parseListParams } from '@/lib/kernel/pagination';
+import { formatPhoneNumber } from '@/lib/kernel/phone';
+import { Breadcrumbs, Pagination, SearchForm } from '@/app/_components/list-controls';
 import { AssignFromNumberForm } from './assign-from-number-form';
 
 type Props = {

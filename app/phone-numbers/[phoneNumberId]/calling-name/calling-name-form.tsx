@@ -1,9 +1,9 @@
 'use client';
 
-import { editCallingNameSchema, type EditCallingNameInput } from '@/lib/forms/schemas';
+import { editCallingNameSchema, type EditCallingNameInput } from '@/lib/inventory/schemas';
 import { useEnhancedForm } from '@/lib/forms/use-enhanced-form';
-import { ErrorSummary, FieldError } from '../../../_components/error-summary';
-import { editCallingNameAction } from '../actions';
+import { ErrorSummary, FieldError } from '@/app/_components/error-summary';
+import { editCallingNameAction } from '@/app/phone-numbers/[phoneNumberId]/actions';
 
 type Props = { title: string; number: { id: string; version: number; callingName: string; formatted: string } };
 

@@ -1,7 +1,7 @@
 import Link from 'next/link';
-import { loadNumberPage } from '@/lib/data/number-page';
-import { formatPhoneNumber } from '@/lib/phone';
-import { Breadcrumbs } from '../../../_components/list-controls';
+import { loadNumberPage } from '@/lib/inventory/number-page';
+import { formatPhoneNumber } from '@/lib/kernel/phone';
+import { Breadcrumbs } from '@/app/_components/list-controls';
 import { CallingNameForm } from './calling-name-form';
 
 type Props = { params: Promise<{ phoneNumberId: string }> };

@@ -1,9 +1,9 @@
 'use client';
 
-import { deletePhoneNumberSchema, type DeletePhoneNumberInput } from '@/lib/forms/schemas';
+import { deletePhoneNumberSchema, type DeletePhoneNumberInput } from '@/lib/inventory/schemas';
 import { useEnhancedForm } from '@/lib/forms/use-enhanced-form';
-import { ErrorSummary, FieldError } from '../../../_components/error-summary';
-import { deletePhoneNumberAction } from '../actions';
+import { ErrorSummary, FieldError } from '@/app/_components/error-summary';
+import { deletePhoneNumberAction } from '@/app/phone-numbers/[phoneNumberId]/actions';
 
 type Props = { title: string; phoneNumberId: string; formatted: string; blocker: string | null; days: number };
 

@@ -1,8 +1,8 @@
 import Link from 'next/link';
-import { loadNumberPage } from '@/lib/data/number-page';
-import { DELETION_QUEUE_DAYS } from '@/lib/data/phone-numbers';
-import { formatPhoneNumber } from '@/lib/phone';
-import { Breadcrumbs } from '../../../_components/list-controls';
+import { loadNumberPage } from '@/lib/inventory/number-page';
+import { DELETION_QUEUE_DAYS } from '@/lib/inventory/phone-numbers';
+import { formatPhoneNumber } from '@/lib/kernel/phone';
+import { Breadcrumbs } from '@/app/_components/list-controls';
 import { DeleteForm } from './delete-form';
 
 type Props = { params: Promise<{ phoneNumberId: string }> };

@@ -2,11 +2,11 @@
 
 import type { ReactNode } from 'react';
 import Link from 'next/link';
-import { addPhoneNumbersSchema, type AddPhoneNumbersInput } from '@/lib/forms/schemas';
+import { addPhoneNumbersSchema, type AddPhoneNumbersInput } from '@/lib/inventory/schemas';
 import { useEnhancedForm } from '@/lib/forms/use-enhanced-form';
-import { count } from '@/lib/phone-numbers/summary';
-import { ErrorSummary } from '../../../_components/error-summary';
-import { addPhoneNumbersAction } from '../actions';
+import { count } from '@/lib/inventory/summary';
+import { ErrorSummary } from '@/app/_components/error-summary';
+import { addPhoneNumbersAction } from '@/app/phone-numbers/add/actions';
 
 /**
  * The Add button under the preview (`children`), with any refusal summarised above it. It posts

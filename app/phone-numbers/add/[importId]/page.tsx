@@ -1,14 +1,14 @@
 import Link from 'next/link';
 import { requireAdmin } from '@/lib/auth/session';
-import { getPhoneNumberImport } from '@/lib/data/phone-number-imports';
-import { isId, label } from '@/lib/labels';
-import { pageNotFound } from '@/lib/not-found';
-import { formatPhoneNumber } from '@/lib/phone';
-import { countryName } from '@/lib/phone-numbers/countries';
-import { count } from '@/lib/phone-numbers/summary';
-import { Breadcrumbs } from '../../../_components/list-controls';
+import { getPhoneNumberImport } from '@/lib/inventory/phone-number-imports';
+import { isId, label } from '@/lib/kernel/labels';
+import { pageNotFound } from '@/lib/http/not-found';
+import { formatPhoneNumber } from '@/lib/kernel/phone';
+import { countryName } from '@/lib/inventory/countries';
+import { count } from '@/lib/inventory/summary';
+import { Breadcrumbs } from '@/app/_components/list-controls';
 import { AddForm } from './add-form';
-import { TableRegion } from '../../../_components/table-region';
+import { TableRegion } from '@/app/_components/table-region';
 
 type Props = { params: Promise<{ importId: string }> };
 

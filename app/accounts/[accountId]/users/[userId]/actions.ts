@@ -2,11 +2,11 @@
 
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
-import { assignPhoneNumber, editTelephonyPermissions, unassignPhoneNumber } from '@/lib/data/telephony';
-import { setFlash } from '@/lib/flash';
+import { assignPhoneNumber, editTelephonyPermissions, unassignPhoneNumber } from '@/lib/telephony/telephony';
+import { setFlash } from '@/lib/http/flash';
 import { formAction } from '@/lib/forms/server-action';
 import { deliverAfterResponse } from '@/lib/notifications/after-response';
-import { assignPhoneNumberSchema, editTelephonyPermissionsSchema, unassignPhoneNumberSchema } from '@/lib/forms/schemas';
+import { assignPhoneNumberSchema, editTelephonyPermissionsSchema, unassignPhoneNumberSchema } from '@/lib/telephony/schemas';
 
 const userPath = (input: { accountId: string; userId: string }) => `/accounts/${input.accountId}/users/${input.userId}`;
 

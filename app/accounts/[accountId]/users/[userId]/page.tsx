@@ -1,15 +1,15 @@
 import Link from 'next/link';
-import { auditHref } from '@/lib/audit-params';
-import { recentActivity } from '@/lib/data/audit-log';
-import { loadUserDetailsPage } from '@/lib/data/user-page';
-import { readFlash } from '@/lib/flash';
-import { label } from '@/lib/labels';
-import { formatPhoneNumber } from '@/lib/phone';
-import { ChangeBanner } from '../../../../_components/change-banner';
-import { RecentActivity } from '../../../../_components/audit-table';
-import { OnOff } from '../../../../_components/list-controls';
-import { OutboxTable } from '../../../../_components/outbox-table';
-import { UserBreadcrumbs } from '../../../../_components/user-breadcrumbs';
+import { auditHref } from '@/lib/audit/params';
+import { recentActivity } from '@/lib/audit/audit-log';
+import { loadUserDetailsPage } from '@/lib/telephony/user-page';
+import { readFlash } from '@/lib/http/flash';
+import { label } from '@/lib/kernel/labels';
+import { formatPhoneNumber } from '@/lib/kernel/phone';
+import { ChangeBanner } from '@/app/_components/change-banner';
+import { RecentActivity } from '@/app/_components/audit-table';
+import { OnOff } from '@/app/_components/list-controls';
+import { OutboxTable } from '@/app/_components/outbox-table';
+import { UserBreadcrumbs } from '@/app/_components/user-breadcrumbs';
 
 type Props = { params: Promise<{ accountId: string; userId: string }> };
 

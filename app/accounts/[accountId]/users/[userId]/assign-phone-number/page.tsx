@@ -1,10 +1,10 @@
 import Link from 'next/link';
-import { listAssignableNumbers } from '@/lib/data/telephony';
-import { loadUserPage } from '@/lib/data/user-page';
-import { parseListParams } from '@/lib/pagination';
-import { formatPhoneNumber } from '@/lib/phone';
-import { Pagination, SearchForm } from '../../../../../_components/list-controls';
-import { UserBreadcrumbs } from '../../../../../_components/user-breadcrumbs';
+import { listAssignableNumbers } from '@/lib/telephony/telephony';
+import { loadUserPage } from '@/lib/telephony/user-page';
+import { parseListParams } from '@/lib/kernel/pagination';
+import { formatPhoneNumber } from '@/lib/kernel/phone';
+import { Pagination, SearchForm } from '@/app/_components/list-controls';
+import { UserBreadcrumbs } from '@/app/_components/user-breadcrumbs';
 import { AssignForm } from './assign-form';
 
 type Props = {

@@ -1,10 +1,10 @@
 'use client';
 
-import { editTelephonyPermissionsSchema, type EditTelephonyPermissionsInput } from '@/lib/forms/schemas';
+import { editTelephonyPermissionsSchema, type EditTelephonyPermissionsInput } from '@/lib/telephony/schemas';
 import { useEnhancedForm } from '@/lib/forms/use-enhanced-form';
-import { ErrorSummary, FieldError } from '../../../../../_components/error-summary';
-import { NotifyUserCheckbox } from '../../../../../_components/notify-user-checkbox';
-import { editTelephonyPermissionsAction } from '../actions';
+import { ErrorSummary, FieldError } from '@/app/_components/error-summary';
+import { NotifyUserCheckbox } from '@/app/_components/notify-user-checkbox';
+import { editTelephonyPermissionsAction } from '@/app/accounts/[accountId]/users/[userId]/actions';
 
 type Props = {
   title: string;

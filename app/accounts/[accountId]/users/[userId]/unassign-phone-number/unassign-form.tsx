@@ -1,10 +1,10 @@
 'use client';
 
-import { unassignPhoneNumberSchema, type UnassignPhoneNumberInput } from '@/lib/forms/schemas';
+import { unassignPhoneNumberSchema, type UnassignPhoneNumberInput } from '@/lib/telephony/schemas';
 import { useEnhancedForm } from '@/lib/forms/use-enhanced-form';
-import { ErrorSummary, FieldError } from '../../../../../_components/error-summary';
-import { NotifyUserCheckbox } from '../../../../../_components/notify-user-checkbox';
-import { unassignPhoneNumberAction } from '../actions';
+import { ErrorSummary, FieldError } from '@/app/_components/error-summary';
+import { NotifyUserCheckbox } from '@/app/_components/notify-user-checkbox';
+import { unassignPhoneNumberAction } from '@/app/accounts/[accountId]/users/[userId]/actions';
 
 type Props = {
   title: string;

@@ -1,0 +1,63 @@
+import { z } from 'zod';
+import { checkbox, id, version } from '@/lib/forms/fields';
+
+// One schema per form, used by react-hook-form in the browser and safeParse on the server.
+
+/** A group of checkboxes: absent or false (none ticked), one value, or a list of values. */
+const idList = z.preprocess(
+  (v) => (Array.isArray(v) ? v : typeof v === 'string' ? [v] : []),
+  z.array(id).max(10_000, 'Too many accounts chosen'),
+);
+
+/** Role and accounts, as the add and change forms ask for them. */
+const adminAccess = {
+  role: z.enum(['Administrator', 'ReadOnly'], { error: 'Select a role' }),
+  accounts: z.enum(['all', 'chosen'], { error: 'Select All accounts, or Only the accounts chosen below' }),
+  accountIds: idList,
+};
+
+function requireChosenAccounts(value: { accounts: 'all' | 'chosen'; accountIds: string[] }, ctx: z.RefinementCtx) {
+  if (value.accounts === 'chosen' && value.accountIds.length === 0) {
+    ctx.addIssue({ code: 'custom', path: ['accountIds'], message: 'Select at least one account, or select All accounts' });
+  }
+}
+/** Checked even when another field is wrong, so that every error is shown at once. */
+const whenAccountsParsed = {
+  when: (payload: z.core.ParsePayload) => !payload.issues.some((i) => ['accounts', 'accountIds'].includes(String(i.path?.[0]))),
+};
+
+export const addAdminSchema = z
+  .object({
+    email: z
+      .string({ error: 'Enter their email address' })
+      .trim()
+      .min(1, 'Enter their email address')
+      .max(320, 'Email address is too long')
+      .email('Enter an email address like name@example.com'),
+    name: z.string({ error: 'Enter their name' }).trim().min(1, 'Enter their name').max(200, 'Enter a name of 200 characters or fewer'),
+    ...adminAccess,
+  })
+  .superRefine(requireChosenAccounts, whenAccountsParsed);
+export type AddAdminInput = z.input<typeof addAdminSchema>;
+
+/** `version` is the admin's session version the form was shown with: a stale form is refused. */
+export const changeAdminAccessSchema = z
+  .object({ adminId: id, version, ...adminAccess })
+  .superRefine(requireChosenAccounts, whenAccountsParsed);
+export type ChangeAdminAccessInput = z.input<typeof changeAdminAccessSchema>;
+
+export const disableAdminSchema = z.object({
+  adminId: id,
+  confirm: checkbox.refine((v) => v, 'Select the box to confirm that you want to disable this admin'),
+});
+export type DisableAdminInput = z.input<typeof disableAdminSchema>;
+
+export const enableAdminSchema = z.object({
+  adminId: id,
+  confirm: checkbox.refine((v) => v, 'Select the box to confirm that you want to enable this admin'),
+});
+
+export const resetAdminPasswordSchema = z.object({
+  adminId: id,
+  confirm: checkbox.refine((v) => v, 'Select the box to confirm that you want to reset this admin’s password'),
+});

@@ -1,0 +1,61 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { auditCsvFilename, auditCsvHeader, auditCsvLines } from './csv';
+import type { AuditRow } from './audit-log';
+
+const row = (overrides: Partial<AuditRow> = {}): AuditRow => ({
+  id: 'e1',
+  seq: '42',
+  at: new Date('2026-03-01T09:30:00.123Z'),
+  who: { kind: 'admin', adminId: 'a1', name: 'Ana Admin', email: 'ana@example.com' },
+  action: 'edit-telephony-permissions',
+  actionLabel: 'Edited telephony permissions',
+  outcome: 'Done',
+  account: { id: 'acc1', label: 'Example Corp, "Sales"', href: '/accounts/acc1' },
+  user: { id: 'u1', label: 'Zoë O’Brien', href: '/accounts/acc1/users/u1' },
+  phoneNumber: { id: 'n1', label: '+1 206 555 0100', href: '/phone-numbers/n1' },
+  changes: [{ field: 'Inbound calling', before: 'Off', after: 'On' }, { field: 'SMS', before: 'Off', after: 'On' }],
+  requested: false,
+  detail: null,
+  ...overrides,
+});
+
+test('a header row, with a byte-order mark, and CRLF between records', () => {
+  assert.equal(
+    auditCsvHeader(),
+    '\uFEFFEvent,Time (UTC),Admin,Admin email,Action,Outcome,Account,Account ID,User,User ID,Phone number,Phone number ID,Before → after,Detail\r\n',
+  );
+});
+
+test('RFC 4180 quoting; cells that a spreadsheet would run as a formula start with a quote mark', () => {
+  const text = auditCsvLines([
+    row(),
+    row({
+      seq: '41',
+      who: { kind: 'attempt', email: '=HYPERLINK("http://evil.example")@x' },
+      user: { id: 'u2', label: 'A user in an account you do not administer' },
+      changes: [],
+      detail: 'line one\r\nline two',
+    }),
+    row({ seq: '40', who: { kind: 'system', name: 'System' }, detail: '@SUM(A1)', account: null, user: null }),
+    row({ seq: '39', detail: '-2+3', changes: [{ field: 'SMS', after: 'On' }], requested: true, outcome: 'Conflict' }),
+  ]);
+  const lines = text.split('\r\n');
+  assert.equal(
+    lines[0],
+    '42,2026-03-01T09:30:00.123Z,Ana Admin,ana@example.com,Edited telephony permissions,Done,"Example Corp, ""Sales""",acc1,Zoë O’Brien,u1,\'+1 206 555 0100,n1,Inbound calling: Off → On; SMS: Off → On,',
+  );
+  assert.equal(
+    lines[1],
+    '41,2026-03-01T09:30:00.123Z,Not signed in,"\'=HYPERLINK(""http://evil.example"")@x",Edited telephony permissions,Done,"Example Corp, ""Sales""",acc1,A user in an account you do not administer,,\'+1 206 555 0100,n1,,"line one',
+  );
+  assert.equal(lines[2], 'line two"');
+  assert.equal(lines[3], "40,2026-03-01T09:30:00.123Z,System,,Edited telephony permissions,Done,,,,,'+1 206 555 0100,n1,Inbound calling: Off → On; SMS: Off → On,'@SUM(A1)");
+  assert.match(lines[4]!, /,Conflict,.*,Asked for: SMS: On,'-2\+3$/);
+  assert.equal(lines[5], '');
+  assert.equal(lines.length, 6);
+});
+
+test('the file is named for the day of the download', () => {
+  assert.equal(auditCsvFilename(new Date('2026-11-28T23:59:59Z')), 'switchboard-audit-2026-11-28.csv');
+});

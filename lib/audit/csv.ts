@@ -1,0 +1,60 @@
+import { stringify } from 'csv-stringify/sync';
+import { changeText } from './format';
+import type { AuditRow } from './audit-log';
+
+// The audit log as CSV: RFC 4180 (CRLF between records, fields quoted when they hold a comma,
+// quote or line break, quotes doubled), with a byte-order mark so spreadsheets read UTF-8 names
+// correctly, and every cell that could start a formula (= + - @ tab CR) prefixed with '.
+
+const COLUMNS = [
+  { key: 'seq', header: 'Event' },
+  { key: 'at', header: 'Time (UTC)' },
+  { key: 'admin', header: 'Admin' },
+  { key: 'adminEmail', header: 'Admin email' },
+  { key: 'action', header: 'Action' },
+  { key: 'outcome', header: 'Outcome' },
+  { key: 'account', header: 'Account' },
+  { key: 'accountId', header: 'Account ID' },
+  { key: 'user', header: 'User' },
+  { key: 'userId', header: 'User ID' },
+  { key: 'phoneNumber', header: 'Phone number' },
+  { key: 'phoneNumberId', header: 'Phone number ID' },
+  { key: 'changes', header: 'Before → after' },
+  { key: 'detail', header: 'Detail' },
+] as const;
+
+const OPTIONS = { columns: [...COLUMNS], record_delimiter: 'windows', escape_formulas: true } as const;
+
+/** The first line of the file (with the byte-order mark). */
+export function auditCsvHeader(): string {
+  return stringify([], { ...OPTIONS, header: true, bom: true });
+}
+
+/** Some events as CSV lines, without the header. */
+export function auditCsvLines(rows: AuditRow[]): string {
+  return stringify(
+    rows.map((r) => ({
+      seq: r.seq,
+      at: r.at.toISOString(),
+      admin: r.who.kind === 'admin' ? r.who.name : r.who.kind === 'system' ? r.who.name : 'Not signed in',
+      adminEmail: r.who.kind === 'system' ? '' : r.who.email,
+      action: r.actionLabel,
+      outcome: r.outcome,
+      account: r.account?.label ?? '',
+      // Ids only of what the admin may open, like the links on the page.
+      accountId: r.account?.href ? r.account.id : '',
+      user: r.user?.label ?? '',
+      userId: r.user?.href ? r.user.id : '',
+      phoneNumber: r.phoneNumber?.label ?? '',
+      phoneNumberId: r.phoneNumber?.id ?? '',
+      changes: (r.requested ? 'Asked for: ' : '') + r.changes.map(changeText).join('; '),
+      detail: r.detail ?? '',
+    })),
+    { ...OPTIONS, header: false },
+  );
+}
+
+/** "switchboard-audit-2026-11-28.csv", the day (UTC) of the download. */
+export function auditCsvFilename(now = new Date()): string {
+  return `switchboard-audit-${now.toISOString().slice(0, 10)}.csv`;
+}

@@ -1,0 +1,93 @@
+import type { AuditAction } from '@/lib/kernel/audit';
+import { label } from '@/lib/kernel/labels';
+import { formatPhoneNumber } from '@/lib/kernel/phone';
+
+// How audit events read to an admin, on the page and in the CSV export alike.
+
+/** Every action, as the log names it. `satisfies` makes a new action without a label a type error. */
+export const ACTION_LABELS = {
+  'sign-in': 'Sign-in',
+  'assign-phone-number': 'Assigned phone number',
+  'unassign-phone-number': 'Unassigned phone number',
+  'edit-telephony-permissions': 'Edited telephony permissions',
+  'edit-calling-name': 'Edited calling name',
+  'delete-phone-number': 'Deleted phone number',
+  'restore-phone-number': 'Restored phone number',
+  'purge-phone-number': 'Purged phone number',
+  'add-phone-numbers': 'Added phone numbers',
+  'signed-out-attempt': 'Change attempted without a valid session',
+  'view-admins': 'Opened the Admins page',
+  'create-admin': 'Added admin',
+  'change-admin': 'Changed admin’s role or accounts',
+  'disable-admin': 'Disabled admin',
+  'enable-admin': 'Enabled admin',
+  'reset-admin-password': 'Reset admin’s password',
+} as const satisfies Record<AuditAction, string>;
+
+export const AUDIT_ACTIONS = Object.keys(ACTION_LABELS) as [AuditAction, ...AuditAction[]];
+
+export const AUDIT_OUTCOMES = ['Done', 'Denied', 'Conflict', 'Invalid'] as const;
+
+/** An action's label; an action recorded by a newer or older version keeps its raw name. */
+export function actionLabel(action: string): string {
+  return (ACTION_LABELS as Record<string, string>)[action] ?? action;
+}
+
+const onOff = (v: unknown) => (v === true ? 'On' : v === false ? 'Off' : String(v));
+const number = (v: unknown) => (typeof v === 'string' ? formatPhoneNumber(v) : v === null ? 'None' : String(v));
+const text = (v: unknown) => (typeof v === 'string' && v ? v : v === null || v === '' ? 'None' : JSON.stringify(v));
+
+/** The fields events record in `before` and `after`, in the order they are shown. */
+const FIELDS: Record<string, { name: string; format: (v: unknown) => string }> = {
+  phoneNumber: { name: 'Phone number', format: number },
+  e164: { name: 'Phone number', format: number },
+  inboundCalling: { name: 'Inbound calling', format: onOff },
+  outboundCalling: { name: 'Outbound calling', format: onOff },
+  sms: { name: 'SMS', format: onOff },
+  callingName: { name: 'Calling name', format: text },
+  status: { name: 'Status', format: (v) => (typeof v === 'string' ? label(v) : text(v)) },
+};
+
+/** One field of an event: both sides when it changed, one side when only one was recorded. */
+export type Change = { field: string; before?: string; after?: string };
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * What an event changed, field by field, leaving out fields that stayed the same (assigning
+ * records every permission, though only some were on). A side that is not an object (never
+ * written today) is shown as it is rather than dropped.
+ */
+export function describeChanges(before: unknown, after: unknown): Change[] {
+  const b = isObject(before) ? before : {};
+  const a = isObject(after) ? after : {};
+  const keys = [...new Set([...Object.keys(FIELDS), ...Object.keys(b), ...Object.keys(a)])].filter((k) => k in b || k in a);
+  const changes: Change[] = [];
+  for (const key of keys) {
+    const field = FIELDS[key] ?? { name: key, format: text };
+    const has = { before: key in b, after: key in a };
+    if (has.before && has.after && JSON.stringify(b[key]) === JSON.stringify(a[key])) continue;
+    changes.push({
+      field: field.name,
+      ...(has.before ? { before: field.format(b[key]) } : {}),
+      ...(has.after ? { after: field.format(a[key]) } : {}),
+    });
+  }
+  if (!isObject(before) && before != null) changes.push({ field: 'Before', before: JSON.stringify(before) });
+  if (!isObject(after) && after != null) changes.push({ field: 'After', after: JSON.stringify(after) });
+  return changes;
+}
+
+/** "Inbound calling: Off → On", or "SMS: On" when only one side was recorded. */
+export function changeText(change: Change): string {
+  if (change.before !== undefined && change.after !== undefined) return `${change.field}: ${change.before} → ${change.after}`;
+  return `${change.field}: ${change.before ?? change.after}`;
+}
+
+/**
+ * A refused change records what was asked for as `after`, with no `before`: say so, or
+ * "SMS: On" would read as if it happened.
+ */
+export function isRequest(outcome: string, before: unknown, after: unknown): boolean {
+  return outcome !== 'Done' && before == null && after != null;
+}

@@ -1,0 +1,141 @@
+import 'server-only';
+import type { Prisma } from '@/lib/generated/prisma/client';
+import { keysetPage, type ListParams, type Page } from '@/lib/kernel/pagination';
+import { searchDigits } from '@/lib/kernel/phone';
+import { likeLiteral } from '@/lib/kernel/search';
+import type { SessionAdmin } from '@/lib/kernel/session-admin';
+import { scopedPrisma } from '@/lib/kernel/scope';
+import { outboxRowSelect, USER_NOTIFICATIONS, type OutboxRow } from '@/lib/notifications/outbox';
+
+export type UserRow = {
+  id: string;
+  fullName: string;
+  email: string;
+  phoneNumber: string | null;
+  inboundCalling: boolean;
+  outboundCalling: boolean;
+  sms: boolean;
+};
+
+/**
+ * Users of one account the admin administers; null when the account is not theirs to see.
+ * `withoutNumber`: only those who could be given a number.
+ */
+export async function listUsers(
+  admin: SessionAdmin,
+  accountId: string,
+  params: ListParams,
+  opts: { withoutNumber?: boolean } = {},
+): Promise<(Page<UserRow> & { account: { id: string; name: string } }) | null> {
+  const prisma = await scopedPrisma(admin);
+  const page = keysetPage('fullName', params);
+  // One query: the account (scoped to the admin's accounts, so its users are theirs to see) with
+  // one page of its users and their numbers, joined in the same SELECT.
+  const account = await prisma.account.findFirst({
+    where: { id: accountId },
+    select: {
+      id: true,
+      name: true,
+      users: {
+        where: { AND: [opts.withoutNumber ? { phoneNumber: { is: null } } : {}, userSearch(params.q), page.where] },
+        orderBy: page.orderBy,
+        take: page.take,
+        select: {
+          id: true,
+          fullName: true,
+          email: true,
+          inboundCalling: true,
+          outboundCalling: true,
+          sms: true,
+          phoneNumber: { select: { e164: true } },
+        },
+      },
+    },
+  });
+  if (!account) return null;
+  const result = page.toPage(account.users);
+  return {
+    ...result,
+    account: { id: account.id, name: account.name },
+    rows: result.rows.map(({ phoneNumber, ...u }) => ({ ...u, phoneNumber: phoneNumber?.e164 ?? null })),
+  };
+}
+
+/** Name or email contains the text, or the number contains its digits. */
+function userSearch(q: string | undefined): Prisma.UserWhereInput {
+  if (!q) return {};
+  const digits = searchDigits(q);
+  return {
+    OR: [
+      { fullName: { contains: likeLiteral(q), mode: 'insensitive' } },
+      { email: { contains: likeLiteral(q), mode: 'insensitive' } },
+      ...(digits.length >= 3 ? [{ phoneNumber: { is: { e164: { contains: digits } } } }] : []),
+    ],
+  };
+}
+
+export type UserDetails = {
+  id: string;
+  accountId: string;
+  fullName: string;
+  email: string;
+  userType: string;
+  license: string;
+  registrationStatus: string;
+  invitationStatus: string;
+  inboundCalling: boolean;
+  outboundCalling: boolean;
+  sms: boolean;
+  version: number;
+  telephonyChangedAt: Date | null;
+  lastSignInAt: Date | null;
+  phoneNumber: { id: string; e164: string } | null;
+  account: { id: string; name: string };
+};
+
+const userDetailsSelect = {
+  id: true,
+  accountId: true,
+  fullName: true,
+  email: true,
+  userType: true,
+  license: true,
+  registrationStatus: true,
+  invitationStatus: true,
+  inboundCalling: true,
+  outboundCalling: true,
+  sms: true,
+  version: true,
+  telephonyChangedAt: true,
+  lastSignInAt: true,
+  phoneNumber: { select: { id: true, e164: true } },
+  account: { select: { id: true, name: true } },
+} as const satisfies Prisma.UserSelect;
+
+/** One user, scoped by account and by the admin's accounts; null when not found or not visible. */
+export async function getUser(admin: SessionAdmin, accountId: string, userId: string): Promise<UserDetails | null> {
+  const prisma = await scopedPrisma(admin);
+  return prisma.user.findFirst({ where: { id: userId, accountId }, select: userDetailsSelect });
+}
+
+/**
+ * As getUser, with the latest emails about the user (newest first, `more` when there are older
+ * ones), read in the same query: the user details page stays within three queries.
+ */
+export async function getUserWithNotifications(
+  admin: SessionAdmin,
+  accountId: string,
+  userId: string,
+): Promise<(UserDetails & { notifications: { rows: OutboxRow[]; more: boolean } }) | null> {
+  const prisma = await scopedPrisma(admin);
+  const user = await prisma.user.findFirst({
+    where: { id: userId, accountId },
+    select: {
+      ...userDetailsSelect,
+      notifications: { where: { accountId }, orderBy: [{ createdAt: 'desc' }, { seq: 'desc' }], take: USER_NOTIFICATIONS + 1, select: outboxRowSelect },
+    },
+  });
+  if (!user) return null;
+  const { notifications, ...details } = user;
+  return { ...details, notifications: { rows: notifications.slice(0, USER_NOTIFICATIONS), more: notifications.length > USER_NOTIFICATIONS } };
+}

@@ -1,0 +1,109 @@
+import 'server-only';
+import { cookies, headers } from 'next/headers';
+import { z } from 'zod';
+import { seal, unseal } from '@/lib/auth/sealed';
+import { FLASH_COOKIE, FLASH_HEADER } from './flash-names';
+
+// A one-shot message for the page an action redirects to (Post/Redirect/Get). The cookie holds
+// only what happened and to whom; the page writes the words, and only for that very user.
+// proxy.ts moves the cookie into a request header on the next page request and deletes it, so a
+// reload does not repeat it. Right after an action (JavaScript on) the page reads the new cookie.
+// The one exception to "nothing secret": a new admin's one-time password, which rides along
+// sealed (lib/auth/sealed.ts) for the admin who made it, and is never stored anywhere unhashed.
+
+const changeFlashSchema = z.object({
+  kind: z.enum([
+    'assigned',
+    'unassigned',
+    'permissions-saved',
+    'calling-name-saved',
+    'deleted',
+    'restored',
+    'admin-added',
+    'admin-changed',
+    'admin-disabled',
+    'admin-enabled',
+    'admin-password-reset',
+  ]),
+  /** The user the change was about, if any: a user's page shows only its own flashes. */
+  userId: z.string().max(64).optional(),
+  /** The number the change was about, if any: a number's page shows only its own flashes. */
+  phoneNumberId: z.string().max(64).optional(),
+  /** The admin the change was about, if any: an admin's page shows only its own flashes. */
+  adminId: z.string().max(64).optional(),
+  e164: z.string().max(20).nullish(),
+  /** An email to the user about the change was queued. */
+  notified: z.boolean().optional(),
+  /** A one-time password, sealed for the admin who may see it; read it with `flashPassword`. */
+  sealedPassword: z.string().max(200).optional(),
+});
+/** After "Add phone numbers": how many were added, and how many someone else had added first. */
+const numbersAddedFlashSchema = z.object({
+  kind: z.literal('numbers-added'),
+  added: z.number().int().min(0),
+  skipped: z.number().int().min(0),
+});
+const flashSchema = z.union([changeFlashSchema.strict(), numbersAddedFlashSchema.strict()]);
+export type ChangeFlash = z.infer<typeof changeFlashSchema>;
+export type NumbersAddedFlash = z.infer<typeof numbersAddedFlashSchema>;
+export type Flash = z.infer<typeof flashSchema>;
+
+export function encodeFlash(flash: Flash): string {
+  return Buffer.from(JSON.stringify(flash)).toString('base64url');
+}
+
+/** The flash in a cookie or header, or null if there is none or it is not one of ours. */
+export function decodeFlash(raw: string | undefined | null): Flash | null {
+  if (!raw) return null;
+  try {
+    const parsed = flashSchema.safeParse(JSON.parse(Buffer.from(raw, 'base64url').toString('utf8')));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Sets the flash; a one-time password in it is sealed so that only `shownTo` (an admin id) can read it. */
+export async function setFlash(flash: Flash, secret?: { oneTimePassword: string; shownTo: string }): Promise<void> {
+  const value: Flash =
+    secret && flash.kind !== 'numbers-added' ? { ...flash, sealedPassword: seal(secret.oneTimePassword, secret.shownTo) } : flash;
+  const h = await headers();
+  const https = h.get('x-forwarded-proto') === 'https' || Boolean(process.env.AUTH_URL?.startsWith('https:'));
+  (await cookies()).set(FLASH_COOKIE, encodeFlash(value), {
+    httpOnly: true,
+    secure: https,
+    sameSite: 'lax',
+    path: '/',
+    maxAge: 60,
+  });
+}
+
+async function readAnyFlash(): Promise<Flash | null> {
+  return decodeFlash((await headers()).get(FLASH_HEADER) ?? (await cookies()).get(FLASH_COOKIE)?.value);
+}
+
+/** What just happened to this user, number or admin, shown only on its own page. */
+export async function readFlash(
+  about: { userId: string } | { phoneNumberId: string } | { adminId: string },
+): Promise<ChangeFlash | null> {
+  const flash = await readAnyFlash();
+  if (!flash || flash.kind === 'numbers-added') return null;
+  const matches =
+    'userId' in about
+      ? flash.userId === about.userId
+      : 'phoneNumberId' in about
+        ? flash.phoneNumberId === about.phoneNumberId
+        : flash.adminId === about.adminId;
+  return matches ? flash : null;
+}
+
+/** How many numbers were just added, for the inventory's page. */
+export async function readNumbersAddedFlash(): Promise<NumbersAddedFlash | null> {
+  const flash = await readAnyFlash();
+  return flash?.kind === 'numbers-added' ? flash : null;
+}
+
+/** The flash's one-time password, if it has one and it was sealed for `viewerId`. */
+export function flashPassword(flash: ChangeFlash, viewerId: string): string | null {
+  return flash.sealedPassword ? unseal(flash.sealedPassword, viewerId) : null;
+}

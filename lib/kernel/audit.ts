@@ -1,0 +1,55 @@
+import 'server-only';
+import type { Prisma, PrismaClient, AuditOutcome } from '@/lib/generated/prisma/client';
+
+export type AuditAction =
+  | 'sign-in'
+  /** A form posted without a valid session; which form is told by the ids it carried. */
+  | 'signed-out-attempt'
+  | 'assign-phone-number'
+  | 'unassign-phone-number'
+  | 'edit-telephony-permissions'
+  | 'edit-calling-name'
+  | 'delete-phone-number'
+  | 'restore-phone-number'
+  | 'purge-phone-number'
+  | 'add-phone-numbers'
+  // The Admins page (lib/admins/admin-management.ts). A refused look at it is 'view-admins'.
+  | 'view-admins'
+  | 'create-admin'
+  | 'change-admin'
+  | 'disable-admin'
+  | 'enable-admin'
+  | 'reset-admin-password';
+
+export type AuditInput = {
+  admin?: { id: string; email: string } | null;
+  /** For sign-in attempts by someone who is not (yet) an admin. */
+  adminEmail?: string;
+  action: AuditAction;
+  outcome: AuditOutcome;
+  accountId?: string | null;
+  userId?: string | null;
+  phoneNumberId?: string | null;
+  before?: Prisma.InputJsonValue;
+  after?: Prisma.InputJsonValue;
+  detail?: string;
+};
+
+/** Appends one audit row. Called inside the transaction of the change it records. */
+export async function recordAudit(db: Prisma.TransactionClient | PrismaClient, input: AuditInput): Promise<void> {
+  await db.auditEvent.create({
+    data: {
+      adminId: input.admin?.id ?? null,
+      adminEmail: input.admin?.email ?? input.adminEmail ?? null,
+      action: input.action,
+      outcome: input.outcome,
+      accountId: input.accountId ?? null,
+      userId: input.userId ?? null,
+      phoneNumberId: input.phoneNumberId ?? null,
+      before: input.before,
+      after: input.after,
+      detail: input.detail ?? null,
+    },
+    select: { id: true },
+  });
+}

@@ -1,0 +1,39 @@
+import { z } from 'zod';
+import { checkbox, id, version } from '@/lib/forms/fields';
+
+// One schema per form, used by react-hook-form in the browser and safeParse on the server.
+
+/** Ids and version of the user the form was rendered for; hidden fields, so re-checked on the server. */
+const userTarget = { accountId: id, userId: id };
+/**
+ * "Email <user> about this change": selected when the form is first shown, but a cleared box
+ * posts nothing, so absent means no email.
+ */
+const notifyUser = { notifyUser: checkbox };
+
+export const assignPhoneNumberSchema = z.object({
+  ...userTarget,
+  userVersion: version,
+  phoneNumberId: z.string({ error: 'Select the phone number to assign' }).min(1, 'Select the phone number to assign').pipe(id),
+  ...notifyUser,
+});
+export type AssignPhoneNumberInput = z.input<typeof assignPhoneNumberSchema>;
+
+export const editTelephonyPermissionsSchema = z.object({
+  ...userTarget,
+  version,
+  inboundCalling: checkbox,
+  outboundCalling: checkbox,
+  sms: checkbox,
+  ...notifyUser,
+});
+export type EditTelephonyPermissionsInput = z.input<typeof editTelephonyPermissionsSchema>;
+
+export const unassignPhoneNumberSchema = z.object({
+  ...userTarget,
+  version,
+  phoneNumberId: id,
+  confirm: checkbox.refine((v) => v, 'Select the box to confirm that you want to unassign this phone number'),
+  ...notifyUser,
+});
+export type UnassignPhoneNumberInput = z.input<typeof unassignPhoneNumberSchema>;

@@ -1,0 +1,273 @@
+import 'server-only';
+import type { Prisma } from '@/lib/generated/prisma/client';
+import { scopedPrisma } from '@/lib/kernel/scope';
+import { keysetPage, type ListParams, type Page } from '@/lib/kernel/pagination';
+import { formatPhoneNumber, searchDigits } from '@/lib/kernel/phone';
+import type { SessionAdmin } from '@/lib/kernel/session-admin';
+import { recordAudit } from '@/lib/kernel/audit';
+import { DomainError } from '@/lib/kernel/errors';
+import { mutate, type Db, type Tx } from '@/lib/kernel/mutation';
+import { composeNotification, type NotificationInput } from '@/lib/notifications/compose';
+
+// The three workflows of the spec. Each change is one conditional write per row, in one short
+// transaction with its history and audit rows: the condition (still Unassigned, still this
+// user's, still the version the form showed) is what makes concurrent changes safe, and a
+// refused change is audited on its own, leaving everything else as it was (lib/kernel/mutation.ts
+// does both for every change). When the admin asks
+// for it, the email to the user goes into the outbox in that same transaction: it is queued if
+// and only if the change is made, and says how things are after it.
+
+/** Only Unassigned Business Calling numbers can be given to a user (toll-free never is). */
+const assignableWhere: Prisma.PhoneNumberWhereInput = {
+  status: 'Unassigned',
+  productType: 'BusinessCalling',
+  type: 'Local',
+  userId: null,
+};
+
+export type AssignableNumber = { id: string; e164: string; country: string; canSms: boolean };
+
+/** Numbers an admin may assign, searched by any digits (an area code, say), in E.164 order. */
+export async function listAssignableNumbers(admin: SessionAdmin, params: ListParams): Promise<Page<AssignableNumber>> {
+  const prisma = await scopedPrisma(admin); // numbers are the organisation's; scope is for users
+  const digits = params.q ? searchDigits(params.q) : '';
+  const page = keysetPage('e164', params);
+  const rows = await prisma.phoneNumber.findMany({
+    where: { AND: [assignableWhere, digits ? { e164: { contains: digits } } : {}, page.where] },
+    orderBy: page.orderBy,
+    take: page.take,
+    select: { id: true, e164: true, country: true, canSms: true },
+  });
+  return page.toPage(rows);
+}
+
+type Target = { accountId: string; userId: string };
+/** Whether to email the user about the change ("Email … about this change" on each form). */
+type Notify = { notifyUser?: boolean };
+
+type UserState = {
+  id: string;
+  accountId: string;
+  fullName: string;
+  email: string;
+  version: number;
+  inboundCalling: boolean;
+  outboundCalling: boolean;
+  sms: boolean;
+  phoneNumber: { id: string; e164: string; canInboundCall: boolean; canOutboundCall: boolean; canSms: boolean } | null;
+};
+
+/**
+ * The user, if this admin may change them: the user in an account the admin administers (the
+ * scoped client sees no other). Ids are re-checked here whatever the form said.
+ */
+async function userToChange(db: Db, target: Target): Promise<UserState> {
+  const user = await db.user.findFirst({
+    where: { id: target.userId, accountId: target.accountId },
+    select: {
+      id: true,
+      accountId: true,
+      fullName: true,
+      email: true,
+      version: true,
+      inboundCalling: true,
+      outboundCalling: true,
+      sms: true,
+      phoneNumber: { select: { id: true, e164: true, canInboundCall: true, canOutboundCall: true, canSms: true } },
+    },
+  });
+  if (!user) throw new DomainError('not-found', 'That user does not exist, or is not in an account you administer.');
+  return user;
+}
+
+const permissionsOf = (u: { inboundCalling: boolean; outboundCalling: boolean; sms: boolean }) => ({
+  inboundCalling: u.inboundCalling,
+  outboundCalling: u.outboundCalling,
+  sms: u.sms,
+});
+const ALL_OFF = { inboundCalling: false, outboundCalling: false, sms: false };
+
+/** Bumps the user's version only if it is still `version`; false when someone changed them first. */
+async function updateUserIfCurrent(tx: Tx, target: Target, version: number, data: Prisma.UserUpdateManyMutationInput) {
+  const { count } = await tx.user.updateMany({
+    where: { id: target.userId, accountId: target.accountId, version },
+    data: { ...data, version: { increment: 1 }, telephonyChangedAt: new Date() },
+  });
+  return count === 1;
+}
+
+/** Queues the email about a change, inside the change's transaction (no I/O here: only the row). */
+async function queueNotification(tx: Tx, admin: SessionAdmin, user: UserState, message: Omit<NotificationInput, 'fullName'>) {
+  const mail = composeNotification({ ...message, fullName: user.fullName });
+  await tx.outboxMessage.create({
+    data: { accountId: user.accountId, userId: user.id, adminId: admin.id, kind: message.kind, to: user.email, ...mail },
+    select: { id: true },
+  });
+}
+
+export type AssignInput = Target & Notify & { phoneNumberId: string; userVersion: number };
+/** `notified`: an email to the user about this change was queued (never for a repeat). */
+export type ChangeResult = { fullName: string; e164: string | null; repeated: boolean; notified: boolean };
+
+/** Assigns an Unassigned Business Calling number to a user who has none; calling and SMS go off. */
+export async function assignPhoneNumber(admin: SessionAdmin, input: AssignInput): Promise<ChangeResult> {
+  const ids = { accountId: input.accountId, userId: input.userId, phoneNumberId: input.phoneNumberId };
+  return mutate(admin, { action: 'assign-phone-number', permission: 'change', about: ids }, async ({ db, write }) => {
+    const user = await userToChange(db, input);
+    const number = await db.phoneNumber.findUnique({
+      where: { id: input.phoneNumberId },
+      select: { id: true, e164: true, status: true, type: true, productType: true, userId: true },
+    });
+    if (!number) throw new DomainError('invalid', 'That phone number does not exist. Choose a number from the list.', 'phoneNumberId');
+    if (number.userId === user.id) {
+      // A double-click or a replayed form: the change is already made; make nothing twice.
+      return { fullName: user.fullName, e164: number.e164, repeated: true, notified: false };
+    }
+    if (user.phoneNumber) {
+      throw new DomainError('conflict', `${user.fullName} already has the phone number ${formatPhoneNumber(user.phoneNumber.e164)}. Unassign it first to give them another.`);
+    }
+    if (number.productType !== 'BusinessCalling' || number.type !== 'Local') {
+      throw new DomainError('invalid', `${formatPhoneNumber(number.e164)} is not a Business Calling number, so it cannot be assigned to a user.`, 'phoneNumberId');
+    }
+    if (number.status === 'DeleteInProgress') {
+      throw new DomainError('invalid', `${formatPhoneNumber(number.e164)} is in the deletion queue, so it cannot be assigned.`, 'phoneNumberId');
+    }
+    if (number.status !== 'Unassigned') {
+      throw new DomainError('conflict', `${formatPhoneNumber(number.e164)} was assigned to someone else. Choose another number.`, 'phoneNumberId');
+    }
+    const now = new Date();
+    const lostRace = () => assignConflict(db, user, number.id);
+    await write(
+      async (tx, lost) => {
+        const taken = await tx.phoneNumber.updateMany({
+          where: { id: number.id, ...assignableWhere },
+          data: { status: 'Assigned', userId: user.id, accountId: user.accountId, assignedAt: now, version: { increment: 1 } },
+        });
+        if (taken.count !== 1) lost();
+        if (!(await updateUserIfCurrent(tx, input, input.userVersion, ALL_OFF))) lost();
+        await tx.assignmentHistory.create({
+          data: { phoneNumberId: number.id, userId: user.id, accountId: user.accountId, assignedAt: now, assignedById: admin.id },
+          select: { id: true },
+        });
+        await recordAudit(tx, {
+          admin,
+          action: 'assign-phone-number',
+          outcome: 'Done',
+          ...ids,
+          before: { phoneNumber: null, ...permissionsOf(user) },
+          after: { phoneNumber: number.e164, ...ALL_OFF },
+        });
+        if (input.notifyUser) await queueNotification(tx, admin, user, { kind: 'Assigned', e164: number.e164, permissions: ALL_OFF });
+      },
+      // The user's one-number index can say no too: someone gave them another number meanwhile.
+      { lost: lostRace, unique: lostRace },
+    );
+    return { fullName: user.fullName, e164: number.e164, repeated: false, notified: Boolean(input.notifyUser) };
+  });
+}
+
+/** Says, from the state as it is now, why an assignment lost its race. */
+async function assignConflict(db: Db, user: UserState, phoneNumberId: string): Promise<DomainError> {
+  const [number, current] = await Promise.all([
+    db.phoneNumber.findUnique({ where: { id: phoneNumberId }, select: { e164: true, userId: true, status: true } }),
+    db.user.findUnique({ where: { id: user.id }, select: { phoneNumber: { select: { e164: true } } } }),
+  ]);
+  if (current?.phoneNumber) {
+    return new DomainError('conflict', `Someone else gave ${user.fullName} the phone number ${formatPhoneNumber(current.phoneNumber.e164)} a moment ago. Nothing was changed.`);
+  }
+  if (number?.status === 'Assigned') {
+    return new DomainError('conflict', `${formatPhoneNumber(number.e164)} was assigned to someone else. Choose another number.`, 'phoneNumberId');
+  }
+  if (number?.status === 'DeleteInProgress') {
+    return new DomainError('conflict', `${formatPhoneNumber(number.e164)} was put in the deletion queue a moment ago. Choose another number.`, 'phoneNumberId');
+  }
+  return new DomainError('conflict', `Someone else changed ${user.fullName} while you were choosing. Check the details below and try again.`);
+}
+
+export type PermissionsInput = Target & Notify & { version: number; inboundCalling: boolean; outboundCalling: boolean; sms: boolean };
+
+/** Sets a user's inbound calling, outbound calling and SMS, if nobody changed them since the form was shown. */
+export async function editTelephonyPermissions(admin: SessionAdmin, input: PermissionsInput): Promise<ChangeResult> {
+  const target = { accountId: input.accountId, userId: input.userId };
+  return mutate(admin, { action: 'edit-telephony-permissions', permission: 'change', about: target }, async ({ db, about, write }) => {
+    const user = await userToChange(db, input);
+    const wanted = permissionsOf(input);
+    const ids = { ...target, phoneNumberId: user.phoneNumber?.id };
+    about({ phoneNumberId: ids.phoneNumberId, attempted: wanted });
+    const e164 = user.phoneNumber?.e164 ?? null;
+    const stale = () =>
+      new DomainError('conflict', `Someone else changed ${user.fullName}’s phone number or permissions while you were editing. The form now shows their current permissions; make your change again if it is still needed.`);
+    if (input.version !== user.version) {
+      if (JSON.stringify(permissionsOf(user)) === JSON.stringify(wanted)) {
+        return { fullName: user.fullName, e164, repeated: true, notified: false }; // a replay: already as asked
+      }
+      throw stale();
+    }
+    const number = user.phoneNumber;
+    if (!number && (wanted.inboundCalling || wanted.outboundCalling || wanted.sms)) {
+      throw new DomainError('invalid', `${user.fullName} has no phone number. Assign a phone number before turning on calling or SMS.`);
+    }
+    if (number && wanted.sms && !number.canSms) {
+      throw new DomainError('invalid', `${formatPhoneNumber(number.e164)} cannot send or receive SMS.`, 'sms');
+    }
+    await write(
+      async (tx, lost) => {
+        if (!(await updateUserIfCurrent(tx, input, input.version, wanted))) lost();
+        await recordAudit(tx, { admin, action: 'edit-telephony-permissions', outcome: 'Done', ...ids, before: permissionsOf(user), after: wanted });
+        if (input.notifyUser) await queueNotification(tx, admin, user, { kind: 'PermissionsChanged', e164, permissions: wanted });
+      },
+      { lost: stale },
+    );
+    return { fullName: user.fullName, e164, repeated: false, notified: Boolean(input.notifyUser) };
+  });
+}
+
+export type UnassignInput = Target & Notify & { phoneNumberId: string; version: number };
+
+/** Takes a user's number back into the inventory as Unassigned; their calling and SMS go off. */
+export async function unassignPhoneNumber(admin: SessionAdmin, input: UnassignInput): Promise<ChangeResult> {
+  const ids = { accountId: input.accountId, userId: input.userId, phoneNumberId: input.phoneNumberId };
+  return mutate(admin, { action: 'unassign-phone-number', permission: 'change', about: ids }, async ({ db, write }) => {
+    const user = await userToChange(db, input);
+    const number = await db.phoneNumber.findUnique({ where: { id: input.phoneNumberId }, select: { id: true, e164: true, userId: true } });
+    if (!number) throw new DomainError('invalid', 'That phone number does not exist.');
+    if (number.userId !== user.id) {
+      if (!user.phoneNumber) {
+        // Already done (a double-click or replay, or another admin did the same): nothing to change.
+        return { fullName: user.fullName, e164: number.e164, repeated: true, notified: false };
+      }
+      throw new DomainError('conflict', `${formatPhoneNumber(number.e164)} is no longer ${user.fullName}’s number. Nothing was changed.`);
+    }
+    const now = new Date();
+    await write(
+      async (tx, lost) => {
+        const released = await tx.phoneNumber.updateMany({
+          where: { id: number.id, userId: user.id, status: 'Assigned' },
+          data: { status: 'Unassigned', userId: null, accountId: null, assignedAt: null, version: { increment: 1 } },
+        });
+        if (released.count !== 1) lost();
+        if (!(await updateUserIfCurrent(tx, input, input.version, ALL_OFF))) lost();
+        await tx.assignmentHistory.updateMany({
+          where: { phoneNumberId: number.id, userId: user.id, unassignedAt: null },
+          data: { unassignedAt: now, unassignedById: admin.id },
+        });
+        await recordAudit(tx, {
+          admin,
+          action: 'unassign-phone-number',
+          outcome: 'Done',
+          ...ids,
+          before: { phoneNumber: number.e164, ...permissionsOf(user) },
+          after: { phoneNumber: null, ...ALL_OFF },
+        });
+        if (input.notifyUser) {
+          await queueNotification(tx, admin, user, { kind: 'Unassigned', e164: null, removedE164: number.e164, permissions: ALL_OFF });
+        }
+      },
+      {
+        lost: () =>
+          new DomainError('conflict', `Someone else changed ${user.fullName}’s phone number or permissions a moment ago. Check the details below; nothing was changed.`),
+      },
+    );
+    return { fullName: user.fullName, e164: number.e164, repeated: false, notified: Boolean(input.notifyUser) };
+  });
+}
