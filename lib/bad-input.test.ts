@@ -18,7 +18,7 @@ import { assignPhoneNumberSchema, editTelephonyPermissionsSchema, unassignPhoneN
 import { editCallingNameSchema, previewPhoneNumbersSchema } from '@/lib/inventory/schemas';
 import { parsePhoneNumberInput } from '@/lib/inventory/parse';
 import { MAX_TEXT_CHARS } from '@/lib/inventory/limits';
-import { loadSessionAdmin, type SessionAdmin } from '@/lib/kernel/session-admin';
+import type { SessionAdmin } from '@/lib/kernel/session-admin';
 import { DomainError } from '@/lib/kernel/errors';
 import { listAccounts } from '@/lib/directory/accounts';
 import { listUsers } from '@/lib/directory/users';

@@ -25,8 +25,9 @@ export async function prepareServer(): Promise<void> {
       console.error(`Purging the deletion queue failed: ${(err as Error).message}`);
     }
   };
-  setTimeout(purge, 10_000).unref();
-  setInterval(purge, 60 * 60 * 1000).unref();
+  // purge() reports its own failures, so the timers need nothing back from it.
+  setTimeout(() => void purge(), 10_000).unref();
+  setInterval(() => void purge(), 60 * 60 * 1000).unref();
   // Emails to users: each action kicks delivery after its response; this sweep sends retries and
   // anything a stopped process left behind. Only when SMTP_URL is set; otherwise they wait.
   const { startDeliverySweep } = await import('@/lib/notifications/deliver');

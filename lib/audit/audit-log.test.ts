@@ -6,7 +6,7 @@ import { useTestDatabase } from '@/lib/test/database';
 import { sessionFor } from '@/lib/test/session';
 import { makeAccount, makeAdmin, makePhoneNumber, makeUser } from '@/lib/test/factories';
 import { verifyAdminCredentials } from '@/lib/auth/credentials';
-import { loadSessionAdmin, type SessionAdmin } from '@/lib/kernel/session-admin';
+import type { SessionAdmin } from '@/lib/kernel/session-admin';
 import { recordAudit } from '@/lib/kernel/audit';
 import { exportAuditEvents, listAuditAdmins, listAuditEvents, recentActivity, type AuditRow } from './audit-log';
 import { deletePhoneNumber, editCallingName, purgeDeletedPhoneNumbers } from '@/lib/inventory/phone-numbers';

@@ -7,7 +7,7 @@ import type { PrismaClient } from '@/lib/generated/prisma/client';
 import { getAccount, listAccounts } from './accounts';
 import { listUsers, getUser } from './users';
 import { verifyAdminCredentials } from '@/lib/auth/credentials';
-import { loadSessionAdmin, type SessionAdmin } from '@/lib/kernel/session-admin';
+import { loadSessionAdmin } from '@/lib/kernel/session-admin';
 
 const database = useTestDatabase();
 let prisma: PrismaClient;

@@ -45,6 +45,7 @@ export function useEnhancedForm<T extends FieldValues>(
   useEffect(() => {
     if (submitCount > 0 && browserRefused) focusErrorSummary();
     // Only a new submission moves focus; errors changing as the admin corrects them do not.
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- browserRefused is read, not watched
   }, [submitCount]);
   useEffect(() => {
     if (state.formError || state.fieldErrors) focusErrorSummary();

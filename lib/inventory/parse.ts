@@ -128,6 +128,8 @@ export function parsePhoneNumberInput(raw: string, defaultCountry: CountryCode):
       return { error: plus ? `Unknown country code: no phone numbers start with +${digits.slice(0, 3)}` : 'Not a phone number' };
     case 'NOT_A_NUMBER':
       return { error: 'Not a phone number' };
+    case undefined:
+      break; // a possible length: the checks below decide
   }
   const number = parsePhoneNumberFromString(text, defaultCountry);
   if (!number) return { error: 'Not a phone number' };

@@ -4,7 +4,7 @@ import { useTestDatabase } from '@/lib/test/database';
 import { sessionFor } from '@/lib/test/session';
 import { makeAdmin, makePhoneNumber, uniqueLocalE164, uniqueTollFreeE164 } from '@/lib/test/factories';
 import type { PrismaClient } from '@/lib/generated/prisma/client';
-import { loadSessionAdmin, type SessionAdmin } from '@/lib/kernel/session-admin';
+import type { SessionAdmin } from '@/lib/kernel/session-admin';
 import { DomainError } from '@/lib/kernel/errors';
 import { addPhoneNumbers, getPhoneNumberImport, previewPhoneNumbers, PREVIEW_ROWS } from './phone-number-imports';
 import { assertRefused } from '@/lib/test/refused';

@@ -5,7 +5,7 @@ import { sessionFor } from '@/lib/test/session';
 import { makeAccount, makeAdmin, makePhoneNumber, makeUser } from '@/lib/test/factories';
 import type { PrismaClient } from '@/lib/generated/prisma/client';
 import { editCallingNameSchema } from './schemas';
-import { loadSessionAdmin, type SessionAdmin } from '@/lib/kernel/session-admin';
+import type { SessionAdmin } from '@/lib/kernel/session-admin';
 import { DomainError } from '@/lib/kernel/errors';
 import {
   deletePhoneNumber,
