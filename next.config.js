@@ -3,7 +3,7 @@ const nextConfig = {
   poweredByHeader: false,
   experimental: {
     // "Add phone numbers" posts up to a 2 MB CSV file or 1,000,000 pasted characters
-    // (lib/phone-numbers/limits.ts); the default 1 MB would refuse a 10,000-line file before
+    // (lib/inventory/limits.ts); the default 1 MB would refuse a 10,000-line file before
     // the form could say anything. The proxy's own limit (10 MB) is above this.
     serverActions: { bodySizeLimit: '4mb' },
   },

@@ -1,7 +1,7 @@
 // The ceiling: the fastest this machine can serve Switchboard's hottest pages from the same
 // database. `node:http`, a `pg` pool of the same size as Switchboard's, one raw SQL query per
 // page plus the session row, and a template string that renders the same rows as the real page
-// (names, emails, numbers formatted by the same lib/phone, permissions, the next-page link).
+// (names, emails, numbers formatted by the same lib/kernel/phone, permissions, the next-page link).
 //
 // What it skips, on purpose: the JWT (no cookie is decrypted; the admin id comes from
 // BENCH_ADMIN_ID), React, layouts, the RSC payload, security headers. What it keeps, to be fair:
