@@ -20,5 +20,5 @@ export function chromiumPath(env: Record<string, string | undefined> = process.e
 }
 
 export const INSTALL_HINT =
-  'The end-to-end tests need Chromium. Install Debian’s: `sudo apt-get install chromium` ' +
+  'The end-to-end tests need Chromium. Install Debian’s: `apt-get install chromium` (as root) ' +
   '(it lands in /usr/bin/chromium), or set CHROMIUM_PATH to a Chromium or Chrome executable.';

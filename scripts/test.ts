@@ -63,7 +63,7 @@ function run(label: string, cmd: string, args: string[], env: Env = {}, buffered
 }
 
 /** Times `body` as one phase of the table; it returns its passed and failed counts. */
-async function phase(name: string, body: () => Promise<{ code: number; passed: number; failed: number; note?: string }>, { runsTests = true } = {}) {
+async function phase(name: string, body: () => Promise<{ code: number; passed: number; failed: number; note?: string }>, { runsTests = true, alongside = '' } = {}) {
   const started = performance.now();
   let result: { code: number; passed: number; failed: number; note?: string };
   try {
@@ -75,7 +75,8 @@ async function phase(name: string, body: () => Promise<{ code: number; passed: n
   const seconds = (performance.now() - started) / 1000;
   // A phase that passed nothing proved nothing: that is a failure too.
   const ok = result.code === 0 && result.failed === 0 && (result.passed > 0 || !runsTests);
-  phases.push({ name, seconds, passed: result.passed, failed: result.failed, ok, note: result.note });
+  const note = [alongside && `alongside ${alongside}`, result.note].filter(Boolean).join('; ') || undefined;
+  phases.push({ name, seconds, passed: result.passed, failed: result.failed, ok, note });
   if (!ok) failures.push(`${name} (exit ${result.code}, ${result.passed} passed, ${result.failed} failed)`);
 }
 
@@ -134,7 +135,7 @@ async function postgresReachable(): Promise<boolean> {
 
 function printSummary(total: number) {
   console.log('\n=== Summary');
-  const rows = phases.map((p) => [p.name, `${p.seconds.toFixed(0)} s`, String(p.passed), String(p.failed), p.note ?? '']);
+  const rows = phases.map((p) => [p.name, `${p.seconds.toFixed(0)} s`, p.passed || p.failed ? String(p.passed) : '', p.passed || p.failed ? String(p.failed) : '', p.note ?? '']);
   rows.push(['Total (wall)', `${total.toFixed(0)} s`, '', '', `budget 480 s; ${cores} cores`]);
   const head = ['phase', 'wall time', 'passed', 'failed', ''];
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
@@ -161,24 +162,40 @@ async function main() {
     process.exit(1);
   }
 
-  const embeddedTemplate = await makeEmbeddedTemplate();
+  let embeddedTemplate = '';
+  let postgresTemplate: string | null = null;
   const postgres = await postgresReachable();
-  const postgresTemplate = postgres ? await makePostgresTemplate(postgresServer) : null;
   try {
-    if (wants('unit')) {
-      await phase('Unit and data-layer tests (embedded)', () =>
-        unit('Unit and data-layer tests (embedded database)', { DATABASE_URL: '', TEST_POSTGRES_URL: '', [EMBEDDED_TEMPLATE_ENV]: embeddedTemplate }),
-      );
-    }
+    await phase('Migrated templates (embedded, PostgreSQL)', async () => {
+      embeddedTemplate = await makeEmbeddedTemplate();
+      if (postgres) postgresTemplate = await makePostgresTemplate(postgresServer);
+      return { code: 0, passed: 0, failed: 0 };
+    }, { runsTests: false });
+
+    // Phases that share nothing run side by side where that measured faster on 2 cores
+    // (docs/testing.md): the unit tests alongside the build, the matrix alongside the benchmark
+    // smoke. The one running alongside prints its output when it ends. (The PostgreSQL unit tests
+    // alongside the embedded e2e run measured no faster than one after the other: both fill the cores.)
     let built = false;
-    if (wants('e2e')) {
+    const build = async () => {
+      if (!wants('e2e')) return;
       await phase('Production build', async () => {
         const { code } = await run('Production build for end-to-end tests', 'npx', ['next', 'build']);
         built = code === 0;
         return { code, passed: 0, failed: 0 };
       }, { runsTests: false });
-    }
-    if (built) {
+    };
+    await Promise.all([
+      wants('unit') &&
+        phase('Unit and data-layer tests (embedded)', () =>
+          unit('Unit and data-layer tests (embedded database)', { DATABASE_URL: '', TEST_POSTGRES_URL: '', [EMBEDDED_TEMPLATE_ENV]: embeddedTemplate }, true),
+          { alongside: wants('e2e') ? 'the build' : '' },
+        ),
+      build(),
+    ]);
+
+    const e2eEmbedded = async () => {
+      if (!built) return;
       await phase('End-to-end (embedded)', async () => {
         const dataDir = path.join(root, '.e2e', 'db');
         fs.rmSync(path.join(root, '.e2e'), { recursive: true, force: true });
@@ -186,25 +203,29 @@ async function main() {
         copyEmbeddedTemplate(embeddedTemplate, dataDir);
         return e2e('End-to-end tests (embedded database)', { DATABASE_URL: '', SWITCHBOARD_DATA_DIR: dataDir });
       });
-    }
+    };
+    const unitPostgres = async () => {
+      if (!wants('unit') || !postgresTemplate) return;
+      await phase('Unit and data-layer tests (PostgreSQL)', () =>
+        unit('Unit and data-layer tests (PostgreSQL)', { TEST_POSTGRES_URL: postgresServer, [POSTGRES_TEMPLATE_ENV]: postgresTemplate! }),
+      );
+    };
+    await e2eEmbedded();
+    await unitPostgres();
 
     if (!postgres || !postgresTemplate) {
       console.log('SKIPPED: the PostgreSQL half of the suite (set TEST_POSTGRES_URL to a local server to run it).');
       phases.push({ name: 'PostgreSQL half', seconds: 0, passed: 0, failed: 0, ok: true, note: 'SKIPPED: no local server' });
       return;
     }
-    if (wants('unit')) {
-      await phase('Unit and data-layer tests (PostgreSQL)', () =>
-        unit('Unit and data-layer tests (PostgreSQL)', { TEST_POSTGRES_URL: postgresServer, [POSTGRES_TEMPLATE_ENV]: postgresTemplate }),
-      );
-    }
     if (built) {
+      const template = postgresTemplate;
       // Only what depends on the database (docs/testing.md): the three workflows, the concurrency
       // specs and the audit log; the rest of PostgreSQL's behaviour is proven by the unit pass on
       // it, the race proof and the authorisation matrix.
       await phase('End-to-end, database-dependent (PostgreSQL)', async () => {
         const name = `switchboard_e2e_${crypto.randomBytes(4).toString('hex')}`;
-        const url = await copyPostgresTemplate(postgresServer, postgresTemplate, name);
+        const url = await copyPostgresTemplate(postgresServer, template, name);
         try {
           fs.rmSync(path.join(root, '.e2e'), { recursive: true, force: true });
           return await e2e(
@@ -217,27 +238,31 @@ async function main() {
         }
       });
       // Two instances on one database: 100 racing assigns, then a short storm with one instance
-      // killed halfway; every invariant is one check in its `N passed, N failed` line.
+      // killed halfway; every invariant is one check in its `N passed, N failed` line. Alone: it
+      // is the one phase whose point is load.
       await phase('Race proof (PostgreSQL)', () =>
         checks('Race proof: two instances on PostgreSQL', 'scripts/race.ts', [
           '--storm-seconds', '8', '--postgres-url', postgresServer, '--ports', process.env.RACE_PORTS ?? '3201,3202',
         ]),
       );
-      // Every mutation posted as six identities: only the full-scope one changes anything.
-      await phase('Authorisation matrix (PostgreSQL)', () =>
-        checks('Authorisation matrix: one instance on PostgreSQL', 'scripts/authz-matrix.ts', [
-          '--postgres-url', postgresServer, '--port', process.env.AUTHZ_PORT ?? '3221',
-        ]),
-      );
-      // The benchmark on small data for a few seconds, so the script cannot rot; no timing is asserted.
-      await phase('Benchmark smoke (PostgreSQL)', () =>
-        checks('Benchmark smoke: Switchboard and the ceiling on PostgreSQL', 'bench/run.ts', [
-          '--smoke', '--postgres-url', postgresServer, '--ports', process.env.BENCH_PORT ?? '3231',
-        ]),
-      );
+      await Promise.all([
+        // Every mutation posted as six identities: only the full-scope one changes anything.
+        phase('Authorisation matrix (PostgreSQL)', () =>
+          checks('Authorisation matrix: one instance on PostgreSQL', 'scripts/authz-matrix.ts', [
+            '--postgres-url', postgresServer, '--port', process.env.AUTHZ_PORT ?? '3221',
+          ], true),
+          { alongside: 'the benchmark smoke' },
+        ),
+        // The benchmark on small data for a few seconds, so the script cannot rot; no timing is asserted.
+        phase('Benchmark smoke (PostgreSQL)', () =>
+          checks('Benchmark smoke: Switchboard and the ceiling on PostgreSQL', 'bench/run.ts', [
+            '--smoke', '--postgres-url', postgresServer, '--ports', process.env.BENCH_PORT ?? '3231',
+          ]),
+        ),
+      ]);
     }
   } finally {
-    removeEmbeddedTemplate(embeddedTemplate);
+    if (embeddedTemplate) removeEmbeddedTemplate(embeddedTemplate);
     if (postgresTemplate) await dropPostgresDatabase(postgresServer, postgresTemplate).catch(() => {});
     const total = (performance.now() - started) / 1000;
     printSummary(total);
