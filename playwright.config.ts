@@ -1,15 +1,16 @@
-import fs from 'node:fs';
+import os from 'node:os';
 import { defineConfig, type LaunchOptions } from '@playwright/test';
+import { chromiumPath } from './e2e/browser';
+import { assertLocalEnvironment } from './lib/test/local';
 
-// scripts/test-e2e.ts prepares the database and builds the app, then runs Playwright with these.
+// scripts/test.ts makes the data (e2e/prepare.ts) and the production build, then runs Playwright
+// with these; see docs/testing.md. It never runs against a database that is not on this machine.
+assertLocalEnvironment();
 const port = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://127.0.0.1:${port}`;
 
-// Debian's chromium by default (Playwright cannot download its own browser here); CHROMIUM_PATH
-// picks another, and with neither, Playwright's own browser is used if it is installed.
-const executablePath = process.env.CHROMIUM_PATH || (fs.existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
 const launchOptions: LaunchOptions = {
-  executablePath,
+  executablePath: chromiumPath().path,
   args: [
     '--headless',
     '--no-sandbox',
@@ -22,38 +23,29 @@ const launchOptions: LaunchOptions = {
   ],
 };
 
-const modes = [
-  { name: 'chromium', javaScriptEnabled: true },
-  { name: 'chromium-no-js', javaScriptEnabled: false },
-] as const;
-
 export default defineConfig({
   testDir: 'e2e',
   outputDir: 'test-results',
   fullyParallel: true,
-  workers: 2,
+  // As many as the machine has cores (E2E_WORKERS to choose): the server and the browsers share them.
+  workers: Number(process.env.E2E_WORKERS) || os.availableParallelism(),
   forbidOnly: true,
   retries: 0,
   reporter: [['list']],
-  // Generous limits, not performance targets: the suite shares 2 cores between two browsers, the
-  // server and PostgreSQL, and multi-step journeys (two admins, a dozen pages) took over 30 s
-  // there. Timings are measured by `npm run bench`, never asserted here.
+  // Generous limits, not performance targets: on 2 cores two browsers, the server and PostgreSQL
+  // share the machine, and multi-step journeys (two admins, a dozen pages) took over 30 s there.
+  // Timings are measured by `npm run bench`, never asserted here.
   timeout: 90_000,
   expect: { timeout: 15_000 },
   use: { baseURL, trace: 'retain-on-failure', launchOptions },
-  projects: modes.flatMap(({ name, javaScriptEnabled }) => [
-    // Signs in once through the real form and keeps the session for the other tests.
-    { name: `setup ${name}`, testMatch: /sign-in\.setup\.ts/, use: { javaScriptEnabled } },
-    {
-      name,
-      testMatch: /\.spec\.ts/,
-      // Markup does not depend on the database: scripts/test.ts checks accessibility once, on the
-      // embedded run, and skips it on the PostgreSQL run (E2E_SKIP_ACCESSIBILITY=1).
-      testIgnore: process.env.E2E_SKIP_ACCESSIBILITY === '1' ? [/accessibility\.spec\.ts/, /keyboard\.spec\.ts/] : [],
-      dependencies: [`setup ${name}`],
-      use: { javaScriptEnabled, storageState: `.e2e/state/${name}.json` },
-    },
-  ]),
+  projects: [
+    // Every spec of a user journey, in a browser with JavaScript on and one with it off. Each signs
+    // in with a session cookie minted for its own admin (e2e/session.ts), except the sign-in specs.
+    { name: 'chromium', testMatch: /\.spec\.ts$/, use: { javaScriptEnabled: true } },
+    { name: 'chromium-no-js', testMatch: /\.spec\.ts$/, use: { javaScriptEnabled: false } },
+    // Requests no browser would send (forged fields, raw posts): run once, and launch no browser.
+    { name: 'http', testMatch: /\.http\.ts$/ },
+  ],
   webServer: {
     command: `npx next start -p ${port} -H 127.0.0.1`,
     url: `${baseURL}/login`,

@@ -1,12 +1,16 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test as base, type Page, type TestInfo } from '@playwright/test';
-import { e2eData, formatted, type ModeData } from './data';
-import { signIn } from './steps';
+import type { Page, TestInfo } from '@playwright/test';
+import fixture from './accessibility.fixture';
+import { formatted } from './fixture';
+import { expect, forSpec } from './test';
 
-// Every page, and every error state, checked by axe-core and for the page's structure, in both
-// projects (JS on and JS off). One line per page: add a page here when you add it to the app.
+// Every page, and every error state, checked for the page's structure in both projects (JS on and
+// JS off: landmarks, one h1, the skip link first, the title, no sideways scrolling at 320 px), and
+// by axe-core once, in the JS-on project (axe needs a browser that runs scripts; the JS-off
+// markup is the same server-rendered HTML). One line per page: add a page here when you add it
+// to the app. The pages of a group are visited one after another in one browser per admin.
 
-type Data = ModeData & { run: string };
+type Data = ReturnType<typeof fixture.data>;
 /** Who looks at the page: the suite's admin, an Administrator of all accounts, a ReadOnly admin, or nobody. */
 type As = 'admin' | 'manager' | 'viewer' | 'anonymous';
 type Entry = {
@@ -20,9 +24,9 @@ type Entry = {
 };
 
 const S = 'Switchboard';
-const user = (d: Data, id: string) => `/accounts/${d.a11y.accountId}/users/${id}`;
-const num = (d: Data, id = d.a11y.number.id) => `/phone-numbers/${id}`;
-const admin = (d: Data, id = d.a11y.subjectAdmin.id) => `/admins/${id}`;
+const user = (d: Data, id: string) => `/accounts/${d.accountId}/users/${id}`;
+const num = (d: Data, id = d.number.id) => `/phone-numbers/${id}`;
+const admin = (d: Data, id = d.subjectAdmin.id) => `/admins/${id}`;
 const submit = (name: string) => async (page: Page) => {
   await page.getByRole('button', { name, exact: true }).click();
   await expect(page.getByRole('alert', { name: 'There is a problem' })).toBeVisible({ timeout: 20_000 });
@@ -33,47 +37,50 @@ const uncheckAndSubmit = (name: string) => async (page: Page) => {
   await submit(name)(page);
 };
 
-const PAGES: Entry[] = [
-  // Signed out
+const GROUPS: Record<string, Entry[]> = {
+  'signed out': [
   { name: 'sign in', as: 'anonymous', path: () => '/login', title: () => `Sign in – ${S}` },
   { name: 'sign in, nothing entered', as: 'anonymous', path: () => '/login', title: () => `Error: Sign in – ${S}`, act: submit('Sign in') },
-  // Accounts and users
+  ],
+  'accounts and users': [
   { name: 'accounts', path: () => '/accounts', title: () => `Accounts – ${S}` },
-  { name: 'accounts, search', path: (d) => `/accounts?q=${encodeURIComponent(d.a11y.accountName)}`, title: () => `Accounts – ${S}` },
-  { name: 'account', path: (d) => `/accounts/${d.a11y.accountId}`, title: (d) => `Account summary – ${d.a11y.accountName} – ${S}` },
-  { name: 'users', path: (d) => `/accounts/${d.a11y.accountId}/users`, title: (d) => `Users – ${d.a11y.accountName} – ${S}` },
-  { name: 'users, search', path: (d) => `/accounts/${d.a11y.accountId}/users?q=WithNumber`, title: (d) => `Users – ${d.a11y.accountName} – ${S}` },
-  { name: 'users, no match', path: (d) => `/accounts/${d.a11y.accountId}/users?q=zzz-nobody`, title: (d) => `Users – ${d.a11y.accountName} – ${S}` },
-  { name: 'user without a number', path: (d) => user(d, d.a11y.withoutNumber.id), title: (d) => `${d.a11y.withoutNumber.fullName} – Users – ${d.a11y.accountName} – ${S}` },
-  { name: 'user with a number', path: (d) => user(d, d.a11y.withNumber.id), title: (d) => `${d.a11y.withNumber.fullName} – Users – ${d.a11y.accountName} – ${S}` },
-  { name: 'user, read-only admin', as: 'viewer', path: (d) => user(d, d.a11y.withNumber.id), title: (d) => `${d.a11y.withNumber.fullName} – Users – ${d.a11y.accountName} – ${S}` },
+  { name: 'accounts, search', path: (d) => `/accounts?q=${encodeURIComponent(d.accountName)}`, title: () => `Accounts – ${S}` },
+  { name: 'account', path: (d) => `/accounts/${d.accountId}`, title: (d) => `Account summary – ${d.accountName} – ${S}` },
+  { name: 'users', path: (d) => `/accounts/${d.accountId}/users`, title: (d) => `Users – ${d.accountName} – ${S}` },
+  { name: 'users, search', path: (d) => `/accounts/${d.accountId}/users?q=WithNumber`, title: (d) => `Users – ${d.accountName} – ${S}` },
+  { name: 'users, no match', path: (d) => `/accounts/${d.accountId}/users?q=zzz-nobody`, title: (d) => `Users – ${d.accountName} – ${S}` },
+  { name: 'user without a number', path: (d) => user(d, d.withoutNumber.id), title: (d) => `${d.withoutNumber.fullName} – Users – ${d.accountName} – ${S}` },
+  { name: 'user with a number', path: (d) => user(d, d.withNumber.id), title: (d) => `${d.withNumber.fullName} – Users – ${d.accountName} – ${S}` },
+  { name: 'user, read-only admin', as: 'viewer', path: (d) => user(d, d.withNumber.id), title: (d) => `${d.withNumber.fullName} – Users – ${d.accountName} – ${S}` },
   {
     name: 'user, change banner',
-    path: (d) => `${user(d, d.a11y.changed.id)}/edit-telephony-permissions`,
-    title: (d) => `${d.a11y.changed.fullName} – Users – ${d.a11y.accountName} – ${S}`,
+    path: (d) => `${user(d, d.changed.id)}/edit-telephony-permissions`,
+    title: (d) => `${d.changed.fullName} – Users – ${d.accountName} – ${S}`,
     act: async (page) => {
       await page.getByRole('checkbox', { name: /SMS/ }).check();
       await page.getByRole('button', { name: 'Save' }).click();
       await expect(page.getByRole('status')).toContainText('Telephony permissions saved', { timeout: 20_000 });
     },
   },
+  ],
   // The three workflows, and their error states
-  { name: 'assign phone number', path: (d) => `${user(d, d.a11y.withoutNumber.id)}/assign-phone-number`, title: (d) => `Assign phone number – ${d.a11y.withoutNumber.fullName} – ${S}` },
+  workflows: [
+  { name: 'assign phone number', path: (d) => `${user(d, d.withoutNumber.id)}/assign-phone-number`, title: (d) => `Assign phone number – ${d.withoutNumber.fullName} – ${S}` },
   {
     name: 'assign phone number, nothing chosen',
-    path: (d) => `${user(d, d.a11y.withoutNumber.id)}/assign-phone-number`,
-    title: (d) => `Error: Assign phone number – ${d.a11y.withoutNumber.fullName} – ${S}`,
+    path: (d) => `${user(d, d.withoutNumber.id)}/assign-phone-number`,
+    title: (d) => `Error: Assign phone number – ${d.withoutNumber.fullName} – ${S}`,
     act: submit('Assign'),
   },
-  { name: 'assign phone number, read-only admin', as: 'viewer', path: (d) => `${user(d, d.a11y.withoutNumber.id)}/assign-phone-number`, title: (d) => `Assign phone number – ${d.a11y.withoutNumber.fullName} – ${S}` },
-  { name: 'edit telephony permissions', path: (d) => `${user(d, d.a11y.withNumber.id)}/edit-telephony-permissions`, title: (d) => `Edit telephony permissions – ${d.a11y.withNumber.fullName} – ${S}` },
+  { name: 'assign phone number, read-only admin', as: 'viewer', path: (d) => `${user(d, d.withoutNumber.id)}/assign-phone-number`, title: (d) => `Assign phone number – ${d.withoutNumber.fullName} – ${S}` },
+  { name: 'edit telephony permissions', path: (d) => `${user(d, d.withNumber.id)}/edit-telephony-permissions`, title: (d) => `Edit telephony permissions – ${d.withNumber.fullName} – ${S}` },
   {
     name: 'edit telephony permissions, changed by someone else first',
-    path: (d) => `${user(d, d.a11y.stale.id)}/edit-telephony-permissions`,
-    title: (d) => `Error: Edit telephony permissions – ${d.a11y.stale.fullName} – ${S}`,
+    path: (d) => `${user(d, d.stale.id)}/edit-telephony-permissions`,
+    title: (d) => `Error: Edit telephony permissions – ${d.stale.fullName} – ${S}`,
     act: async (page, d) => {
       const other = await page.context().newPage();
-      await other.goto(`${user(d, d.a11y.stale.id)}/edit-telephony-permissions`);
+      await other.goto(`${user(d, d.stale.id)}/edit-telephony-permissions`);
       await other.getByRole('checkbox', { name: /Inbound calling/ }).check();
       await other.getByRole('button', { name: 'Save' }).click();
       await expect(other.getByRole('status')).toBeVisible({ timeout: 20_000 });
@@ -82,14 +89,15 @@ const PAGES: Entry[] = [
       await submit('Save')(page);
     },
   },
-  { name: 'unassign phone number', path: (d) => `${user(d, d.a11y.withNumber.id)}/unassign-phone-number`, title: (d) => `Unassign phone number – ${d.a11y.withNumber.fullName} – ${S}` },
+  { name: 'unassign phone number', path: (d) => `${user(d, d.withNumber.id)}/unassign-phone-number`, title: (d) => `Unassign phone number – ${d.withNumber.fullName} – ${S}` },
   {
     name: 'unassign phone number, box cleared',
-    path: (d) => `${user(d, d.a11y.withNumber.id)}/unassign-phone-number`,
-    title: (d) => `Error: Unassign phone number – ${d.a11y.withNumber.fullName} – ${S}`,
+    path: (d) => `${user(d, d.withNumber.id)}/unassign-phone-number`,
+    title: (d) => `Error: Unassign phone number – ${d.withNumber.fullName} – ${S}`,
     act: uncheckAndSubmit('Unassign'),
   },
-  // Phone numbers
+  ],
+  'phone numbers': [
   { name: 'phone numbers', path: () => '/phone-numbers', title: () => `Phone numbers – ${S}` },
   { name: 'phone numbers, filtered', path: () => '/phone-numbers?view=unassigned&type=Local&productType=BusinessCalling&country=US&q=206', title: () => `Phone numbers – Unassigned – ${S}` },
   { name: 'phone numbers, no match', path: () => '/phone-numbers?q=000000000000', title: () => `Phone numbers – ${S}` },
@@ -101,98 +109,77 @@ const PAGES: Entry[] = [
     path: () => '/phone-numbers/add',
     title: () => `Check the phone numbers to add – Add phone numbers – ${S}`,
     act: async (page, d) => {
-      await page.getByLabel('Phone numbers').fill([d.a11y.notYetAdded, '12345', 'not a number'].join('\n'));
+      await page.getByLabel('Phone numbers').fill([d.notYetAdded, '12345', 'not a number'].join('\n'));
       await page.getByRole('button', { name: 'Preview' }).click();
       await expect(page.getByRole('heading', { level: 1, name: 'Check the phone numbers to add' })).toBeVisible({ timeout: 20_000 });
     },
   },
-  { name: 'phone number', path: (d) => num(d), title: (d) => `${formatted(d.a11y.number.e164)} – Phone numbers – ${S}` },
-  { name: 'phone number, assigned', path: (d) => num(d, d.a11y.withNumber.phoneNumberId), title: (d) => `${formatted(d.a11y.withNumber.e164)} – Phone numbers – ${S}` },
-  { name: 'edit calling name', path: (d) => `${num(d)}/calling-name`, title: (d) => `Edit calling name – ${formatted(d.a11y.number.e164)} – ${S}` },
+  ],
+  'a phone number': [
+  { name: 'phone number', path: (d) => num(d), title: (d) => `${formatted(d.number.e164)} – Phone numbers – ${S}` },
+  { name: 'phone number, assigned', path: (d) => num(d, d.withNumber.phoneNumberId), title: (d) => `${formatted(d.withNumber.e164)} – Phone numbers – ${S}` },
+  { name: 'edit calling name', path: (d) => `${num(d)}/calling-name`, title: (d) => `Edit calling name – ${formatted(d.number.e164)} – ${S}` },
   {
     name: 'edit calling name, bad name',
     path: (d) => `${num(d)}/calling-name`,
-    title: (d) => `Error: Edit calling name – ${formatted(d.a11y.number.e164)} – ${S}`,
+    title: (d) => `Error: Edit calling name – ${formatted(d.number.e164)} – ${S}`,
     act: async (page) => {
       await page.getByLabel(/Calling name for/).fill('Bad & name!');
       await submit('Save')(page);
     },
   },
-  { name: 'assign to a user: account', path: (d) => `${num(d)}/assign`, title: (d) => `Assign to a user – ${formatted(d.a11y.number.e164)} – ${S}` },
-  { name: 'assign to a user: user', path: (d) => `${num(d)}/assign?accountId=${d.a11y.accountId}`, title: (d) => `Assign to a user – ${formatted(d.a11y.number.e164)} – ${S}` },
+  { name: 'assign to a user: account', path: (d) => `${num(d)}/assign`, title: (d) => `Assign to a user – ${formatted(d.number.e164)} – ${S}` },
+  { name: 'assign to a user: user', path: (d) => `${num(d)}/assign?accountId=${d.accountId}`, title: (d) => `Assign to a user – ${formatted(d.number.e164)} – ${S}` },
   {
     name: 'assign to a user: confirm',
-    path: (d) => `${num(d)}/assign?accountId=${d.a11y.accountId}&userId=${d.a11y.withoutNumber.id}`,
-    title: (d) => `Assign to a user – ${formatted(d.a11y.number.e164)} – ${S}`,
+    path: (d) => `${num(d)}/assign?accountId=${d.accountId}&userId=${d.withoutNumber.id}`,
+    title: (d) => `Assign to a user – ${formatted(d.number.e164)} – ${S}`,
   },
-  { name: 'delete phone number', path: (d) => `${num(d)}/delete`, title: (d) => `Delete phone number – ${formatted(d.a11y.number.e164)} – ${S}` },
-  { name: 'delete phone number, box cleared', path: (d) => `${num(d)}/delete`, title: (d) => `Error: Delete phone number – ${formatted(d.a11y.number.e164)} – ${S}`, act: uncheckAndSubmit('Delete') },
-  // Admins (an Administrator of all accounts)
+  { name: 'delete phone number', path: (d) => `${num(d)}/delete`, title: (d) => `Delete phone number – ${formatted(d.number.e164)} – ${S}` },
+  { name: 'delete phone number, box cleared', path: (d) => `${num(d)}/delete`, title: (d) => `Error: Delete phone number – ${formatted(d.number.e164)} – ${S}`, act: uncheckAndSubmit('Delete') },
+  ],
+  // An Administrator of all accounts
+  admins: [
   { name: 'admins', as: 'manager', path: () => '/admins', title: () => `Admins – ${S}` },
   { name: 'admins, no match', as: 'manager', path: () => '/admins?q=zzz-nobody', title: () => `Admins – ${S}` },
   { name: 'add admin', as: 'manager', path: () => '/admins/new', title: () => `Add admin – Admins – ${S}` },
   { name: 'add admin, nothing entered', as: 'manager', path: () => '/admins/new', title: () => `Error: Add admin – Admins – ${S}`, act: submit('Add admin') },
-  { name: 'admin', as: 'manager', path: (d) => admin(d), title: (d) => `${d.a11y.subjectAdmin.name} – Admins – ${S}` },
-  { name: 'change role or accounts', as: 'manager', path: (d) => `${admin(d)}/change-role-or-accounts`, title: (d) => `Change role or accounts – ${d.a11y.subjectAdmin.name} – ${S}` },
+  { name: 'admin', as: 'manager', path: (d) => admin(d), title: (d) => `${d.subjectAdmin.name} – Admins – ${S}` },
+  { name: 'change role or accounts', as: 'manager', path: (d) => `${admin(d)}/change-role-or-accounts`, title: (d) => `Change role or accounts – ${d.subjectAdmin.name} – ${S}` },
   {
     name: 'change role or accounts, no account chosen',
     as: 'manager',
     path: (d) => `${admin(d)}/change-role-or-accounts`,
-    title: (d) => `Error: Change role or accounts – ${d.a11y.subjectAdmin.name} – ${S}`,
+    title: (d) => `Error: Change role or accounts – ${d.subjectAdmin.name} – ${S}`,
     act: async (page) => {
       for (const box of await page.getByRole('checkbox', { checked: true }).all()) await box.uncheck();
       await page.getByRole('radio', { name: 'Only the accounts chosen below' }).check();
       await submit('Save')(page);
     },
   },
-  { name: 'disable admin', as: 'manager', path: (d) => `${admin(d)}/disable`, title: (d) => `Disable – ${d.a11y.subjectAdmin.name} – ${S}` },
-  { name: 'disable admin, box cleared', as: 'manager', path: (d) => `${admin(d)}/disable`, title: (d) => `Error: Disable – ${d.a11y.subjectAdmin.name} – ${S}`, act: uncheckAndSubmit('Disable') },
-  { name: 'enable admin', as: 'manager', path: (d) => `${admin(d, d.a11y.disabledAdmin.id)}/enable`, title: (d) => `Enable – ${d.a11y.disabledAdmin.name} – ${S}` },
-  { name: 'reset password', as: 'manager', path: (d) => `${admin(d)}/reset-password`, title: (d) => `Reset password – ${d.a11y.subjectAdmin.name} – ${S}` },
-  // Audit log
+  { name: 'disable admin', as: 'manager', path: (d) => `${admin(d)}/disable`, title: (d) => `Disable – ${d.subjectAdmin.name} – ${S}` },
+  { name: 'disable admin, box cleared', as: 'manager', path: (d) => `${admin(d)}/disable`, title: (d) => `Error: Disable – ${d.subjectAdmin.name} – ${S}`, act: uncheckAndSubmit('Disable') },
+  { name: 'enable admin', as: 'manager', path: (d) => `${admin(d, d.disabledAdmin.id)}/enable`, title: (d) => `Enable – ${d.disabledAdmin.name} – ${S}` },
+  { name: 'reset password', as: 'manager', path: (d) => `${admin(d)}/reset-password`, title: (d) => `Reset password – ${d.subjectAdmin.name} – ${S}` },
+  ],
+  'audit log, outbox and not found': [
   { name: 'audit log', path: () => '/audit', title: () => `Audit log – ${S}` },
-  { name: 'audit log, filtered', path: (d) => `/audit?accountId=${d.a11y.accountId}&outcome=Done&from=2020-01-01`, title: () => `Audit log – ${S}` },
-  { name: 'audit log, about a user', path: (d) => `/audit?userId=${d.a11y.withNumber.id}`, title: () => `Audit log – ${S}` },
-  // Outbox
+  { name: 'audit log, filtered', path: (d) => `/audit?accountId=${d.accountId}&outcome=Done&from=2020-01-01`, title: () => `Audit log – ${S}` },
+  { name: 'audit log, about a user', path: (d) => `/audit?userId=${d.withNumber.id}`, title: () => `Audit log – ${S}` },
   { name: 'outbox', path: () => '/outbox', title: () => `Outbox – ${S}` },
   { name: 'outbox, read-only admin', as: 'viewer', path: () => '/outbox', title: () => `Outbox – ${S}` },
-  { name: 'outbox message', path: (d) => `/outbox/${d.a11y.outboxMessage.id}`, title: (d) => `${d.a11y.outboxMessage.subject} – Outbox – ${S}` },
-  // Not found
+  { name: 'outbox message', path: (d) => `/outbox/${d.outboxMessage.id}`, title: (d) => `${d.outboxMessage.subject} – Outbox – ${S}` },
   { name: 'not found', path: () => '/accounts/no-such-account', title: () => `Page not found – ${S}` },
-];
+  ],
+};
 
 /** "Page – Subject – Switchboard", or "Page – Switchboard" for a page with no subject; "Error: " first on an error state. */
 const TITLE_PATTERN = /^(Error: )?[^–]+( – [^–]+)* – Switchboard$/;
 
-// The sessions of the other admins, signed in through the form once per worker.
-const test = base.extend<object, { sessions: Record<Exclude<As, 'admin' | 'anonymous'>, string> }>({
-  sessions: [
-    async ({ browser }, use, workerInfo) => {
-      const mode = workerInfo.project.name;
-      const d = e2eData(mode);
-      const sessions = {} as Record<'manager' | 'viewer', string>;
-      for (const [who, person] of [
-        ['manager', d.a11y.manager],
-        ['viewer', d.flows.viewer],
-      ] as const) {
-        const context = await browser.newContext({
-          baseURL: workerInfo.project.use.baseURL,
-          javaScriptEnabled: workerInfo.project.use.javaScriptEnabled,
-          storageState: { cookies: [], origins: [] },
-        });
-        const page = await context.newPage();
-        await signIn(page, person.email, person.password);
-        sessions[who] = `.e2e/state/a11y-${who}-${mode}-${workerInfo.workerIndex}.json`;
-        await context.storageState({ path: sessions[who] });
-        await context.close();
-      }
-      await use(sessions);
-    },
-    { scope: 'worker', timeout: 120_000 },
-  ],
-});
+const test = forSpec(fixture, (d) => d.admin);
 
-test.describe.configure({ timeout: 90_000 });
+// A group visits up to a dozen pages, each checked at three widths (and by axe, JS on).
+test.describe.configure({ timeout: 150_000 });
 
 /** axe's findings, one readable block each: what, why, and where. */
 function describe(violations: Awaited<ReturnType<AxeBuilder['analyze']>>['violations']): string {
@@ -201,37 +188,17 @@ function describe(violations: Awaited<ReturnType<AxeBuilder['analyze']>>['violat
     .join('\n\n');
 }
 
-/**
- * axe needs timers, which a browser with JavaScript off does not run. So in the JS-off project
- * axe checks a copy: the page exactly as the JS-off browser has it, its scripts removed, served
- * at the same address to a browser that runs only axe.
- */
-async function runAxe(page: Page, testInfo: TestInfo) {
-  const analyze = (target: Page) => new AxeBuilder({ page: target }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
-  if (testInfo.project.use.javaScriptEnabled !== false) return analyze(page);
-  const html = (await page.content()).replace(/<script\b[\s\S]*?<\/script>/gi, '');
-  const context = await page.context().browser()!.newContext({ javaScriptEnabled: true, viewport: page.viewportSize() });
-  try {
-    const copy = await context.newPage();
-    await copy.route('**/*', (route) => {
-      const type = route.request().resourceType();
-      if (type === 'document') return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html });
-      if (type === 'script') return route.abort();
-      return route.continue();
-    });
-    await copy.goto(page.url());
-    return await analyze(copy);
-  } finally {
-    await context.close();
-  }
-}
-
 async function checkPage(page: Page, entry: Entry, d: Data, testInfo: TestInfo) {
-  const results = await runAxe(page, testInfo);
-  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  const minor = results.violations.filter((v) => !serious.includes(v));
-  if (minor.length) testInfo.annotations.push({ type: 'axe (minor)', description: describe(minor) });
-  expect(serious, `axe found serious or critical violations on ${entry.name}:\n${describe(serious)}`).toEqual([]);
+  // axe needs timers, which a browser with JavaScript off does not run: it checks each page and
+  // state once, in the JS-on project. (The JS-off project used to run it again on a script-free
+  // copy of its HTML: the same server-rendered markup, so the same findings; docs/testing.md.)
+  if (testInfo.project.use.javaScriptEnabled !== false) {
+    const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+    const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    const minor = results.violations.filter((v) => !serious.includes(v));
+    if (minor.length) testInfo.annotations.push({ type: `axe (minor) on ${entry.name}`, description: describe(minor) });
+    expect(serious, `axe found serious or critical violations on ${entry.name}:\n${describe(serious)}`).toEqual([]);
+  }
 
   // Structure: landmarks, one h1, the skip link first, and a title naming the page and its subject.
   await expect(page.getByRole('main')).toHaveCount(1);
@@ -268,25 +235,27 @@ async function checkPage(page: Page, entry: Entry, d: Data, testInfo: TestInfo) 
   }
 }
 
-for (const entry of PAGES) {
-  test(`accessible: ${entry.name}`, async ({ browser, sessions }, testInfo) => {
-    const d = e2eData(testInfo.project.name);
-    const as = entry.as ?? 'admin';
-    const storageState =
-      as === 'admin' ? `.e2e/state/${testInfo.project.name}.json` : as === 'anonymous' ? { cookies: [], origins: [] } : sessions[as];
-    const context = await browser.newContext({
-      baseURL: testInfo.project.use.baseURL,
-      javaScriptEnabled: testInfo.project.use.javaScriptEnabled,
-      storageState,
-    });
-    const page = await context.newPage();
-    try {
-      const response = await page.goto(entry.path(d));
-      expect(response?.status(), `${entry.name}: ${entry.path(d)}`).toBe(entry.name === 'not found' ? 404 : 200);
-      if (entry.act) await entry.act(page, d);
-      await checkPage(page, entry, d, testInfo);
-    } finally {
-      await context.close();
+for (const [group, entries] of Object.entries(GROUPS)) {
+  test(`accessible: ${group}`, async ({ as, data: d }, testInfo) => {
+    // One browser per admin for the whole group, made when its first page needs it.
+    const pages = new Map<As, Page>();
+    const pageFor = async (who: As) => {
+      let page = pages.get(who);
+      if (!page) {
+        page = await as(who === 'anonymous' ? null : d[who]);
+        pages.set(who, page);
+      }
+      return page;
+    };
+    for (const entry of entries) {
+      await test.step(entry.name, async () => {
+        const page = await pageFor(entry.as ?? 'admin');
+        await page.setViewportSize({ width: 1280, height: 720 }); // the last page's check left it narrow
+        const response = await page.goto(entry.path(d));
+        expect(response?.status(), `${entry.name}: ${entry.path(d)}`).toBe(entry.name === 'not found' ? 404 : 200);
+        if (entry.act) await entry.act(page, d);
+        await checkPage(page, entry, d, testInfo);
+      });
     }
   });
 }

@@ -1,9 +1,10 @@
-import { expect, test } from '@playwright/test';
-import { e2eData } from './data';
+import fixture from './accounts-and-users.fixture';
+import { expect, forSpec } from './test';
 
-test('the spec’s path: Accounts → account name → Users → full name → user details', async ({ page }, testInfo) => {
-  const data = e2eData(testInfo.project.name);
-  const account = data.accounts[0]!;
+const test = forSpec(fixture, (d) => d.admin);
+
+test('the spec’s path: Accounts → account name → Users → full name → user details', async ({ page, data }) => {
+  const account = data.bigAccount;
   const user = data.userWithNumber;
 
   await page.goto('/');
@@ -31,48 +32,46 @@ test('the spec’s path: Accounts → account name → Users → full name → u
   await expect(details.nth(1)).toContainText(/SMS\s*Off/);
 });
 
-test('Accounts: search by name, and pages beyond the first', async ({ page }, testInfo) => {
-  const data = e2eData(testInfo.project.name);
+test('Accounts: search by name, and pages beyond the first', async ({ page, data }) => {
   await page.goto('/accounts');
   const rows = page.getByRole('table').getByRole('row');
   await expect(rows).toHaveCount(26); // header + 25
   await page.getByRole('link', { name: 'Next page' }).click();
   await expect(rows).toHaveCount(3); // header + the other 2 of 27
-  await expect(page.getByRole('link', { name: data.accounts[26]!.name })).toBeVisible();
+  await expect(page.getByRole('link', { name: data.lastAccount.name })).toBeVisible();
   await expect(page.getByRole('link', { name: 'Next page' })).toHaveCount(0);
   await page.getByRole('link', { name: 'Previous page' }).click();
   await expect(rows).toHaveCount(26);
-  await expect(page.getByRole('link', { name: data.accounts[0]!.name })).toBeVisible();
+  await expect(page.getByRole('link', { name: data.bigAccount.name })).toBeVisible();
 
   await page.getByLabel('Search accounts by name').fill('account 13');
   await page.getByRole('button', { name: 'Search' }).click();
   await expect(page).toHaveURL(/\?q=account\+13$/);
   await expect(rows).toHaveCount(2);
-  await expect(page.getByRole('link', { name: data.accounts[13]!.name })).toBeVisible();
+  await expect(page.getByRole('link', { name: data.accountThirteen.name })).toBeVisible();
   // Another admin's account never shows.
   await page.goto(`/accounts?q=${encodeURIComponent('Not Yours')}`);
   await expect(page.getByText(/No accounts match/)).toBeVisible();
 });
 
-test('Users: search by name, email or digits, and pages beyond the first', async ({ page }, testInfo) => {
-  const data = e2eData(testInfo.project.name);
-  const path = `/accounts/${data.accounts[0]!.id}/users`;
+test('Users: search by name, email or digits, and pages beyond the first', async ({ page, data }) => {
+  const path = `/accounts/${data.bigAccount.id}/users`;
   await page.goto(path);
   const rows = page.getByRole('table').getByRole('row');
   await expect(rows).toHaveCount(26);
   await page.getByRole('link', { name: 'Next page' }).click();
   await expect(rows).toHaveCount(7); // 31 users: 25 + 6
-  await expect(page.getByRole('link', { name: data.users[30]!.fullName })).toBeVisible();
+  await expect(page.getByRole('link', { name: data.lastUser.fullName })).toBeVisible();
 
   const search = async (q: string) => {
     await page.goto(path);
     await page.getByLabel('Search users').fill(q);
     await page.getByRole('button', { name: 'Search' }).click();
   };
-  await search(data.users[7]!.fullName);
+  await search(data.searchedByName.fullName);
   await expect(rows).toHaveCount(2);
-  await search(data.users[8]!.email.toUpperCase());
-  await expect(page.getByRole('link', { name: data.users[8]!.fullName })).toBeVisible();
+  await search(data.searchedByEmail.email.toUpperCase());
+  await expect(page.getByRole('link', { name: data.searchedByEmail.fullName })).toBeVisible();
   await expect(rows).toHaveCount(2);
   const digits = data.userWithNumber.e164.slice(2);
   await search(`(${digits.slice(0, 3)}) ${digits.slice(3, 6)}-${digits.slice(6)}`);
@@ -80,13 +79,12 @@ test('Users: search by name, email or digits, and pages beyond the first', async
   await expect(page.getByRole('link', { name: data.userWithNumber.fullName })).toBeVisible();
 });
 
-test('another account’s pages and unknown ids are the same “Page not found”', async ({ page }, testInfo) => {
-  const data = e2eData(testInfo.project.name);
+test('another account’s pages and unknown ids are the same “Page not found”', async ({ page, data }) => {
   for (const path of [
     `/accounts/${data.otherAccount.id}`,
     `/accounts/${data.otherAccount.id}/users`,
     `/accounts/${data.otherAccount.id}/users/${data.otherAccount.userId}`,
-    `/accounts/${data.accounts[0]!.id}/users/${data.otherAccount.userId}`,
+    `/accounts/${data.bigAccount.id}/users/${data.otherAccount.userId}`,
     `/accounts/no-such-account/users`,
   ]) {
     const response = await page.goto(path);

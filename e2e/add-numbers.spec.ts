@@ -1,6 +1,9 @@
-import { expect, test, type Page } from '@playwright/test';
-import { e2eData, formatted, national } from './data';
-import { signIn } from './steps';
+import type { Page } from '@playwright/test';
+import fixture from './add-numbers.fixture';
+import { formatted, national } from './fixture';
+import { expect, forSpec } from './test';
+
+const test = forSpec(fixture, (d) => d.admin);
 
 const ADD_PATH = '/phone-numbers/add';
 const PREVIEW_TITLE = 'Check the phone numbers to add – Add phone numbers – Switchboard';
@@ -39,8 +42,7 @@ async function expectInInventory(page: Page, numbers: string[]) {
   await expect(page.getByText('None of these lines can be added. Correct them, then start again.')).toBeVisible();
 }
 
-test('Add one phone number typed the way it is dialled', async ({ page }, testInfo) => {
-  const { addNumbers } = e2eData(testInfo.project.name);
+test('Add one phone number typed the way it is dialled', async ({ page, data: addNumbers }) => {
   await openAddPage(page);
   await expect(page.getByLabel('Country for numbers without a country code')).toHaveValue('US');
   await expect(page.getByLabel('Country for numbers without a country code').locator('option:checked')).toHaveText('United States');
@@ -63,8 +65,7 @@ test('Add one phone number typed the way it is dialled', async ({ page }, testIn
   await expectInInventory(page, [addNumbers.single]);
 });
 
-test('Paste several lines: each bad one is shown with its reason, the rest are added', async ({ page }, testInfo) => {
-  const { addNumbers } = e2eData(testInfo.project.name);
+test('Paste several lines: each bad one is shown with its reason, the rest are added', async ({ page, data: addNumbers }) => {
   const [first, second] = addNumbers.pasted;
   await preview(page, [first, 'call me', '+1', national(first), addNumbers.existing, '', national(second), addNumbers.tollFree, '12345']);
 
@@ -92,8 +93,7 @@ test('Paste several lines: each bad one is shown with its reason, the rest are a
   await expectInInventory(page, [first, second, addNumbers.tollFree]);
 });
 
-test('Upload a CSV file: the phone column is read, quoted fields and all', async ({ page }, testInfo) => {
-  const { addNumbers } = e2eData(testInfo.project.name);
+test('Upload a CSV file: the phone column is read, quoted fields and all', async ({ page, data: addNumbers }) => {
   const [a, b, c] = addNumbers.csv;
   const csv = `Name,Phone,Notes\r\n"Smith, Jo","${national(a)}",desk\r\nLee,${b},\r\n,,\r\nPat,not a number,x\r\nSam,"+1 ${c.slice(2, 5)} ${c.slice(5, 8)} ${c.slice(8)}","two\nlines"\r\n`;
   await openAddPage(page);
@@ -123,8 +123,7 @@ test('A file and pasted numbers together are refused, and what was typed is kept
   await expect(page.getByLabel('Phone numbers')).toHaveValue('+1 206 555 0100');
 });
 
-test('A ReadOnly admin gets no form, and a replayed Add is refused', async ({ page, browser }, testInfo) => {
-  const { addNumbers, flows } = e2eData(testInfo.project.name);
+test('A ReadOnly admin gets no form, and a replayed Add is refused', async ({ page, as, data: addNumbers }) => {
   await preview(page, [addNumbers.forViewer]);
   const previewUrl = page.url();
   // The administrator's Add form, as the browser received it from the server.
@@ -136,9 +135,7 @@ test('A ReadOnly admin gets no form, and a replayed Add is refused', async ({ pa
   }
   expect(Object.values(fields)).toContain(previewUrl.split('/').pop());
 
-  const viewerContext = await browser.newContext({ storageState: { cookies: [], origins: [] }, javaScriptEnabled: testInfo.project.use.javaScriptEnabled });
-  const viewer = await viewerContext.newPage();
-  await signIn(viewer, flows.viewer.email, flows.viewer.password);
+  const viewer = await as(addNumbers.viewer);
   await viewer.goto(ADD_PATH);
   await expect(viewer.getByRole('heading', { level: 1, name: 'Add phone numbers' })).toBeVisible();
   await expect(viewer.getByText('You have read-only access, so you cannot add phone numbers to the inventory.')).toBeVisible();
@@ -151,7 +148,7 @@ test('A ReadOnly admin gets no form, and a replayed Add is refused', async ({ pa
   // The same post under the viewer's session: refused, and the preview (not theirs) is not found.
   const response = await viewer.request.post(previewUrl, { multipart: fields, headers: { Origin: new URL(previewUrl).origin }, maxRedirects: 0 });
   expect(response.headers().location).toBe('/not-found');
-  await viewerContext.close();
+  await viewer.context().close();
 
   // Nothing was added: the administrator's preview still offers Add.
   await page.reload();

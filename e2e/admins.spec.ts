@@ -1,42 +1,23 @@
-import { expect, test as base, type Browser, type Page, type TestInfo } from '@playwright/test';
-import { e2eData } from './data';
+import type { Browser, Page, TestInfo } from '@playwright/test';
+import fixture from './admins.fixture';
 import { detail, signIn } from './steps';
+import { expect, forSpec, newPage } from './test';
 
-// The Admins page is for Administrators of all accounts only. The suite's usual admin has some
-// accounts, so these tests act as the run's own full-scope Administrator, signed in through the
-// form once per worker, on admins made for them by e2e/prepare.ts.
+// The Admins page is for Administrators of all accounts only. These tests act as the spec's own
+// full-scope Administrator (a minted session), on admins made for them by e2e/admins.fixture.ts.
+// The admins whose sessions and passwords change sign in through the real form: that is what
+// these tests are about.
 //
 // Not here: "the last active Administrator of all accounts cannot be demoted or disabled". That
 // rule is about every admin in the database, and other specs (and other modes running at the same
 // time) need their own Administrators, so no state where it applies can be made in this shared
-// database without breaking them. lib/data/admin-management.test.ts covers it, races included, on
+// database without breaking them. lib/admins/admin-management.test.ts covers it, races included, on
 // databases of its own.
-const test = base.extend<object, { managerState: string }>({
-  managerState: [
-    async ({ browser }, use, workerInfo) => {
-      const mode = workerInfo.project.name;
-      const { admins } = e2eData(mode);
-      const context = await browser.newContext({
-        baseURL: workerInfo.project.use.baseURL,
-        javaScriptEnabled: workerInfo.project.use.javaScriptEnabled,
-        storageState: { cookies: [], origins: [] },
-      });
-      const page = await context.newPage();
-      await signIn(page, admins.manager.email, admins.manager.password);
-      const file = `.e2e/state/admins-manager-${mode}-${workerInfo.workerIndex}.json`;
-      await context.storageState({ path: file });
-      await context.close();
-      await use(file);
-    },
-    { scope: 'worker' },
-  ],
-  storageState: async ({ managerState }, use) => use(managerState),
-});
+const test = forSpec(fixture, (d) => d.manager);
 
 /** A browser of its own, signed in as someone else. */
 async function signedIn(browser: Browser, testInfo: TestInfo, email: string, password: string): Promise<Page> {
-  const context = await browser.newContext({ storageState: { cookies: [], origins: [] }, javaScriptEnabled: testInfo.project.use.javaScriptEnabled });
-  const page = await context.newPage();
+  const page = await newPage(browser, testInfo, null);
   await signIn(page, email, password);
   return page;
 }
@@ -59,8 +40,7 @@ async function expectSignedOut(page: Page) {
   await expect(page.getByRole('heading', { level: 1, name: 'Sign in' })).toBeVisible();
 }
 
-test('Only Administrators of all accounts have Admins; anyone else gets “Page not found”, even for a forged form', async ({ page, browser }, testInfo) => {
-  const { admins, flows } = e2eData(testInfo.project.name);
+test('Only Administrators of all accounts have Admins; anyone else gets “Page not found”, even for a forged form', async ({ page, browser, as, data: admins }, testInfo) => {
   await page.goto('/accounts');
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Admins' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Admins' })).toBeVisible();
@@ -77,12 +57,8 @@ test('Only Administrators of all accounts have Admins; anyone else gets “Page 
   }
   expect(fields.adminId).toBe(target.id);
 
-  const scopedContext = await browser.newContext({
-    storageState: `.e2e/state/${testInfo.project.name}.json`, // the suite's admin: an Administrator of some accounts
-    javaScriptEnabled: testInfo.project.use.javaScriptEnabled,
-  });
-  const scoped = await scopedContext.newPage();
-  const viewer = await signedIn(browser, testInfo, flows.viewer.email, flows.viewer.password); // ReadOnly
+  const scoped = await as(admins.scoped); // an Administrator of one account
+  const viewer = await as(admins.viewer); // ReadOnly of all accounts
   for (const other of [scoped, viewer]) {
     await other.goto('/accounts');
     await expect(other.getByRole('heading', { level: 1, name: 'Accounts' })).toBeVisible();
@@ -95,8 +71,6 @@ test('Only Administrators of all accounts have Admins; anyone else gets “Page 
     expect(response.url()).toMatch(/\/not-found$/);
     expect(await response.text()).toContain('Page not found');
   }
-  await scopedContext.close();
-  await viewer.context().close();
 
   await openAdmin(page, target);
   await expect(detail(page, 'Status')).toHaveText('Active');
@@ -104,8 +78,8 @@ test('Only Administrators of all accounts have Admins; anyone else gets “Page 
   await theirs.context().close();
 });
 
-test('Add admin: a taken email is explained and what was typed kept; the one-time password is shown once, and works', async ({ page, browser }, testInfo) => {
-  const { admins, run } = e2eData(testInfo.project.name);
+test('Add admin: a taken email is explained and what was typed kept; the one-time password is shown once, and works', async ({ page, browser, data: admins }, testInfo) => {
+  const { run } = admins;
   await page.goto('/admins');
   await page.getByRole('link', { name: 'Add admin' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Add admin' })).toBeVisible();
@@ -162,8 +136,7 @@ test('Add admin: a taken email is explained and what was typed kept; the one-tim
   await them.context().close();
 });
 
-test('Change role or accounts: the form shows what they have; once saved, their open session ends', async ({ page, browser }, testInfo) => {
-  const { admins } = e2eData(testInfo.project.name);
+test('Change role or accounts: the form shows what they have; once saved, their open session ends', async ({ page, browser, data: admins }, testInfo) => {
   const target = admins.toChange;
   const theirs = await signedIn(browser, testInfo, target.email, target.password);
 
@@ -193,12 +166,10 @@ test('Change role or accounts: the form shows what they have; once saved, their 
   await theirs.context().close();
 });
 
-test('A change form someone else saved first is refused, and shows the admin as they are now', async ({ browser, managerState }, testInfo) => {
-  const { admins } = e2eData(testInfo.project.name);
+test('A change form someone else saved first is refused, and shows the admin as they are now', { tag: '@postgres' }, async ({ as, data: admins }) => {
   const target = admins.staleTarget;
   const open = async () => {
-    const context = await browser.newContext({ storageState: managerState, javaScriptEnabled: testInfo.project.use.javaScriptEnabled });
-    const page = await context.newPage();
+    const page = await as(admins.manager);
     await page.goto(`/admins/${target.id}/change-role-or-accounts`);
     await expect(page.getByRole('radio', { name: /^Read only/ })).toBeChecked();
     return page;
@@ -220,12 +191,9 @@ test('A change form someone else saved first is refused, and shows the admin as 
   await expect(second.getByRole('status')).toContainText(`Role and accounts saved for ${target.name}`);
   await expect(detail(second, 'Role')).toHaveText('Administrator');
   await expect(detail(second, 'Accounts')).toHaveText('All accounts');
-  await first.context().close();
-  await second.context().close();
 });
 
-test('Disable: the box is selected by default, their open session ends and they cannot sign in; Enable lets them back', async ({ page, browser }, testInfo) => {
-  const { admins } = e2eData(testInfo.project.name);
+test('Disable: the box is selected by default, their open session ends and they cannot sign in; Enable lets them back', async ({ page, browser, data: admins }, testInfo) => {
   const target = admins.toDisable;
   const theirs = await signedIn(browser, testInfo, target.email, target.password);
 
@@ -258,8 +226,7 @@ test('Disable: the box is selected by default, their open session ends and they 
   await expect(page.getByRole('button', { name: 'Disable', exact: true })).toHaveCount(0);
 });
 
-test('Reset password: a new one-time password, shown once; the old one stops working and their session ends', async ({ page, browser }, testInfo) => {
-  const { admins } = e2eData(testInfo.project.name);
+test('Reset password: a new one-time password, shown once; the old one stops working and their session ends', async ({ page, browser, data: admins }, testInfo) => {
   const target = admins.toReset;
   const theirs = await signedIn(browser, testInfo, target.email, target.password);
 

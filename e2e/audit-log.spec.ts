@@ -1,10 +1,15 @@
 import fs from 'node:fs';
-import { expect, test, type Page } from '@playwright/test';
-import { e2eData, formatted } from './data';
+import type { Page } from '@playwright/test';
+import fixture from './audit-log.fixture';
+import { formatted } from './fixture';
 import { openUserDetails } from './steps';
+import { expect, forSpec } from './test';
 
-// The audit log's known rows are made by e2e/prepare.ts in this run's fourth account: inbound
-// calling turned on (Done), a stale edit (Conflict) and a read-only admin's try (Denied).
+// The audit log's known rows are made by e2e/audit-log.fixture.ts in an account of its own:
+// inbound calling turned on (Done), a stale edit (Conflict) and a read-only admin's try (Denied).
+// Every test here also runs on PostgreSQL (tagged @postgres): the log's sequence, filters and
+// append-only rows are the database's.
+const test = forSpec(fixture, (d) => d.admin);
 
 async function filterBy(page: Page, choices: { account?: string; action?: string; outcome?: string }) {
   if (choices.account) await page.getByLabel('Account', { exact: true }).selectOption({ label: choices.account });
@@ -13,9 +18,7 @@ async function filterBy(page: Page, choices: { account?: string; action?: string
   await page.getByRole('button', { name: 'Apply filters' }).click();
 }
 
-test('Filter the audit log by action and outcome and see the right rows', async ({ page }, testInfo) => {
-  const data = e2eData(testInfo.project.name);
-  const { audit } = data;
+test('Filter the audit log by action and outcome and see the right rows', { tag: '@postgres' }, async ({ page, data: audit }) => {
   await page.goto('/accounts');
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Audit log' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Audit log' })).toBeVisible();
@@ -27,7 +30,7 @@ test('Filter the audit log by action and outcome and see the right rows', async 
   await expect(rows).toHaveCount(2);
   const conflict = rows.nth(1);
   await expect(conflict).toContainText(audit.subject.fullName);
-  await expect(conflict).toContainText(data.admin.name);
+  await expect(conflict).toContainText(audit.admin.name);
   await expect(conflict).toContainText('Edited telephony permissions');
   await expect(conflict).toContainText('Conflict');
   await expect(conflict).toContainText('Asked for:');
@@ -57,8 +60,7 @@ test('Filter the audit log by action and outcome and see the right rows', async 
   await expect(page.getByText(audit.hiddenUserName)).toHaveCount(0);
 });
 
-test('Download the filtered audit log as CSV', async ({ page, playwright, baseURL }, testInfo) => {
-  const { audit } = e2eData(testInfo.project.name);
+test('Download the filtered audit log as CSV', { tag: '@postgres' }, async ({ page, playwright, baseURL, data: audit }) => {
   await page.goto(`/audit?accountId=${audit.accountId}&action=edit-telephony-permissions`);
   const downloading = page.waitForEvent('download');
   await page.getByRole('link', { name: 'Download CSV' }).click();
@@ -84,8 +86,7 @@ test('Download the filtered audit log as CSV', async ({ page, playwright, baseUR
   await anonymous.dispose();
 });
 
-test('A user’s page and their number’s page show recent activity, linked to the filtered log', async ({ page }, testInfo) => {
-  const { audit } = e2eData(testInfo.project.name);
+test('A user’s page and their number’s page show recent activity, linked to the filtered log', { tag: '@postgres' }, async ({ page, data: audit }) => {
   await openUserDetails(page, audit.accountName, audit.subject.fullName);
   const activity = page.getByRole('region', { name: 'Recent activity' });
   const rows = activity.getByRole('row');

@@ -1,6 +1,9 @@
-import { expect, test } from '@playwright/test';
-import { e2eData, formatted } from './data';
+import { formatted } from './fixture';
+import fixture from './inventory.fixture';
 import { detail } from './steps';
+import { expect, forSpec } from './test';
+
+const test = forSpec(fixture, (d) => d.admin);
 
 /** Phone numbers → search by the number's digits, typed as people type them → its page. */
 async function openNumber(page: import('@playwright/test').Page, e164: string) {
@@ -14,8 +17,7 @@ async function openNumber(page: import('@playwright/test').Page, e164: string) {
   await expect(page.getByRole('heading', { level: 1, name: formatted(e164) })).toBeVisible();
 }
 
-test('Search by digits and filter by type; views show their counts', async ({ page }, testInfo) => {
-  const { inventory } = e2eData(testInfo.project.name);
+test('Search by digits and filter by type; views show their counts', async ({ page, data: inventory }) => {
   await page.goto('/phone-numbers');
   for (const view of ['All', 'Unassigned', 'Assigned', 'Deletion queue']) {
     await expect(page.getByRole('navigation', { name: 'Views' }).getByRole('link', { name: new RegExp(`^${view} \\(\\d+\\)$`) })).toBeVisible();
@@ -38,8 +40,7 @@ test('Search by digits and filter by type; views show their counts', async ({ pa
   await expect(page.getByText('No phone numbers match.')).toBeVisible();
 });
 
-test('Assign from the number’s side: account, then user, then confirm — with the reuse warning', async ({ page }, testInfo) => {
-  const { inventory } = e2eData(testInfo.project.name);
+test('Assign from the number’s side: account, then user, then confirm — with the reuse warning', async ({ page, data: inventory }) => {
   const n = inventory.reused;
   await openNumber(page, n.e164);
   await expect(page.getByRole('row', { name: new RegExp(n.pastHolder) })).toBeVisible(); // history
@@ -66,8 +67,7 @@ test('Assign from the number’s side: account, then user, then confirm — with
   await expect(page.getByRole('row', { name: new RegExp(`${n.receiver}.*Now`) })).toBeVisible();
 });
 
-test('Edit calling name: a bad name is explained on the form; a good one is saved', async ({ page }, testInfo) => {
-  const { inventory } = e2eData(testInfo.project.name);
+test('Edit calling name: a bad name is explained on the form; a good one is saved', async ({ page, data: inventory }) => {
   await openNumber(page, inventory.callingName.e164);
   await page.getByText('Actions', { exact: true }).click();
   await page.getByRole('link', { name: 'Edit calling name' }).click();
@@ -83,8 +83,7 @@ test('Edit calling name: a bad name is explained on the form; a good one is save
   await expect(detail(page, 'Calling name')).toHaveText('Reception 2');
 });
 
-test('Delete → deletion queue → Restore; an assigned number cannot be deleted', async ({ page }, testInfo) => {
-  const { inventory } = e2eData(testInfo.project.name);
+test('Delete → deletion queue → Restore; an assigned number cannot be deleted', async ({ page, data: inventory }) => {
   const n = inventory.toDelete;
   await openNumber(page, n.e164);
   await page.getByText('Actions', { exact: true }).click();

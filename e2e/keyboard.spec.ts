@@ -1,5 +1,9 @@
-import { expect, test, type Page } from '@playwright/test';
-import { e2eData, formatted } from './data';
+import type { Page } from '@playwright/test';
+import { formatted } from './fixture';
+import fixture from './keyboard.fixture';
+import { expect, forSpec } from './test';
+
+const test = forSpec(fixture, (d) => d.admin);
 
 // The three workflows by keyboard alone: Tab, Shift+Tab, Enter, Space and the arrow keys, never
 // the mouse. Every stop on the way must show its focus and come later in the page than the one
@@ -75,9 +79,8 @@ async function openActionByKeyboard(page: Page, path: string, action: string, op
   await expect(page.getByRole('heading', { level: 1, name: action })).toBeVisible({ timeout: 20_000 });
 }
 
-test('Assign phone number by keyboard: search, arrow keys in the radio group, Enter', async ({ page }, testInfo) => {
-  const { a11y } = e2eData(testInfo.project.name);
-  const { assignee, numbers, search } = a11y.keyboard;
+test('Assign phone number by keyboard: search, arrow keys in the radio group, Enter', async ({ page, data: a11y }) => {
+  const { assignee, numbers, search } = a11y;
   await openActionByKeyboard(page, `/accounts/${a11y.accountId}/users/${assignee.id}`, 'Assign phone number', 'Enter');
 
   await tabTo(page, 'Search numbers');
@@ -110,9 +113,8 @@ test('Assign phone number by keyboard: search, arrow keys in the radio group, En
   await expect(page.locator('#banner')).toContainText(`${chosen} is assigned to ${assignee.fullName}`);
 });
 
-test('Edit telephony permissions by keyboard: Space on the boxes and on Save', async ({ page }, testInfo) => {
-  const { a11y } = e2eData(testInfo.project.name);
-  const { editee } = a11y.keyboard;
+test('Edit telephony permissions by keyboard: Space on the boxes and on Save', async ({ page, data: a11y }) => {
+  const { editee } = a11y;
   await openActionByKeyboard(page, `/accounts/${a11y.accountId}/users/${editee.id}`, 'Edit telephony permissions', 'Space');
 
   const inbound = await tabTo(page, 'Inbound calling');
@@ -132,9 +134,8 @@ test('Edit telephony permissions by keyboard: Space on the boxes and on Save', a
   await expect(page.locator('dl.summary dt', { hasText: /^SMS$/ }).locator('xpath=following-sibling::dd[1]')).toHaveText('On');
 });
 
-test('Unassign phone number by keyboard: a cleared box is refused, then Unassign', async ({ page }, testInfo) => {
-  const { a11y } = e2eData(testInfo.project.name);
-  const { unassignee } = a11y.keyboard;
+test('Unassign phone number by keyboard: a cleared box is refused, then Unassign', async ({ page, data: a11y }) => {
+  const { unassignee } = a11y;
   const label = `Unassign ${formatted(unassignee.e164)} from ${unassignee.fullName}`;
   await openActionByKeyboard(page, `/accounts/${a11y.accountId}/users/${unassignee.id}`, 'Unassign phone number', 'Enter');
 

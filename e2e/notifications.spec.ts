@@ -1,6 +1,10 @@
-import { expect, test, type Page } from '@playwright/test';
-import { e2eData, formatted } from './data';
+import type { Page } from '@playwright/test';
+import { formatted } from './fixture';
+import fixture from './notifications.fixture';
 import { chooseAction, detail, openUserDetails } from './steps';
+import { expect, forSpec } from './test';
+
+const test = forSpec(fixture, (d) => d.admin);
 
 // "Email <user> about this change" on the three forms. No mail server is configured for the
 // e2e server, so a queued email stays Pending in the Outbox, where an admin can read it.
@@ -47,8 +51,7 @@ async function assign(page: Page, accountName: string, user: Recipient, e164: st
   await expect(page.getByRole('status')).toContainText(`${formatted(e164)} is assigned to ${user.fullName}`);
 }
 
-test('Assign with the email box selected: the email is queued and shown in the Outbox', async ({ page }, testInfo) => {
-  const { notifications: n } = e2eData(testInfo.project.name);
+test('Assign with the email box selected: the email is queued and shown in the Outbox', async ({ page, data: n }) => {
   await assign(page, n.accountName, n.assignOn, n.numberOn.e164, true);
   await expect(page.getByRole('status')).toContainText(`An email to ${n.assignOn.fullName} about this change is queued.`);
   const subject = `Your new phone number is ${formatted(n.numberOn.e164)}`;
@@ -66,15 +69,13 @@ test('Assign with the email box selected: the email is queued and shown in the O
   await expect(row).toContainText('Pending');
 });
 
-test('Assign with the email box cleared: the number is assigned and no email is queued', async ({ page }, testInfo) => {
-  const { notifications: n } = e2eData(testInfo.project.name);
+test('Assign with the email box cleared: the number is assigned and no email is queued', async ({ page, data: n }) => {
   await assign(page, n.accountName, n.assignOff, n.numberOff.e164, false);
   await expect(detail(page, 'Phone number')).toHaveText(formatted(n.numberOff.e164));
   await expectNoEmail(page, n.assignOff);
 });
 
-test('Edit telephony permissions with the email box selected, then cleared', async ({ page }, testInfo) => {
-  const { notifications: n } = e2eData(testInfo.project.name);
+test('Edit telephony permissions with the email box selected, then cleared', async ({ page, data: n }) => {
   for (const [user, notify] of [[n.permissionsOn, true], [n.permissionsOff, false]] as const) {
     await openUserDetails(page, n.accountName, user.fullName);
     await chooseAction(page, 'Edit telephony permissions');
@@ -96,8 +97,7 @@ test('Edit telephony permissions with the email box selected, then cleared', asy
   }
 });
 
-test('Unassign phone number with the email box selected, then cleared', async ({ page }, testInfo) => {
-  const { notifications: n } = e2eData(testInfo.project.name);
+test('Unassign phone number with the email box selected, then cleared', async ({ page, data: n }) => {
   for (const [user, notify] of [[n.unassignOn, true], [n.unassignOff, false]] as const) {
     await openUserDetails(page, n.accountName, user.fullName);
     await chooseAction(page, 'Unassign phone number');
@@ -117,8 +117,7 @@ test('Unassign phone number with the email box selected, then cleared', async ({
   }
 });
 
-test('After an error the email box stays as the admin left it', async ({ page }, testInfo) => {
-  const { notifications: n } = e2eData(testInfo.project.name);
+test('After an error the email box stays as the admin left it', async ({ page, data: n }) => {
   await openUserDetails(page, n.accountName, n.errorTarget.fullName);
   await chooseAction(page, 'Assign phone number');
   await emailBox(page, n.errorTarget).uncheck();
@@ -127,8 +126,7 @@ test('After an error the email box stays as the admin left it', async ({ page },
   await expect(emailBox(page, n.errorTarget)).not.toBeChecked();
 });
 
-test('An email about another account’s user is not found', async ({ page }, testInfo) => {
-  const { notifications: n } = e2eData(testInfo.project.name);
+test('An email about another account’s user is not found', async ({ page, data: n }) => {
   await page.goto(`/outbox/${n.hiddenMessageId}`);
   await expect(page.getByRole('heading', { level: 1, name: 'Page not found' })).toBeVisible();
   await page.goto('/outbox/no-such-message');

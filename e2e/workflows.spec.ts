@@ -1,14 +1,18 @@
-import { expect, test } from '@playwright/test';
-import { e2eData, formatted } from './data';
-import { chooseAction, detail, openUserDetails, signIn } from './steps';
+import { formatted } from './fixture';
+import { chooseAction, detail, openUserDetails } from './steps';
+import { expect, forSpec } from './test';
+import workflows from './workflows.fixture';
+
+// Every test here also runs on PostgreSQL (tagged @postgres): the workflows' conditional writes,
+// the race and the stale form are what depends on the database.
+const test = forSpec(workflows, (d) => d.admin);
 
 const NOTES = [
   /We recommend contacting .+ with their new phone number or permissions information\./,
   /must sign out of their calling app and sign back in before they can use their new phone number or permissions\./,
 ];
 
-test('Assign phone number, following the spec’s steps word for word', async ({ page }, testInfo) => {
-  const { flows } = e2eData(testInfo.project.name);
+test('Assign phone number, following the spec’s steps word for word', { tag: '@postgres' }, async ({ page, data: flows }) => {
   const user = flows.assignee;
   await openUserDetails(page, flows.accountName, user.fullName);
   await expect(detail(page, 'Phone number')).toHaveText('None');
@@ -39,8 +43,7 @@ test('Assign phone number, following the spec’s steps word for word', async ({
   await expect(page.getByText('No phone numbers that can be assigned match your search.')).toBeVisible();
 });
 
-test('Assign without choosing a number: told so on the same page, nothing changes', async ({ page }, testInfo) => {
-  const { flows } = e2eData(testInfo.project.name);
+test('Assign without choosing a number: told so on the same page, nothing changes', { tag: '@postgres' }, async ({ page, data: flows }) => {
   await openUserDetails(page, flows.accountName, flows.emptyChoice.fullName);
   await chooseAction(page, 'Assign phone number');
   await page.getByRole('button', { name: 'Assign', exact: true }).click();
@@ -50,8 +53,7 @@ test('Assign without choosing a number: told so on the same page, nothing change
   await expect(detail(page, 'Phone number')).toHaveText('None');
 });
 
-test('Edit telephony permissions, following the spec’s steps', async ({ page }, testInfo) => {
-  const { flows } = e2eData(testInfo.project.name);
+test('Edit telephony permissions, following the spec’s steps', { tag: '@postgres' }, async ({ page, data: flows }) => {
   const user = flows.editee;
   await openUserDetails(page, flows.accountName, user.fullName);
   await chooseAction(page, 'Edit telephony permissions');
@@ -75,8 +77,7 @@ test('Edit telephony permissions, following the spec’s steps', async ({ page }
   await expect(page.getByRole('checkbox', { name: /SMS/ })).toBeChecked();
 });
 
-test('Unassign phone number: the box is selected by default, then Unassign', async ({ page }, testInfo) => {
-  const { flows } = e2eData(testInfo.project.name);
+test('Unassign phone number: the box is selected by default, then Unassign', { tag: '@postgres' }, async ({ page, data: flows }) => {
   const user = flows.unassignee;
   await openUserDetails(page, flows.accountName, user.fullName);
   await chooseAction(page, 'Unassign phone number');
@@ -95,8 +96,7 @@ test('Unassign phone number: the box is selected by default, then Unassign', asy
   await expect(page.getByRole('link', { name: 'Unassign phone number' })).toHaveCount(0);
 });
 
-test('Unassign with the box cleared: an error on the same page, and the number stays', async ({ page }, testInfo) => {
-  const { flows } = e2eData(testInfo.project.name);
+test('Unassign with the box cleared: an error on the same page, and the number stays', { tag: '@postgres' }, async ({ page, data: flows }) => {
   const user = flows.clearedBox;
   await openUserDetails(page, flows.accountName, user.fullName);
   await chooseAction(page, 'Unassign phone number');
@@ -113,8 +113,7 @@ test('Unassign with the box cleared: an error on the same page, and the number s
   await expect(detail(page, 'Phone number')).toHaveText(formatted(user.e164));
 });
 
-test('A ReadOnly admin sees no actions, and a replayed admin form is refused', async ({ page, browser }, testInfo) => {
-  const { flows } = e2eData(testInfo.project.name);
+test('A ReadOnly admin sees no actions, and a replayed admin form is refused', { tag: '@postgres' }, async ({ page, as, data: flows }) => {
   const target = flows.replayTarget;
   const assignPath = `/accounts/${flows.accountId}/users/${target.id}/assign-phone-number`;
 
@@ -131,9 +130,7 @@ test('A ReadOnly admin sees no actions, and a replayed admin form is refused', a
   }
   expect(fields.phoneNumberId).toBe(flows.numberToReplay.id);
 
-  const viewerContext = await browser.newContext({ storageState: { cookies: [], origins: [] }, javaScriptEnabled: testInfo.project.use.javaScriptEnabled });
-  const viewer = await viewerContext.newPage();
-  await signIn(viewer, flows.viewer.email, flows.viewer.password);
+  const viewer = await as(flows.viewer);
   await openUserDetails(viewer, flows.accountName, target.fullName);
   await expect(viewer.getByText('Actions', { exact: true })).toHaveCount(0);
   await viewer.goto(assignPath);
@@ -144,7 +141,7 @@ test('A ReadOnly admin sees no actions, and a replayed admin form is refused', a
   const response = await viewer.request.post(assignPath, { multipart: fields, headers: { Origin: new URL(viewer.url()).origin } });
   expect(response.status()).toBe(200);
   expect(await response.text()).toContain('You have read-only access, so you cannot change phone numbers or permissions.');
-  await viewerContext.close();
+  await viewer.context().close();
 
   await page.goto(`/accounts/${flows.accountId}/users/${target.id}`);
   await expect(detail(page, 'Phone number')).toHaveText('None');
@@ -152,13 +149,10 @@ test('A ReadOnly admin sees no actions, and a replayed admin form is refused', a
   await expect(page.getByRole('radio', { name: formatted(flows.numberToReplay.e164) })).toBeVisible();
 });
 
-test('Two admins assign the same number at the same moment: exactly one wins', async ({ browser }, testInfo) => {
-  const { flows } = e2eData(testInfo.project.name);
-  const state = `.e2e/state/${testInfo.project.name}.json`;
+test('Two admins assign the same number at the same moment: exactly one wins', { tag: '@postgres' }, async ({ as, data: flows }) => {
   const pages = await Promise.all(
     flows.racers.map(async (racer) => {
-      const context = await browser.newContext({ storageState: state, javaScriptEnabled: testInfo.project.use.javaScriptEnabled });
-      const page = await context.newPage();
+      const page = await as(flows.admin);
       await page.goto(`/accounts/${flows.accountId}/users/${racer.id}/assign-phone-number?q=${flows.numberToRaceFor.e164.slice(2)}`);
       await page.getByRole('radio', { name: formatted(flows.numberToRaceFor.e164) }).check();
       return page;
@@ -177,16 +171,12 @@ test('Two admins assign the same number at the same moment: exactly one wins', a
   expect(outcomes.filter((o) => o === 'won')).toHaveLength(1);
   const loser = outcomes.find((o) => o !== 'won');
   expect(loser).toContain(`${formatted(flows.numberToRaceFor.e164)} was assigned to someone else. Choose another number.`);
-  for (const page of pages) await page.context().close();
 });
 
-test('A permissions form that someone else saved first is refused and shows the current permissions', async ({ browser }, testInfo) => {
-  const { flows } = e2eData(testInfo.project.name);
+test('A permissions form that someone else saved first is refused and shows the current permissions', { tag: '@postgres' }, async ({ as, data: flows }) => {
   const user = flows.staleEditee;
-  const state = `.e2e/state/${testInfo.project.name}.json`;
   const open = async () => {
-    const context = await browser.newContext({ storageState: state, javaScriptEnabled: testInfo.project.use.javaScriptEnabled });
-    const page = await context.newPage();
+    const page = await as(flows.admin);
     await page.goto(`/accounts/${flows.accountId}/users/${user.id}/edit-telephony-permissions`);
     return page;
   };
@@ -209,15 +199,11 @@ test('A permissions form that someone else saved first is refused and shows the 
   await expect(second.getByRole('status')).toContainText(`Telephony permissions saved for ${user.fullName}`);
   await expect(detail(second, 'Outbound calling')).toHaveText('On');
   await expect(detail(second, 'SMS')).toHaveText('On');
-  await first.context().close();
-  await second.context().close();
 });
 
-test('A form posted after the session ended changes nothing and asks to sign in again', async ({ browser }, testInfo) => {
-  const { flows } = e2eData(testInfo.project.name);
+test('A form posted after the session ended changes nothing and asks to sign in again', { tag: '@postgres' }, async ({ page, data: flows }, testInfo) => {
   const js = testInfo.project.use.javaScriptEnabled;
-  const context = await browser.newContext({ storageState: `.e2e/state/${testInfo.project.name}.json`, javaScriptEnabled: js });
-  const page = await context.newPage();
+  const context = page.context();
   const path = `/accounts/${flows.accountId}/users/${flows.signedOutTarget.id}`;
   await page.goto(`${path}/edit-telephony-permissions`);
   await context.clearCookies(); // the session ends while the form is open
@@ -229,5 +215,4 @@ test('A form posted after the session ended changes nothing and asks to sign in 
     await expect(page.getByRole('heading', { level: 1, name: 'Sign in' })).toBeVisible();
     await expect(page).toHaveURL(/\/login\?callbackUrl=/);
   }
-  await context.close();
 });

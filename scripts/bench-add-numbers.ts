@@ -10,7 +10,7 @@ import pg from 'pg';
 import { closeDatabase, getDatabase } from '../lib/db/client';
 import { loadSessionAdmin } from '../lib/kernel/session-admin';
 import { addPhoneNumbers, getPhoneNumberImport, previewPhoneNumbers } from '../lib/inventory/phone-number-imports';
-import { assertLocalDatabase } from '../lib/test/database';
+import { assertLocalDatabase } from '../lib/test/local';
 import { makeAdmin, uniqueLocalE164 } from '../lib/test/factories';
 
 const NUMBERS = 10_000;

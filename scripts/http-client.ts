@@ -8,11 +8,11 @@ import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import pg from 'pg';
+import { assertLocalDatabase } from '../lib/test/local';
 
 export const root = path.resolve(import.meta.dirname, '..');
 export const NEXT_BIN = path.join(root, 'node_modules/next/dist/bin/next');
 export const DEFAULT_POSTGRES_URL = 'postgresql://postgres@127.0.0.1:5432/postgres';
-const LOCAL_HOSTS = ['localhost', '127.0.0.1', '::1', '[::1]'];
 
 // ---------------------------------------------------------------------------------------------
 // HTML without a browser
@@ -221,12 +221,8 @@ export const transportMessage = (err: unknown) => {
 // ---------------------------------------------------------------------------------------------
 // Database and servers
 
-export function assertLocal(url: string): void {
-  const host = new URL(url).hostname;
-  if (!LOCAL_HOSTS.includes(host)) {
-    throw new Error(`Refusing to use a PostgreSQL server that is not on this machine (${host}).`);
-  }
-}
+/** The suite's one guard (lib/test/local.ts): a PostgreSQL server on this machine, or an error. */
+export const assertLocal = assertLocalDatabase;
 
 export function databaseUrl(server: string, name: string): string {
   const url = new URL(server);

@@ -8,12 +8,14 @@ import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { PGLITE_EXTENSIONS } from './pglite-extensions';
 import { diffMigrationsToSchema, hasStatements } from '@/scripts/schema-diff';
+import { assertLocalDatabase } from '@/lib/test/local';
 import { applyMigrations, pendingMigrations, pgliteRunner, pgRunner } from './migrations';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const migrationsDir = path.join(root, 'prisma/migrations');
 const schemaPath = path.join(root, 'prisma/schema.prisma');
 const postgresServer = process.env.TEST_POSTGRES_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
+assertLocalDatabase(postgresServer);
 
 const folders = fs
   .readdirSync(migrationsDir, { withFileTypes: true })

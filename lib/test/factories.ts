@@ -8,7 +8,7 @@ import type {
   PrismaClient,
 } from '@/lib/generated/prisma/client';
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
-import { hashPassword } from '@/lib/auth/password';
+import { hashTestPassword } from './password';
 
 // Factories for tests: every record gets a unique name, so tests never collide with each other,
 // with earlier runs or with the demo data.
@@ -112,7 +112,7 @@ export async function makeAdmin(
     data: {
       email: `admin-${suffix}@test.example`,
       name: `Test Admin ${suffix}`,
-      passwordHash: await hashPassword(password),
+      passwordHash: await hashTestPassword(password),
       role: overrides.role ?? 'Administrator',
       allAccounts: overrides.allAccounts ?? !overrides.accountIds,
       disabledAt: overrides.disabled ? new Date() : null,

@@ -1,0 +1,50 @@
+import { defineFixture } from './fixture';
+import { uniqueLocalE164 } from '../lib/test/factories';
+
+// Every page and error state, checked by axe and for structure: an account with users with and
+// without numbers, a free number, an email in the Outbox, and admins to look at and to look as.
+export default defineFixture('accessibility', async (f) => {
+  const { loadSessionAdmin } = await import('../lib/kernel/session-admin');
+  const { editTelephonyPermissions } = await import('../lib/telephony/telephony');
+  const account = await f.account('A11y');
+  const withoutNumber = async (label: string) => {
+    const u = await f.user(account.id, `A11y ${label}`);
+    return { id: u.id, fullName: u.fullName };
+  };
+  const withNumber = (label: string) => f.userWithNumber(account.id, `A11y ${label}`);
+  const manager = await f.admin({ allAccounts: true });
+  // An email in the Outbox, queued with a change a user without a number may have.
+  const notified = await f.user(account.id, 'A11y Notified');
+  const session = await loadSessionAdmin(manager.id, 1);
+  if (!session) throw new Error('e2e data: an admin just made has no session');
+  await editTelephonyPermissions(session, {
+    accountId: account.id,
+    userId: notified.id,
+    version: 1,
+    inboundCalling: false,
+    outboundCalling: false,
+    sms: false,
+    notifyUser: true,
+  });
+  const outboxMessage = await f.prisma.outboxMessage.findFirstOrThrow({ where: { userId: notified.id }, select: { id: true, subject: true } });
+  return {
+    admin: await f.admin({ accountIds: [account.id] }),
+    viewer: await f.admin({ role: 'ReadOnly', accountIds: [account.id] }),
+    /** An Administrator of all accounts, for the Admins pages. */
+    manager,
+    accountId: account.id,
+    accountName: account.name,
+    withoutNumber: await withoutNumber('WithoutNumber'),
+    withNumber: await withNumber('WithNumber'),
+    /** Given permissions by the test, to show the change banner. */
+    changed: await withNumber('Changed'),
+    /** Edited from two pages, so the second gets "someone else changed this first". */
+    stale: await withNumber('Stale'),
+    number: await f.freeNumber(),
+    outboxMessage,
+    /** A valid number not in the inventory, for the Add preview. */
+    notYetAdded: uniqueLocalE164(),
+    subjectAdmin: await f.admin({ accountIds: [account.id] }),
+    disabledAdmin: await f.admin({ accountIds: [account.id], disabled: true }),
+  };
+});
