@@ -1,4 +1,5 @@
 // `npm test`: every test, in phases (docs/testing.md says what each covers and why it runs where):
+//   0. lint (ESLint) and format (Prettier) checks;
 //   1. unit and data-layer tests on the embedded database (node's test runner, files concurrently,
 //      each on its own copy of one migrated template);
 //   2. the production build;
@@ -166,6 +167,17 @@ async function main() {
   let postgresTemplate: string | null = null;
   const postgres = await postgresReachable();
   try {
+    // First, and fast: a style slip or a bug ESLint can see fails here, in seconds, not after the
+    // browsers. The rest still runs, so one run shows everything that is wrong.
+    await phase('Lint and format', async () => {
+      const [lint, format] = await Promise.all([
+        run('Lint (ESLint)', 'npx', ['eslint', '--cache', '--cache-location', 'node_modules/.cache/eslint/', '.'], {}, true),
+        run('Format (Prettier)', 'npx', ['prettier', '--check', '--log-level', 'warn', '.'], {}, true),
+      ]);
+      const failed = Number(lint.code !== 0) + Number(format.code !== 0);
+      return { code: failed ? 1 : 0, passed: 0, failed, note: failed ? 'npm run lint / npm run format' : undefined };
+    }, { runsTests: false });
+
     await phase('Migrated templates (embedded, PostgreSQL)', async () => {
       embeddedTemplate = await makeEmbeddedTemplate();
       if (postgres) postgresTemplate = await makePostgresTemplate(postgresServer);
