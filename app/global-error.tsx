@@ -9,8 +9,8 @@ export default function GlobalError() {
         <h1>Sorry, something went wrong</h1>
         <p>
           {/* A full page load on purpose: after a failure the client router's state cannot be trusted. */}
-        {/* eslint-disable-next-line @next/next/no-html-link-for-pages */}
-        <a href="/accounts">Go to Accounts</a>
+          {/* eslint-disable-next-line @next/next/no-html-link-for-pages */}
+          <a href="/accounts">Go to Accounts</a>
         </p>
       </body>
     </html>

@@ -27,7 +27,16 @@ async function sessionAdmin(q: Q, adminId: string): Promise<boolean> {
   return Boolean(admin && !admin.disabledAt);
 }
 
-type UserRow = { accountName: string; id: string | null; fullName: string; email: string; inboundCalling: boolean; outboundCalling: boolean; sms: boolean; e164: string | null };
+type UserRow = {
+  accountName: string;
+  id: string | null;
+  fullName: string;
+  email: string;
+  inboundCalling: boolean;
+  outboundCalling: boolean;
+  sms: boolean;
+  e164: string | null;
+};
 
 async function usersPage(q: Q, accountId: string, after: string | null): Promise<string | null> {
   const cursor = decodeCursor(after ?? undefined);
@@ -47,7 +56,10 @@ async function usersPage(q: Q, accountId: string, after: string | null): Promise
   const users = rows.filter((r) => r.id).slice(0, PAGE_SIZE);
   const last = users[users.length - 1];
   const path = `/accounts/${accountId}/users`;
-  const next = rows.filter((r) => r.id).length > PAGE_SIZE && last ? `<a href="${path}?after=${encodeCursor({ key: last.fullName, id: last.id! })}">Next</a>` : '';
+  const next =
+    rows.filter((r) => r.id).length > PAGE_SIZE && last
+      ? `<a href="${path}?after=${encodeCursor({ key: last.fullName, id: last.id! })}">Next</a>`
+      : '';
   const prev = cursor ? `<a href="javascript:history.back()">Previous</a>` : '';
   const body = users
     .map(
@@ -94,13 +106,20 @@ async function inventoryPage(q: Q, search: string | null): Promise<string> {
   const shown = rows.slice(0, PAGE_SIZE);
   const body = shown
     .map((n) => {
-      const caps = [n.canInboundCall && 'Inbound call', n.canOutboundCall && 'Outbound call', n.canSms && 'SMS', n.canMms && 'MMS'].filter(Boolean).join(', ');
-      const who = n.userId ? `<a href="/accounts/${n.accountId}/users/${n.userId}">${esc(String(n.fullName))}</a> (${esc(String(n.accountName))})` : '';
+      const caps = [n.canInboundCall && 'Inbound call', n.canOutboundCall && 'Outbound call', n.canSms && 'SMS', n.canMms && 'MMS']
+        .filter(Boolean)
+        .join(', ');
+      const who = n.userId
+        ? `<a href="/accounts/${n.accountId}/users/${n.userId}">${esc(String(n.fullName))}</a> (${esc(String(n.accountName))})`
+        : '';
       return `<tr><td><a href="/phone-numbers/${n.id}">${esc(formatPhoneNumber(String(n.e164)))}</a></td><td>${n.country}</td><td>${n.type}</td><td>${n.productType}</td><td>${n.status}</td><td>${caps}</td><td>${who}</td></tr>`;
     })
     .join('');
   const last = shown[shown.length - 1];
-  const next = rows.length > PAGE_SIZE && last ? `<a href="/phone-numbers?q=${encodeURIComponent(digits)}&after=${encodeCursor({ key: String(last.e164), id: String(last.id) })}">Next</a>` : '';
+  const next =
+    rows.length > PAGE_SIZE && last
+      ? `<a href="/phone-numbers?q=${encodeURIComponent(digits)}&after=${encodeCursor({ key: String(last.e164), id: String(last.id) })}">Next</a>`
+      : '';
   return page(
     'Phone numbers – Switchboard',
     `<h1>Phone numbers</h1><form action="/phone-numbers"><input name="q" value="${esc(digits)}"></form><table><tbody>${body}</tbody></table>${next}`,
@@ -123,7 +142,8 @@ export function startCeiling(options: { port: number; databaseUrl: string; admin
         res.writeHead(303, { location: '/login' }).end();
         return;
       }
-      if (parts[0] === 'accounts' && parts[2] === 'users' && parts.length === 3) html = await usersPage(q, parts[1]!, url.searchParams.get('after'));
+      if (parts[0] === 'accounts' && parts[2] === 'users' && parts.length === 3)
+        html = await usersPage(q, parts[1]!, url.searchParams.get('after'));
       else if (parts[0] === 'accounts' && parts[2] === 'users' && parts.length === 4) html = await userPage(q, parts[1]!, parts[3]!);
       else if (parts[0] === 'phone-numbers' && parts.length === 1) html = await inventoryPage(q, url.searchParams.get('q'));
       if (html === null) res.writeHead(404, { 'content-type': 'text/plain', 'x-bench-queries': String(queries) }).end('Not found');

@@ -131,7 +131,11 @@ async function waitForCeiling(origin: string): Promise<void> {
 }
 
 /** Queries logged by the instance for one request: lines with the prefix that its log gained meanwhile. */
-async function queriesOf(instance: Instance, pathname: string, cookie: string): Promise<{ status: number; queries: number; lines: string[] }> {
+async function queriesOf(
+  instance: Instance,
+  pathname: string,
+  cookie: string,
+): Promise<{ status: number; queries: number; lines: string[] }> {
   const before = fs.statSync(instance.logFile).size;
   const r = await fetch(instance.origin + pathname, { headers: { cookie }, redirect: 'manual' });
   await r.arrayBuffer();
@@ -141,7 +145,11 @@ async function queriesOf(instance: Instance, pathname: string, cookie: string): 
   return { status: r.status, queries: lines.length, lines };
 }
 
-async function firstLoadJs(instance: Instance, pathname: string, cookie: string): Promise<{ scripts: number; gzipBytes: number; rawBytes: number }> {
+async function firstLoadJs(
+  instance: Instance,
+  pathname: string,
+  cookie: string,
+): Promise<{ scripts: number; gzipBytes: number; rawBytes: number }> {
   const html = await (await fetch(instance.origin + pathname, { headers: { cookie } })).text();
   const srcs = [...new Set([...html.matchAll(/<script\b[^>]*\bsrc="([^"]+)"/g)].map((m) => m[1]!.replace(/&amp;/g, '&')))];
   let gzipBytes = 0;
@@ -154,7 +162,8 @@ async function firstLoadJs(instance: Instance, pathname: string, cookie: string)
   return { scripts: srcs.length, gzipBytes, rawBytes };
 }
 
-const fmt = (n: number, digits = 0) => (Number.isFinite(n) ? n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits }) : '–');
+const fmt = (n: number, digits = 0) =>
+  Number.isFinite(n) ? n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits }) : '–';
 
 async function main() {
   assertLocal(server);
@@ -162,8 +171,10 @@ async function main() {
   const scale = `${users >= 1000 ? `${users / 1000}k` : users}-users-${numbers >= 1000 ? `${numbers / 1000}k` : numbers}-numbers`;
   const logDir = path.join(root, 'bench/logs', new Date().toISOString().replace(/[:.]/g, '-'));
   fs.mkdirSync(logDir, { recursive: true });
-  console.log(`Switchboard benchmark: ${users.toLocaleString('en-US')} users, ${numbers.toLocaleString('en-US')} numbers, database ${dbName}; ` +
-    `${duration} s per page and server at ${connections} connections; logs in ${path.relative(root, logDir)}`);
+  console.log(
+    `Switchboard benchmark: ${users.toLocaleString('en-US')} users, ${numbers.toLocaleString('en-US')} numbers, database ${dbName}; ` +
+      `${duration} s per page and server at ${connections} connections; logs in ${path.relative(root, logDir)}`,
+  );
 
   const created = await withClient(server, async (c) => {
     const exists = (await c.query('select 1 from pg_database where datname = $1', [dbName])).rowCount;
@@ -174,7 +185,13 @@ async function main() {
   const instances: Instance[] = [];
   const cleanup = async () => {
     for (const i of instances) await stopInstance(i);
-    for (const c of children) if (c.pid && c.exitCode === null) try { process.kill(-c.pid, 'SIGTERM'); } catch { /* gone */ }
+    for (const c of children)
+      if (c.pid && c.exitCode === null)
+        try {
+          process.kill(-c.pid, 'SIGTERM');
+        } catch {
+          /* gone */
+        }
     if (smoke && created) await withClient(server, (c) => c.query(`drop database if exists ${dbName} with (force)`)).catch(() => {});
   };
   process.once('SIGINT', () => void cleanup().finally(() => process.exit(130)));
@@ -188,24 +205,26 @@ async function main() {
       data = await generateBenchData(db, { users, numbers, log: (l) => console.log(l) });
       const q = db.runner.query.bind(db.runner);
       // The row just before the deep page, in the list's order: its cursor names the deep page.
-      const [beforeDeep] = (await q(
-        `SELECT "fullName", id FROM "User" WHERE "accountId" = $1 ORDER BY "fullName", id OFFSET $2 LIMIT 1`,
-        [BIG_ACCOUNT_ID, (DEEP_PAGE - 1) * PAGE_SIZE - 1],
-      )) as { fullName: string; id: string }[];
+      const [beforeDeep] = (await q(`SELECT "fullName", id FROM "User" WHERE "accountId" = $1 ORDER BY "fullName", id OFFSET $2 LIMIT 1`, [
+        BIG_ACCOUNT_ID,
+        (DEEP_PAGE - 1) * PAGE_SIZE - 1,
+      ])) as { fullName: string; id: string }[];
       const pageRows = async (after: { fullName: string; id: string } | undefined) =>
-        (await q(
-          `SELECT "fullName" FROM "User" WHERE "accountId" = $1 ${after ? `AND ("fullName", id) > ($2, $3)` : ''} ORDER BY "fullName", id LIMIT ${PAGE_SIZE}`,
-          after ? [BIG_ACCOUNT_ID, after.fullName, after.id] : [BIG_ACCOUNT_ID],
-        )).map((r) => (r as { fullName: string }).fullName);
+        (
+          await q(
+            `SELECT "fullName" FROM "User" WHERE "accountId" = $1 ${after ? `AND ("fullName", id) > ($2, $3)` : ''} ORDER BY "fullName", id LIMIT ${PAGE_SIZE}`,
+            after ? [BIG_ACCOUNT_ID, after.fullName, after.id] : [BIG_ACCOUNT_ID],
+          )
+        ).map((r) => (r as { fullName: string }).fullName);
       const [holder] = (await q(
         `SELECT u.id, u."fullName", p.e164 FROM "User" u JOIN "PhoneNumber" p ON p."userId" = u.id WHERE u."accountId" = $1 ORDER BY u.id LIMIT 1 OFFSET 100`,
         [BIG_ACCOUNT_ID],
       )) as { id: string; fullName: string; e164: string }[];
       // A realistic search: six digits from the middle of a number someone holds (a handful of matches in 1,000,000).
       const digits = holder!.e164.slice(5, 11);
-      const searchRows = (await q(`SELECT e164 FROM "PhoneNumber" WHERE e164 LIKE $1 ORDER BY e164, id LIMIT ${PAGE_SIZE}`, [`%${digits}%`])).map(
-        (r) => (r as { e164: string }).e164,
-      );
+      const searchRows = (
+        await q(`SELECT e164 FROM "PhoneNumber" WHERE e164 LIKE $1 ORDER BY e164, id LIMIT ${PAGE_SIZE}`, [`%${digits}%`])
+      ).map((r) => (r as { e164: string }).e164);
       // For the assign timing: someone without a number, and a free Business Calling number.
       const [free] = (await q(
         `SELECT id, e164 FROM "PhoneNumber" WHERE status = 'Unassigned' AND "productType" = 'BusinessCalling' ORDER BY id DESC LIMIT 1`,
@@ -236,7 +255,8 @@ async function main() {
       const built = spawnSync(process.execPath, [NEXT_BIN, 'build'], { cwd: root, stdio: 'inherit' });
       if (built.status !== 0) throw new Error('next build failed');
     } else if (age.stale) console.log('Note: the build is older than the source; pass --build to rebuild it.');
-    for (const p of [basePort, basePort + 1, basePort + 2]) if (!(await portIsFree(p))) throw new Error(`Port ${p} is in use: pass --ports or BENCH_PORT.`);
+    for (const p of [basePort, basePort + 1, basePort + 2])
+      if (!(await portIsFree(p))) throw new Error(`Port ${p} is in use: pass --ports or BENCH_PORT.`);
     const env = {
       DATABASE_URL: url,
       DATABASE_POOL_SIZE: '10',
@@ -257,8 +277,16 @@ async function main() {
     const pages = [
       { name: 'Users, page 1', path: usersPath, expect: target.page1 },
       { name: `Users, page ${DEEP_PAGE.toLocaleString('en-US')}`, path: `${usersPath}?after=${target.deepCursor}`, expect: target.deep },
-      { name: 'User details', path: `${usersPath}/${target.holder.id}`, expect: [target.holder.fullName, formatPhoneNumber(target.holder.e164)] },
-      { name: `Inventory, search “${target.digits}”`, path: `/phone-numbers?q=${target.digits}`, expect: target.searchRows.map(formatPhoneNumber) },
+      {
+        name: 'User details',
+        path: `${usersPath}/${target.holder.id}`,
+        expect: [target.holder.fullName, formatPhoneNumber(target.holder.e164)],
+      },
+      {
+        name: `Inventory, search “${target.digits}”`,
+        path: `/phone-numbers?q=${target.digits}`,
+        expect: target.searchRows.map(formatPhoneNumber),
+      },
     ];
 
     // ---- per page: rows, bytes, queries, then load
@@ -270,10 +298,16 @@ async function main() {
       const ceilingHtml = await ceilingResponse.text();
       const ceilingQueries = Number(ceilingResponse.headers.get('x-bench-queries'));
       const missing = (html: string) => page.expect.filter((row) => !textOf(html).includes(row));
-      check(`${page.name}: Switchboard serves 200 with the ${page.expect.length} expected rows`, sbAnswer.status === 200 && page.expect.length > 0 && missing(sbAnswer.html).length === 0,
-        `${sbAnswer.status}${missing(sbAnswer.html).length ? `, missing ${missing(sbAnswer.html).slice(0, 3).join(', ')}` : ''}`);
-      check(`${page.name}: the ceiling serves 200 with the same rows`, ceilingResponse.status === 200 && missing(ceilingHtml).length === 0,
-        `${ceilingResponse.status}${missing(ceilingHtml).length ? `, missing ${missing(ceilingHtml).slice(0, 3).join(', ')}` : ''}`);
+      check(
+        `${page.name}: Switchboard serves 200 with the ${page.expect.length} expected rows`,
+        sbAnswer.status === 200 && page.expect.length > 0 && missing(sbAnswer.html).length === 0,
+        `${sbAnswer.status}${missing(sbAnswer.html).length ? `, missing ${missing(sbAnswer.html).slice(0, 3).join(', ')}` : ''}`,
+      );
+      check(
+        `${page.name}: the ceiling serves 200 with the same rows`,
+        ceilingResponse.status === 200 && missing(ceilingHtml).length === 0,
+        `${ceilingResponse.status}${missing(ceilingHtml).length ? `, missing ${missing(ceilingHtml).slice(0, 3).join(', ')}` : ''}`,
+      );
       // Twice: the first request of a page may warm caches; count the second.
       await queriesOf(logged, page.path, cookie);
       const counted = await queriesOf(logged, page.path, cookie);
@@ -288,44 +322,84 @@ async function main() {
       s.bytes = Buffer.byteLength(sbAnswer.html);
       // Where Switchboard's bytes go: the RSC payload (inline <script>s that let React take over the
       // page) repeats every row's text a second time.
-      const inlineScripts = [...sbAnswer.html.matchAll(/<script\b(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/gi)].reduce((n, m) => n + Buffer.byteLength(m[1]!), 0);
+      const inlineScripts = [...sbAnswer.html.matchAll(/<script\b(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/gi)].reduce(
+        (n, m) => n + Buffer.byteLength(m[1]!),
+        0,
+      );
       c.bytes = Buffer.byteLength(ceilingHtml);
       const problems = s.errors + s.non2xx + c.errors + c.non2xx;
       if (problems) console.log(`  note: errors/non-2xx during load: Switchboard ${s.errors}/${s.non2xx}, ceiling ${c.errors}/${c.non2xx}`);
-      results.push({ page: page.name, path: page.path, switchboard: { ...s, queries: counted.queries, inlineScriptBytes: inlineScripts }, ceiling: { ...c, queries: ceilingQueries } });
+      results.push({
+        page: page.name,
+        path: page.path,
+        switchboard: { ...s, queries: counted.queries, inlineScriptBytes: inlineScripts },
+        ceiling: { ...c, queries: ceilingQueries },
+      });
       printTable(results[results.length - 1]!);
     }
 
     // ---- the deep page against page 1 (target: within 1.2×)
     const [first, deep] = [results[0]!.switchboard, results[1]!.switchboard];
     const deepVsFirst = { p50: deep.p50 / first.p50, p95: deep.p95 / first.p95, rps: deep.rps / first.rps };
-    console.log(`\nSwitchboard, page ${DEEP_PAGE.toLocaleString('en-US')} ÷ page 1: p50 ${fmt(deepVsFirst.p50, 2)}×, p95 ${fmt(deepVsFirst.p95, 2)}×, req/s ${fmt(deepVsFirst.rps, 2)}× (target: latency within 1.2×)`);
+    console.log(
+      `\nSwitchboard, page ${DEEP_PAGE.toLocaleString('en-US')} ÷ page 1: p50 ${fmt(deepVsFirst.p50, 2)}×, p95 ${fmt(deepVsFirst.p95, 2)}×, req/s ${fmt(deepVsFirst.rps, 2)}× (target: latency within 1.2×)`,
+    );
 
     // ---- first-load JS, and one no-JS assign
     const js = await firstLoadJs(sb, `${usersPath}/${target.holder.id}/edit-telephony-permissions`, cookie);
-    console.log(`\nFirst-load JavaScript of a JS-on page (Edit telephony permissions): ${js.scripts} scripts, ${fmt(js.gzipBytes / 1024, 1)} KiB gzipped (${fmt(js.rawBytes / 1024, 1)} KiB raw)`);
+    console.log(
+      `\nFirst-load JavaScript of a JS-on page (Edit telephony permissions): ${js.scripts} scripts, ${fmt(js.gzipBytes / 1024, 1)} KiB gzipped (${fmt(js.rawBytes / 1024, 1)} KiB raw)`,
+    );
     const assignPath = `${usersPath}/${target.lacking.id}/assign-phone-number?q=${target.free.e164.slice(2)}`;
     const form = await request(sb, assignPath, jar);
     const fields = findForm(form.html, 'Assign');
     let assignMs = NaN;
     if (fields) {
       const started = performance.now();
-      const outcome = await postForm(sb, assignPath, jar, setField(fields.fields, 'phoneNumberId', target.free.id), `${usersPath}/${target.lacking.id}`);
+      const outcome = await postForm(
+        sb,
+        assignPath,
+        jar,
+        setField(fields.fields, 'phoneNumberId', target.free.id),
+        `${usersPath}/${target.lacking.id}`,
+      );
       assignMs = performance.now() - started;
-      check('a signed-in no-JS assign POST redirects to the user', outcome.kind === 'success', `${outcome.kind}${outcome.kind === 'unexpected' ? `: ${outcome.detail}` : ''}, ${fmt(assignMs)} ms`);
+      check(
+        'a signed-in no-JS assign POST redirects to the user',
+        outcome.kind === 'success',
+        `${outcome.kind}${outcome.kind === 'unexpected' ? `: ${outcome.detail}` : ''}, ${fmt(assignMs)} ms`,
+      );
     } else check('a signed-in no-JS assign POST redirects to the user', false, `no Assign form on ${assignPath} (${form.status})`);
     console.log(`No-JS assign POST → redirect: ${fmt(assignMs, 1)} ms`);
 
     // ---- results
     const commit = spawnSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root, encoding: 'utf8' }).stdout.trim();
-    const dirty = spawnSync('git', ['status', '--porcelain', '--', 'app', 'lib', 'bench', 'prisma', ':!bench/results'], { cwd: root, encoding: 'utf8' }).stdout.trim() !== '';
+    const dirty =
+      spawnSync('git', ['status', '--porcelain', '--', 'app', 'lib', 'bench', 'prisma', ':!bench/results'], {
+        cwd: root,
+        encoding: 'utf8',
+      }).stdout.trim() !== '';
     const cpus = os.cpus();
     const report = {
       date: new Date().toISOString(),
       commit: commit + (dirty ? '+uncommitted' : ''),
-      machine: { cpu: cpus[0]?.model ?? 'unknown', cores: cpus.length, memoryGiB: Math.round(os.totalmem() / 2 ** 30), os: `${os.type()} ${os.release()}`, node: process.version, loadAverage: os.loadavg() },
+      machine: {
+        cpu: cpus[0]?.model ?? 'unknown',
+        cores: cpus.length,
+        memoryGiB: Math.round(os.totalmem() / 2 ** 30),
+        os: `${os.type()} ${os.release()}`,
+        node: process.version,
+        loadAverage: os.loadavg(),
+      },
       database: { kind: 'PostgreSQL', server: (await withClient(server, (c) => c.query('show server_version'))).rows[0].server_version },
-      scale: { users, numbers, bigAccountUsers: data.bigAccountUsers, assigned: data.assigned, deepPage: DEEP_PAGE, generatedSeconds: data.seconds },
+      scale: {
+        users,
+        numbers,
+        bigAccountUsers: data.bigAccountUsers,
+        assigned: data.assigned,
+        deepPage: DEEP_PAGE,
+        generatedSeconds: data.seconds,
+      },
       load: { tool: 'autocannon 9.0.0', connections, durationSeconds: duration, poolSize: 10 },
       ceiling: 'node:http + pg, one raw SQL query per page plus the admin row; no JWT, no React (bench/ceiling.ts)',
       pages: results.map((r) => ({ ...r, ratios: ratios(r) })),
@@ -361,7 +435,8 @@ function ratios(r: Row) {
 
 function printTable(r: Row) {
   const x = ratios(r);
-  const line = (label: string, s: string, c: string, ratio: string) => console.log(`  ${label.padEnd(14)}${s.padStart(14)}${c.padStart(14)}${ratio.padStart(18)}`);
+  const line = (label: string, s: string, c: string, ratio: string) =>
+    console.log(`  ${label.padEnd(14)}${s.padStart(14)}${c.padStart(14)}${ratio.padStart(18)}`);
   line('', 'Switchboard', 'ceiling', 'Switchboard ÷ ceil');
   line('req/s', fmt(r.switchboard.rps), fmt(r.ceiling.rps), `${fmt(x.rps * 100)} %  (≥ 30 %)`);
   line('p50 ms', fmt(r.switchboard.p50), fmt(r.ceiling.p50), `${fmt(x.p50, 1)}×`);

@@ -26,7 +26,10 @@ export default defineFixture('accessibility', async (f) => {
     sms: false,
     notifyUser: true,
   });
-  const outboxMessage = await f.prisma.outboxMessage.findFirstOrThrow({ where: { userId: notified.id }, select: { id: true, subject: true } });
+  const outboxMessage = await f.prisma.outboxMessage.findFirstOrThrow({
+    where: { userId: notified.id },
+    select: { id: true, subject: true },
+  });
   return {
     admin: await f.admin({ accountIds: [account.id] }),
     viewer: await f.admin({ role: 'ReadOnly', accountIds: [account.id] }),

@@ -39,137 +39,242 @@ const uncheckAndSubmit = (name: string) => async (page: Page) => {
 
 const GROUPS: Record<string, Entry[]> = {
   'signed out': [
-  { name: 'sign in', as: 'anonymous', path: () => '/login', title: () => `Sign in – ${S}` },
-  { name: 'sign in, nothing entered', as: 'anonymous', path: () => '/login', title: () => `Error: Sign in – ${S}`, act: submit('Sign in') },
+    { name: 'sign in', as: 'anonymous', path: () => '/login', title: () => `Sign in – ${S}` },
+    {
+      name: 'sign in, nothing entered',
+      as: 'anonymous',
+      path: () => '/login',
+      title: () => `Error: Sign in – ${S}`,
+      act: submit('Sign in'),
+    },
   ],
   'accounts and users': [
-  { name: 'accounts', path: () => '/accounts', title: () => `Accounts – ${S}` },
-  { name: 'accounts, search', path: (d) => `/accounts?q=${encodeURIComponent(d.accountName)}`, title: () => `Accounts – ${S}` },
-  { name: 'account', path: (d) => `/accounts/${d.accountId}`, title: (d) => `Account summary – ${d.accountName} – ${S}` },
-  { name: 'users', path: (d) => `/accounts/${d.accountId}/users`, title: (d) => `Users – ${d.accountName} – ${S}` },
-  { name: 'users, search', path: (d) => `/accounts/${d.accountId}/users?q=WithNumber`, title: (d) => `Users – ${d.accountName} – ${S}` },
-  { name: 'users, no match', path: (d) => `/accounts/${d.accountId}/users?q=zzz-nobody`, title: (d) => `Users – ${d.accountName} – ${S}` },
-  { name: 'user without a number', path: (d) => user(d, d.withoutNumber.id), title: (d) => `${d.withoutNumber.fullName} – Users – ${d.accountName} – ${S}` },
-  { name: 'user with a number', path: (d) => user(d, d.withNumber.id), title: (d) => `${d.withNumber.fullName} – Users – ${d.accountName} – ${S}` },
-  { name: 'user, read-only admin', as: 'viewer', path: (d) => user(d, d.withNumber.id), title: (d) => `${d.withNumber.fullName} – Users – ${d.accountName} – ${S}` },
-  {
-    name: 'user, change banner',
-    path: (d) => `${user(d, d.changed.id)}/edit-telephony-permissions`,
-    title: (d) => `${d.changed.fullName} – Users – ${d.accountName} – ${S}`,
-    act: async (page) => {
-      await page.getByRole('checkbox', { name: /SMS/ }).check();
-      await page.getByRole('button', { name: 'Save' }).click();
-      await expect(page.getByRole('status')).toContainText('Telephony permissions saved', { timeout: 20_000 });
+    { name: 'accounts', path: () => '/accounts', title: () => `Accounts – ${S}` },
+    { name: 'accounts, search', path: (d) => `/accounts?q=${encodeURIComponent(d.accountName)}`, title: () => `Accounts – ${S}` },
+    { name: 'account', path: (d) => `/accounts/${d.accountId}`, title: (d) => `Account summary – ${d.accountName} – ${S}` },
+    { name: 'users', path: (d) => `/accounts/${d.accountId}/users`, title: (d) => `Users – ${d.accountName} – ${S}` },
+    { name: 'users, search', path: (d) => `/accounts/${d.accountId}/users?q=WithNumber`, title: (d) => `Users – ${d.accountName} – ${S}` },
+    {
+      name: 'users, no match',
+      path: (d) => `/accounts/${d.accountId}/users?q=zzz-nobody`,
+      title: (d) => `Users – ${d.accountName} – ${S}`,
     },
-  },
+    {
+      name: 'user without a number',
+      path: (d) => user(d, d.withoutNumber.id),
+      title: (d) => `${d.withoutNumber.fullName} – Users – ${d.accountName} – ${S}`,
+    },
+    {
+      name: 'user with a number',
+      path: (d) => user(d, d.withNumber.id),
+      title: (d) => `${d.withNumber.fullName} – Users – ${d.accountName} – ${S}`,
+    },
+    {
+      name: 'user, read-only admin',
+      as: 'viewer',
+      path: (d) => user(d, d.withNumber.id),
+      title: (d) => `${d.withNumber.fullName} – Users – ${d.accountName} – ${S}`,
+    },
+    {
+      name: 'user, change banner',
+      path: (d) => `${user(d, d.changed.id)}/edit-telephony-permissions`,
+      title: (d) => `${d.changed.fullName} – Users – ${d.accountName} – ${S}`,
+      act: async (page) => {
+        await page.getByRole('checkbox', { name: /SMS/ }).check();
+        await page.getByRole('button', { name: 'Save' }).click();
+        await expect(page.getByRole('status')).toContainText('Telephony permissions saved', { timeout: 20_000 });
+      },
+    },
   ],
   // The three workflows, and their error states
   workflows: [
-  { name: 'assign phone number', path: (d) => `${user(d, d.withoutNumber.id)}/assign-phone-number`, title: (d) => `Assign phone number – ${d.withoutNumber.fullName} – ${S}` },
-  {
-    name: 'assign phone number, nothing chosen',
-    path: (d) => `${user(d, d.withoutNumber.id)}/assign-phone-number`,
-    title: (d) => `Error: Assign phone number – ${d.withoutNumber.fullName} – ${S}`,
-    act: submit('Assign'),
-  },
-  { name: 'assign phone number, read-only admin', as: 'viewer', path: (d) => `${user(d, d.withoutNumber.id)}/assign-phone-number`, title: (d) => `Assign phone number – ${d.withoutNumber.fullName} – ${S}` },
-  { name: 'edit telephony permissions', path: (d) => `${user(d, d.withNumber.id)}/edit-telephony-permissions`, title: (d) => `Edit telephony permissions – ${d.withNumber.fullName} – ${S}` },
-  {
-    name: 'edit telephony permissions, changed by someone else first',
-    path: (d) => `${user(d, d.stale.id)}/edit-telephony-permissions`,
-    title: (d) => `Error: Edit telephony permissions – ${d.stale.fullName} – ${S}`,
-    act: async (page, d) => {
-      const other = await page.context().newPage();
-      await other.goto(`${user(d, d.stale.id)}/edit-telephony-permissions`);
-      await other.getByRole('checkbox', { name: /Inbound calling/ }).check();
-      await other.getByRole('button', { name: 'Save' }).click();
-      await expect(other.getByRole('status')).toBeVisible({ timeout: 20_000 });
-      await other.close();
-      await page.getByRole('checkbox', { name: /Outbound calling/ }).check();
-      await submit('Save')(page);
+    {
+      name: 'assign phone number',
+      path: (d) => `${user(d, d.withoutNumber.id)}/assign-phone-number`,
+      title: (d) => `Assign phone number – ${d.withoutNumber.fullName} – ${S}`,
     },
-  },
-  { name: 'unassign phone number', path: (d) => `${user(d, d.withNumber.id)}/unassign-phone-number`, title: (d) => `Unassign phone number – ${d.withNumber.fullName} – ${S}` },
-  {
-    name: 'unassign phone number, box cleared',
-    path: (d) => `${user(d, d.withNumber.id)}/unassign-phone-number`,
-    title: (d) => `Error: Unassign phone number – ${d.withNumber.fullName} – ${S}`,
-    act: uncheckAndSubmit('Unassign'),
-  },
+    {
+      name: 'assign phone number, nothing chosen',
+      path: (d) => `${user(d, d.withoutNumber.id)}/assign-phone-number`,
+      title: (d) => `Error: Assign phone number – ${d.withoutNumber.fullName} – ${S}`,
+      act: submit('Assign'),
+    },
+    {
+      name: 'assign phone number, read-only admin',
+      as: 'viewer',
+      path: (d) => `${user(d, d.withoutNumber.id)}/assign-phone-number`,
+      title: (d) => `Assign phone number – ${d.withoutNumber.fullName} – ${S}`,
+    },
+    {
+      name: 'edit telephony permissions',
+      path: (d) => `${user(d, d.withNumber.id)}/edit-telephony-permissions`,
+      title: (d) => `Edit telephony permissions – ${d.withNumber.fullName} – ${S}`,
+    },
+    {
+      name: 'edit telephony permissions, changed by someone else first',
+      path: (d) => `${user(d, d.stale.id)}/edit-telephony-permissions`,
+      title: (d) => `Error: Edit telephony permissions – ${d.stale.fullName} – ${S}`,
+      act: async (page, d) => {
+        const other = await page.context().newPage();
+        await other.goto(`${user(d, d.stale.id)}/edit-telephony-permissions`);
+        await other.getByRole('checkbox', { name: /Inbound calling/ }).check();
+        await other.getByRole('button', { name: 'Save' }).click();
+        await expect(other.getByRole('status')).toBeVisible({ timeout: 20_000 });
+        await other.close();
+        await page.getByRole('checkbox', { name: /Outbound calling/ }).check();
+        await submit('Save')(page);
+      },
+    },
+    {
+      name: 'unassign phone number',
+      path: (d) => `${user(d, d.withNumber.id)}/unassign-phone-number`,
+      title: (d) => `Unassign phone number – ${d.withNumber.fullName} – ${S}`,
+    },
+    {
+      name: 'unassign phone number, box cleared',
+      path: (d) => `${user(d, d.withNumber.id)}/unassign-phone-number`,
+      title: (d) => `Error: Unassign phone number – ${d.withNumber.fullName} – ${S}`,
+      act: uncheckAndSubmit('Unassign'),
+    },
   ],
   'phone numbers': [
-  { name: 'phone numbers', path: () => '/phone-numbers', title: () => `Phone numbers – ${S}` },
-  { name: 'phone numbers, filtered', path: () => '/phone-numbers?view=unassigned&type=Local&productType=BusinessCalling&country=US&q=206', title: () => `Phone numbers – Unassigned – ${S}` },
-  { name: 'phone numbers, no match', path: () => '/phone-numbers?q=000000000000', title: () => `Phone numbers – ${S}` },
-  { name: 'phone numbers overview', path: () => '/phone-numbers/overview', title: () => `Overview – Phone numbers – ${S}` },
-  { name: 'add phone numbers', path: () => '/phone-numbers/add', title: () => `Add phone numbers – Phone numbers – ${S}` },
-  { name: 'add phone numbers, nothing entered', path: () => '/phone-numbers/add', title: () => `Error: Add phone numbers – Phone numbers – ${S}`, act: submit('Preview') },
-  {
-    name: 'add phone numbers, preview with bad lines',
-    path: () => '/phone-numbers/add',
-    title: () => `Check the phone numbers to add – Add phone numbers – ${S}`,
-    act: async (page, d) => {
-      await page.getByLabel('Phone numbers').fill([d.notYetAdded, '12345', 'not a number'].join('\n'));
-      await page.getByRole('button', { name: 'Preview' }).click();
-      await expect(page.getByRole('heading', { level: 1, name: 'Check the phone numbers to add' })).toBeVisible({ timeout: 20_000 });
+    { name: 'phone numbers', path: () => '/phone-numbers', title: () => `Phone numbers – ${S}` },
+    {
+      name: 'phone numbers, filtered',
+      path: () => '/phone-numbers?view=unassigned&type=Local&productType=BusinessCalling&country=US&q=206',
+      title: () => `Phone numbers – Unassigned – ${S}`,
     },
-  },
+    { name: 'phone numbers, no match', path: () => '/phone-numbers?q=000000000000', title: () => `Phone numbers – ${S}` },
+    { name: 'phone numbers overview', path: () => '/phone-numbers/overview', title: () => `Overview – Phone numbers – ${S}` },
+    { name: 'add phone numbers', path: () => '/phone-numbers/add', title: () => `Add phone numbers – Phone numbers – ${S}` },
+    {
+      name: 'add phone numbers, nothing entered',
+      path: () => '/phone-numbers/add',
+      title: () => `Error: Add phone numbers – Phone numbers – ${S}`,
+      act: submit('Preview'),
+    },
+    {
+      name: 'add phone numbers, preview with bad lines',
+      path: () => '/phone-numbers/add',
+      title: () => `Check the phone numbers to add – Add phone numbers – ${S}`,
+      act: async (page, d) => {
+        await page.getByLabel('Phone numbers').fill([d.notYetAdded, '12345', 'not a number'].join('\n'));
+        await page.getByRole('button', { name: 'Preview' }).click();
+        await expect(page.getByRole('heading', { level: 1, name: 'Check the phone numbers to add' })).toBeVisible({ timeout: 20_000 });
+      },
+    },
   ],
   'a phone number': [
-  { name: 'phone number', path: (d) => num(d), title: (d) => `${formatted(d.number.e164)} – Phone numbers – ${S}` },
-  { name: 'phone number, assigned', path: (d) => num(d, d.withNumber.phoneNumberId), title: (d) => `${formatted(d.withNumber.e164)} – Phone numbers – ${S}` },
-  { name: 'edit calling name', path: (d) => `${num(d)}/calling-name`, title: (d) => `Edit calling name – ${formatted(d.number.e164)} – ${S}` },
-  {
-    name: 'edit calling name, bad name',
-    path: (d) => `${num(d)}/calling-name`,
-    title: (d) => `Error: Edit calling name – ${formatted(d.number.e164)} – ${S}`,
-    act: async (page) => {
-      await page.getByLabel(/Calling name for/).fill('Bad & name!');
-      await submit('Save')(page);
+    { name: 'phone number', path: (d) => num(d), title: (d) => `${formatted(d.number.e164)} – Phone numbers – ${S}` },
+    {
+      name: 'phone number, assigned',
+      path: (d) => num(d, d.withNumber.phoneNumberId),
+      title: (d) => `${formatted(d.withNumber.e164)} – Phone numbers – ${S}`,
     },
-  },
-  { name: 'assign to a user: account', path: (d) => `${num(d)}/assign`, title: (d) => `Assign to a user – ${formatted(d.number.e164)} – ${S}` },
-  { name: 'assign to a user: user', path: (d) => `${num(d)}/assign?accountId=${d.accountId}`, title: (d) => `Assign to a user – ${formatted(d.number.e164)} – ${S}` },
-  {
-    name: 'assign to a user: confirm',
-    path: (d) => `${num(d)}/assign?accountId=${d.accountId}&userId=${d.withoutNumber.id}`,
-    title: (d) => `Assign to a user – ${formatted(d.number.e164)} – ${S}`,
-  },
-  { name: 'delete phone number', path: (d) => `${num(d)}/delete`, title: (d) => `Delete phone number – ${formatted(d.number.e164)} – ${S}` },
-  { name: 'delete phone number, box cleared', path: (d) => `${num(d)}/delete`, title: (d) => `Error: Delete phone number – ${formatted(d.number.e164)} – ${S}`, act: uncheckAndSubmit('Delete') },
+    {
+      name: 'edit calling name',
+      path: (d) => `${num(d)}/calling-name`,
+      title: (d) => `Edit calling name – ${formatted(d.number.e164)} – ${S}`,
+    },
+    {
+      name: 'edit calling name, bad name',
+      path: (d) => `${num(d)}/calling-name`,
+      title: (d) => `Error: Edit calling name – ${formatted(d.number.e164)} – ${S}`,
+      act: async (page) => {
+        await page.getByLabel(/Calling name for/).fill('Bad & name!');
+        await submit('Save')(page);
+      },
+    },
+    {
+      name: 'assign to a user: account',
+      path: (d) => `${num(d)}/assign`,
+      title: (d) => `Assign to a user – ${formatted(d.number.e164)} – ${S}`,
+    },
+    {
+      name: 'assign to a user: user',
+      path: (d) => `${num(d)}/assign?accountId=${d.accountId}`,
+      title: (d) => `Assign to a user – ${formatted(d.number.e164)} – ${S}`,
+    },
+    {
+      name: 'assign to a user: confirm',
+      path: (d) => `${num(d)}/assign?accountId=${d.accountId}&userId=${d.withoutNumber.id}`,
+      title: (d) => `Assign to a user – ${formatted(d.number.e164)} – ${S}`,
+    },
+    {
+      name: 'delete phone number',
+      path: (d) => `${num(d)}/delete`,
+      title: (d) => `Delete phone number – ${formatted(d.number.e164)} – ${S}`,
+    },
+    {
+      name: 'delete phone number, box cleared',
+      path: (d) => `${num(d)}/delete`,
+      title: (d) => `Error: Delete phone number – ${formatted(d.number.e164)} – ${S}`,
+      act: uncheckAndSubmit('Delete'),
+    },
   ],
   // An Administrator of all accounts
   admins: [
-  { name: 'admins', as: 'manager', path: () => '/admins', title: () => `Admins – ${S}` },
-  { name: 'admins, no match', as: 'manager', path: () => '/admins?q=zzz-nobody', title: () => `Admins – ${S}` },
-  { name: 'add admin', as: 'manager', path: () => '/admins/new', title: () => `Add admin – Admins – ${S}` },
-  { name: 'add admin, nothing entered', as: 'manager', path: () => '/admins/new', title: () => `Error: Add admin – Admins – ${S}`, act: submit('Add admin') },
-  { name: 'admin', as: 'manager', path: (d) => admin(d), title: (d) => `${d.subjectAdmin.name} – Admins – ${S}` },
-  { name: 'change role or accounts', as: 'manager', path: (d) => `${admin(d)}/change-role-or-accounts`, title: (d) => `Change role or accounts – ${d.subjectAdmin.name} – ${S}` },
-  {
-    name: 'change role or accounts, no account chosen',
-    as: 'manager',
-    path: (d) => `${admin(d)}/change-role-or-accounts`,
-    title: (d) => `Error: Change role or accounts – ${d.subjectAdmin.name} – ${S}`,
-    act: async (page) => {
-      for (const box of await page.getByRole('checkbox', { checked: true }).all()) await box.uncheck();
-      await page.getByRole('radio', { name: 'Only the accounts chosen below' }).check();
-      await submit('Save')(page);
+    { name: 'admins', as: 'manager', path: () => '/admins', title: () => `Admins – ${S}` },
+    { name: 'admins, no match', as: 'manager', path: () => '/admins?q=zzz-nobody', title: () => `Admins – ${S}` },
+    { name: 'add admin', as: 'manager', path: () => '/admins/new', title: () => `Add admin – Admins – ${S}` },
+    {
+      name: 'add admin, nothing entered',
+      as: 'manager',
+      path: () => '/admins/new',
+      title: () => `Error: Add admin – Admins – ${S}`,
+      act: submit('Add admin'),
     },
-  },
-  { name: 'disable admin', as: 'manager', path: (d) => `${admin(d)}/disable`, title: (d) => `Disable – ${d.subjectAdmin.name} – ${S}` },
-  { name: 'disable admin, box cleared', as: 'manager', path: (d) => `${admin(d)}/disable`, title: (d) => `Error: Disable – ${d.subjectAdmin.name} – ${S}`, act: uncheckAndSubmit('Disable') },
-  { name: 'enable admin', as: 'manager', path: (d) => `${admin(d, d.disabledAdmin.id)}/enable`, title: (d) => `Enable – ${d.disabledAdmin.name} – ${S}` },
-  { name: 'reset password', as: 'manager', path: (d) => `${admin(d)}/reset-password`, title: (d) => `Reset password – ${d.subjectAdmin.name} – ${S}` },
+    { name: 'admin', as: 'manager', path: (d) => admin(d), title: (d) => `${d.subjectAdmin.name} – Admins – ${S}` },
+    {
+      name: 'change role or accounts',
+      as: 'manager',
+      path: (d) => `${admin(d)}/change-role-or-accounts`,
+      title: (d) => `Change role or accounts – ${d.subjectAdmin.name} – ${S}`,
+    },
+    {
+      name: 'change role or accounts, no account chosen',
+      as: 'manager',
+      path: (d) => `${admin(d)}/change-role-or-accounts`,
+      title: (d) => `Error: Change role or accounts – ${d.subjectAdmin.name} – ${S}`,
+      act: async (page) => {
+        for (const box of await page.getByRole('checkbox', { checked: true }).all()) await box.uncheck();
+        await page.getByRole('radio', { name: 'Only the accounts chosen below' }).check();
+        await submit('Save')(page);
+      },
+    },
+    { name: 'disable admin', as: 'manager', path: (d) => `${admin(d)}/disable`, title: (d) => `Disable – ${d.subjectAdmin.name} – ${S}` },
+    {
+      name: 'disable admin, box cleared',
+      as: 'manager',
+      path: (d) => `${admin(d)}/disable`,
+      title: (d) => `Error: Disable – ${d.subjectAdmin.name} – ${S}`,
+      act: uncheckAndSubmit('Disable'),
+    },
+    {
+      name: 'enable admin',
+      as: 'manager',
+      path: (d) => `${admin(d, d.disabledAdmin.id)}/enable`,
+      title: (d) => `Enable – ${d.disabledAdmin.name} – ${S}`,
+    },
+    {
+      name: 'reset password',
+      as: 'manager',
+      path: (d) => `${admin(d)}/reset-password`,
+      title: (d) => `Reset password – ${d.subjectAdmin.name} – ${S}`,
+    },
   ],
   'audit log, outbox and not found': [
-  { name: 'audit log', path: () => '/audit', title: () => `Audit log – ${S}` },
-  { name: 'audit log, filtered', path: (d) => `/audit?accountId=${d.accountId}&outcome=Done&from=2020-01-01`, title: () => `Audit log – ${S}` },
-  { name: 'audit log, about a user', path: (d) => `/audit?userId=${d.withNumber.id}`, title: () => `Audit log – ${S}` },
-  { name: 'outbox', path: () => '/outbox', title: () => `Outbox – ${S}` },
-  { name: 'outbox, read-only admin', as: 'viewer', path: () => '/outbox', title: () => `Outbox – ${S}` },
-  { name: 'outbox message', path: (d) => `/outbox/${d.outboxMessage.id}`, title: (d) => `${d.outboxMessage.subject} – Outbox – ${S}` },
-  { name: 'not found', path: () => '/accounts/no-such-account', title: () => `Page not found – ${S}` },
+    { name: 'audit log', path: () => '/audit', title: () => `Audit log – ${S}` },
+    {
+      name: 'audit log, filtered',
+      path: (d) => `/audit?accountId=${d.accountId}&outcome=Done&from=2020-01-01`,
+      title: () => `Audit log – ${S}`,
+    },
+    { name: 'audit log, about a user', path: (d) => `/audit?userId=${d.withNumber.id}`, title: () => `Audit log – ${S}` },
+    { name: 'outbox', path: () => '/outbox', title: () => `Outbox – ${S}` },
+    { name: 'outbox, read-only admin', as: 'viewer', path: () => '/outbox', title: () => `Outbox – ${S}` },
+    { name: 'outbox message', path: (d) => `/outbox/${d.outboxMessage.id}`, title: (d) => `${d.outboxMessage.subject} – Outbox – ${S}` },
+    { name: 'not found', path: () => '/accounts/no-such-account', title: () => `Page not found – ${S}` },
   ],
 };
 
@@ -184,7 +289,10 @@ test.describe.configure({ timeout: 150_000 });
 /** axe's findings, one readable block each: what, why, and where. */
 function describe(violations: Awaited<ReturnType<AxeBuilder['analyze']>>['violations']): string {
   return violations
-    .map((v) => `${v.impact} ${v.id}: ${v.help}\n${v.nodes.map((n) => `  - ${n.target.join(' ')}\n    ${n.failureSummary?.replace(/\n/g, '\n    ')}`).join('\n')}`)
+    .map(
+      (v) =>
+        `${v.impact} ${v.id}: ${v.help}\n${v.nodes.map((n) => `  - ${n.target.join(' ')}\n    ${n.failureSummary?.replace(/\n/g, '\n    ')}`).join('\n')}`,
+    )
     .join('\n\n');
 }
 
@@ -211,7 +319,9 @@ async function checkPage(page: Page, entry: Entry, d: Data, testInfo: TestInfo) 
   if (typeof expected === 'string') expect(title).toBe(expected);
   else expect(title).toMatch(expected);
   const firstFocusable = await page.evaluate(() => {
-    const all = [...document.querySelectorAll<HTMLElement>('a[href], button, input:not([type=hidden]), select, textarea, summary, [tabindex]')];
+    const all = [
+      ...document.querySelectorAll<HTMLElement>('a[href], button, input:not([type=hidden]), select, textarea, summary, [tabindex]'),
+    ];
     const first = all.find((el) => el.tabIndex >= 0 && !(el as HTMLButtonElement).disabled);
     return first?.textContent?.trim();
   });

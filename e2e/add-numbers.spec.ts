@@ -24,7 +24,9 @@ async function preview(page: Page, lines: string[]) {
 async function rowsOf(page: Page, heading: string): Promise<string[][]> {
   const table = page.getByRole('table', { name: heading });
   await expect(table).toBeVisible();
-  return table.locator('tbody tr').evaluateAll((rows) => rows.map((row) => [...row.querySelectorAll('td')].map((td) => td.textContent?.trim() ?? '')));
+  return table
+    .locator('tbody tr')
+    .evaluateAll((rows) => rows.map((row) => [...row.querySelectorAll('td')].map((td) => td.textContent?.trim() ?? '')));
 }
 
 async function addAndLeave(page: Page) {
@@ -50,7 +52,9 @@ test('Add one phone number typed the way it is dialled', async ({ page, data: ad
 
   // Nothing entered: said at the top and next to the field, and the title says so.
   await page.getByRole('button', { name: 'Preview' }).click();
-  await expect(page.getByRole('alert', { name: 'There is a problem' })).toContainText('Enter phone numbers, one on each line, or choose a CSV file that has them');
+  await expect(page.getByRole('alert', { name: 'There is a problem' })).toContainText(
+    'Enter phone numbers, one on each line, or choose a CSV file that has them',
+  );
   await expect(page).toHaveTitle('Error: Add phone numbers – Phone numbers – Switchboard');
 
   await page.getByLabel('Phone numbers').fill(national(addNumbers.single));
@@ -58,7 +62,9 @@ test('Add one phone number typed the way it is dialled', async ({ page, data: ad
   await expect(page).toHaveTitle(PREVIEW_TITLE);
   await expect(page.getByText('1 phone number can be added')).toBeVisible();
   await expect(page.getByText('0 lines cannot be added')).toBeVisible();
-  expect(await rowsOf(page, 'Phone numbers to add')).toEqual([['1', formatted(addNumbers.single), 'United States', 'Local', 'Business Calling']]);
+  expect(await rowsOf(page, 'Phone numbers to add')).toEqual([
+    ['1', formatted(addNumbers.single), 'United States', 'Local', 'Business Calling'],
+  ]);
   await expect(page.getByText('1 phone number will be added to the inventory as Unassigned.')).toBeVisible();
   await addAndLeave(page);
 
@@ -83,7 +89,9 @@ test('Paste several lines: each bad one is shown with its reason, the rest are a
     ['7', formatted(second), 'United States', 'Local', 'Business Calling'],
     ['8', formatted(addNumbers.tollFree), 'United States', 'Toll-free', 'Voice Connector'],
   ]);
-  await expect(page.getByText('1 toll-free number is added as Voice Connector: toll-free numbers cannot be Business Calling numbers.')).toBeVisible();
+  await expect(
+    page.getByText('1 toll-free number is added as Voice Connector: toll-free numbers cannot be Business Calling numbers.'),
+  ).toBeVisible();
 
   // The preview is a page of its own: it is still there after a reload.
   await page.reload();
@@ -102,7 +110,9 @@ test('Upload a CSV file: the phone column is read, quoted fields and all', async
   await page.getByRole('button', { name: 'Preview' }).click();
 
   await expect(page.getByText('3 phone numbers can be added')).toBeVisible();
-  expect(await rowsOf(page, 'Lines that cannot be added')).toEqual([['5', 'not a number', 'Contains letters: enter the phone number with digits only']]);
+  expect(await rowsOf(page, 'Lines that cannot be added')).toEqual([
+    ['5', 'not a number', 'Contains letters: enter the phone number with digits only'],
+  ]);
   expect(await rowsOf(page, 'Phone numbers to add')).toEqual([
     ['2', formatted(a), 'United States', 'Local', 'Voice Connector'],
     ['3', formatted(b), 'United States', 'Local', 'Voice Connector'],
@@ -116,7 +126,9 @@ test('Upload a CSV file: the phone column is read, quoted fields and all', async
 test('A file and pasted numbers together are refused, and what was typed is kept', async ({ page }) => {
   await openAddPage(page);
   await page.getByLabel('Phone numbers').fill('+1 206 555 0100');
-  await page.getByLabel('Or upload a CSV file').setInputFiles({ name: 'numbers.csv', mimeType: 'text/csv', buffer: Buffer.from('+12065550101\n') });
+  await page
+    .getByLabel('Or upload a CSV file')
+    .setInputFiles({ name: 'numbers.csv', mimeType: 'text/csv', buffer: Buffer.from('+12065550101\n') });
   await page.getByRole('button', { name: 'Preview' }).click();
   await expect(page.getByRole('alert', { name: 'There is a problem' })).toContainText('Enter phone numbers or choose a CSV file, not both');
   await expect(page).toHaveTitle('Error: Add phone numbers – Phone numbers – Switchboard');
@@ -146,7 +158,11 @@ test('A ReadOnly admin gets no form, and a replayed Add is refused', async ({ pa
   await expect(viewer.getByRole('heading', { level: 1, name: 'Page not found' })).toBeVisible();
 
   // The same post under the viewer's session: refused, and the preview (not theirs) is not found.
-  const response = await viewer.request.post(previewUrl, { multipart: fields, headers: { Origin: new URL(previewUrl).origin }, maxRedirects: 0 });
+  const response = await viewer.request.post(previewUrl, {
+    multipart: fields,
+    headers: { Origin: new URL(previewUrl).origin },
+    maxRedirects: 0,
+  });
   expect(response.headers().location).toBe('/not-found');
   await viewer.context().close();
 

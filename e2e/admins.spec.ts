@@ -40,7 +40,12 @@ async function expectSignedOut(page: Page) {
   await expect(page.getByRole('heading', { level: 1, name: 'Sign in' })).toBeVisible();
 }
 
-test('Only Administrators of all accounts have Admins; anyone else gets “Page not found”, even for a forged form', async ({ page, browser, as, data: admins }, testInfo) => {
+test('Only Administrators of all accounts have Admins; anyone else gets “Page not found”, even for a forged form', async ({
+  page,
+  browser,
+  as,
+  data: admins,
+}, testInfo) => {
   await page.goto('/accounts');
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Admins' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Admins' })).toBeVisible();
@@ -63,7 +68,13 @@ test('Only Administrators of all accounts have Admins; anyone else gets “Page 
     await other.goto('/accounts');
     await expect(other.getByRole('heading', { level: 1, name: 'Accounts' })).toBeVisible();
     await expect(other.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Admins' })).toHaveCount(0);
-    for (const path of ['/admins', '/admins/new', `/admins/${admins.manager.id}`, `/admins/${target.id}/change-role-or-accounts`, disablePath]) {
+    for (const path of [
+      '/admins',
+      '/admins/new',
+      `/admins/${admins.manager.id}`,
+      `/admins/${target.id}/change-role-or-accounts`,
+      disablePath,
+    ]) {
       await other.goto(path);
       await expect(other.getByRole('heading', { level: 1, name: 'Page not found' }), path).toBeVisible();
     }
@@ -78,7 +89,11 @@ test('Only Administrators of all accounts have Admins; anyone else gets “Page 
   await theirs.context().close();
 });
 
-test('Add admin: a taken email is explained and what was typed kept; the one-time password is shown once, and works', async ({ page, browser, data: admins }, testInfo) => {
+test('Add admin: a taken email is explained and what was typed kept; the one-time password is shown once, and works', async ({
+  page,
+  browser,
+  data: admins,
+}, testInfo) => {
   const { run } = admins;
   await page.goto('/admins');
   await page.getByRole('link', { name: 'Add admin' }).click();
@@ -136,7 +151,11 @@ test('Add admin: a taken email is explained and what was typed kept; the one-tim
   await them.context().close();
 });
 
-test('Change role or accounts: the form shows what they have; once saved, their open session ends', async ({ page, browser, data: admins }, testInfo) => {
+test('Change role or accounts: the form shows what they have; once saved, their open session ends', async ({
+  page,
+  browser,
+  data: admins,
+}, testInfo) => {
   const target = admins.toChange;
   const theirs = await signedIn(browser, testInfo, target.email, target.password);
 
@@ -166,34 +185,44 @@ test('Change role or accounts: the form shows what they have; once saved, their 
   await theirs.context().close();
 });
 
-test('A change form someone else saved first is refused, and shows the admin as they are now', { tag: '@postgres' }, async ({ as, data: admins }) => {
-  const target = admins.staleTarget;
-  const open = async () => {
-    const page = await as(admins.manager);
-    await page.goto(`/admins/${target.id}/change-role-or-accounts`);
-    await expect(page.getByRole('radio', { name: /^Read only/ })).toBeChecked();
-    return page;
-  };
-  const first = await open();
-  const second = await open();
-  await first.getByRole('radio', { name: /^Administrator/ }).check();
-  await first.getByRole('button', { name: 'Save' }).click();
-  await expect(first.getByRole('status')).toContainText(`Role and accounts saved for ${target.name}`);
+test(
+  'A change form someone else saved first is refused, and shows the admin as they are now',
+  { tag: '@postgres' },
+  async ({ as, data: admins }) => {
+    const target = admins.staleTarget;
+    const open = async () => {
+      const page = await as(admins.manager);
+      await page.goto(`/admins/${target.id}/change-role-or-accounts`);
+      await expect(page.getByRole('radio', { name: /^Read only/ })).toBeChecked();
+      return page;
+    };
+    const first = await open();
+    const second = await open();
+    await first.getByRole('radio', { name: /^Administrator/ }).check();
+    await first.getByRole('button', { name: 'Save' }).click();
+    await expect(first.getByRole('status')).toContainText(`Role and accounts saved for ${target.name}`);
 
-  await second.getByRole('radio', { name: /^All accounts/ }).check();
-  await second.getByRole('button', { name: 'Save' }).click();
-  await expect(second.getByRole('alert', { name: 'There is a problem' })).toContainText(`Someone else changed ${target.name} while you were editing.`);
-  await expect(second.getByRole('radio', { name: /^Administrator/ })).toBeChecked();
-  await expect(second.getByRole('radio', { name: 'Only the accounts chosen below' })).toBeChecked();
-  // Saving again from the refreshed form works.
-  await second.getByRole('radio', { name: /^All accounts/ }).check();
-  await second.getByRole('button', { name: 'Save' }).click();
-  await expect(second.getByRole('status')).toContainText(`Role and accounts saved for ${target.name}`);
-  await expect(detail(second, 'Role')).toHaveText('Administrator');
-  await expect(detail(second, 'Accounts')).toHaveText('All accounts');
-});
+    await second.getByRole('radio', { name: /^All accounts/ }).check();
+    await second.getByRole('button', { name: 'Save' }).click();
+    await expect(second.getByRole('alert', { name: 'There is a problem' })).toContainText(
+      `Someone else changed ${target.name} while you were editing.`,
+    );
+    await expect(second.getByRole('radio', { name: /^Administrator/ })).toBeChecked();
+    await expect(second.getByRole('radio', { name: 'Only the accounts chosen below' })).toBeChecked();
+    // Saving again from the refreshed form works.
+    await second.getByRole('radio', { name: /^All accounts/ }).check();
+    await second.getByRole('button', { name: 'Save' }).click();
+    await expect(second.getByRole('status')).toContainText(`Role and accounts saved for ${target.name}`);
+    await expect(detail(second, 'Role')).toHaveText('Administrator');
+    await expect(detail(second, 'Accounts')).toHaveText('All accounts');
+  },
+);
 
-test('Disable: the box is selected by default, their open session ends and they cannot sign in; Enable lets them back', async ({ page, browser, data: admins }, testInfo) => {
+test('Disable: the box is selected by default, their open session ends and they cannot sign in; Enable lets them back', async ({
+  page,
+  browser,
+  data: admins,
+}, testInfo) => {
   const target = admins.toDisable;
   const theirs = await signedIn(browser, testInfo, target.email, target.password);
 
@@ -226,7 +255,11 @@ test('Disable: the box is selected by default, their open session ends and they 
   await expect(page.getByRole('button', { name: 'Disable', exact: true })).toHaveCount(0);
 });
 
-test('Reset password: a new one-time password, shown once; the old one stops working and their session ends', async ({ page, browser, data: admins }, testInfo) => {
+test('Reset password: a new one-time password, shown once; the old one stops working and their session ends', async ({
+  page,
+  browser,
+  data: admins,
+}, testInfo) => {
   const target = admins.toReset;
   const theirs = await signedIn(browser, testInfo, target.email, target.password);
 

@@ -22,20 +22,39 @@ export default defineFixture('audit-log', async (f) => {
   const viewer = await f.admin({ role: 'ReadOnly', accountIds: [account.id] });
   const subject = await f.userWithNumber(account.id, 'Audit Subject');
   const target = { accountId: account.id, userId: subject.id };
-  await editTelephonyPermissions(await session(admin.id), { ...target, version: 1, inboundCalling: true, outboundCalling: false, sms: false });
-  await editTelephonyPermissions(await session(admin.id), { ...target, version: 1, inboundCalling: false, outboundCalling: true, sms: false }).then(
-    expectRefusal('stale edit'),
-    refused('conflict'),
-  );
-  await editTelephonyPermissions(await session(viewer.id), { ...target, version: 2, inboundCalling: true, outboundCalling: true, sms: true }).then(
-    expectRefusal('read-only edit'),
-    refused('denied'),
-  );
+  await editTelephonyPermissions(await session(admin.id), {
+    ...target,
+    version: 1,
+    inboundCalling: true,
+    outboundCalling: false,
+    sms: false,
+  });
+  await editTelephonyPermissions(await session(admin.id), {
+    ...target,
+    version: 1,
+    inboundCalling: false,
+    outboundCalling: true,
+    sms: false,
+  }).then(expectRefusal('stale edit'), refused('conflict'));
+  await editTelephonyPermissions(await session(viewer.id), {
+    ...target,
+    version: 2,
+    inboundCalling: true,
+    outboundCalling: true,
+    sms: true,
+  }).then(expectRefusal('read-only edit'), refused('denied'));
 
   const hidden = await f.account('Audit Not Yours');
   const hiddenUser = await f.userWithNumber(hidden.id, 'Audit Hidden');
   const everyAccount = await f.admin();
-  await editTelephonyPermissions(await session(everyAccount.id), { accountId: hidden.id, userId: hiddenUser.id, version: 1, inboundCalling: true, outboundCalling: false, sms: false });
+  await editTelephonyPermissions(await session(everyAccount.id), {
+    accountId: hidden.id,
+    userId: hiddenUser.id,
+    version: 1,
+    inboundCalling: true,
+    outboundCalling: false,
+    sms: false,
+  });
   return {
     admin,
     accountId: account.id,

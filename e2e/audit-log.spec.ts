@@ -75,7 +75,9 @@ test('Download the filtered audit log as CSV', { tag: '@postgres' }, async ({ pa
   const body = lines.slice(1, -1);
   expect(body.map((line) => line.split(',')[5])).toEqual(['Denied', 'Conflict', 'Done']); // newest first
   const done = body[2]!;
-  expect(done).toContain(`,Edited telephony permissions,Done,${audit.accountName},${audit.accountId},${audit.subject.fullName},${audit.subject.id},`);
+  expect(done).toContain(
+    `,Edited telephony permissions,Done,${audit.accountName},${audit.accountId},${audit.subject.fullName},${audit.subject.id},`,
+  );
   expect(done).toContain(`,'${formatted(audit.subject.e164)},${audit.subject.phoneNumberId},Inbound calling: Off → On,`);
 
   // The export checks the session itself: without one it gives nothing away.
@@ -86,25 +88,28 @@ test('Download the filtered audit log as CSV', { tag: '@postgres' }, async ({ pa
   await anonymous.dispose();
 });
 
-test('A user’s page and their number’s page show recent activity, linked to the filtered log', { tag: '@postgres' }, async ({ page, data: audit }) => {
-  await openUserDetails(page, audit.accountName, audit.subject.fullName);
-  const activity = page.getByRole('region', { name: 'Recent activity' });
-  const rows = activity.getByRole('row');
-  await expect(rows).toHaveCount(4);
-  await expect(rows.nth(1)).toContainText('Denied');
-  await expect(rows.nth(2)).toContainText('Conflict');
-  await expect(rows.nth(3)).toContainText('Inbound calling: Off → On');
-  await activity.getByRole('link', { name: `See all activity about ${audit.subject.fullName} in the audit log` }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Audit log' })).toBeVisible();
-  await expect(page).toHaveURL(new RegExp(`[?&]userId=${audit.subject.id}(&|$)`));
-  await expect(page.getByRole('table').getByRole('row')).toHaveCount(4);
-  await expect(page.getByText('Activity about the user')).toContainText(audit.subject.fullName);
+test(
+  'A user’s page and their number’s page show recent activity, linked to the filtered log',
+  { tag: '@postgres' },
+  async ({ page, data: audit }) => {
+    await openUserDetails(page, audit.accountName, audit.subject.fullName);
+    const activity = page.getByRole('region', { name: 'Recent activity' });
+    const rows = activity.getByRole('row');
+    await expect(rows).toHaveCount(4);
+    await expect(rows.nth(1)).toContainText('Denied');
+    await expect(rows.nth(2)).toContainText('Conflict');
+    await expect(rows.nth(3)).toContainText('Inbound calling: Off → On');
+    await activity.getByRole('link', { name: `See all activity about ${audit.subject.fullName} in the audit log` }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Audit log' })).toBeVisible();
+    await expect(page).toHaveURL(new RegExp(`[?&]userId=${audit.subject.id}(&|$)`));
+    await expect(page.getByRole('table').getByRole('row')).toHaveCount(4);
+    await expect(page.getByText('Activity about the user')).toContainText(audit.subject.fullName);
 
-  await page.goto(`/phone-numbers/${audit.subject.phoneNumberId}`);
-  const numberActivity = page.getByRole('region', { name: 'Recent activity' });
-  await expect(numberActivity.getByRole('row', { name: /Inbound calling: Off → On/ })).toBeVisible();
-  await expect(numberActivity.getByRole('link', { name: `See all activity about ${formatted(audit.subject.e164)} in the audit log` })).toHaveAttribute(
-    'href',
-    `/audit?phoneNumberId=${audit.subject.phoneNumberId}`,
-  );
-});
+    await page.goto(`/phone-numbers/${audit.subject.phoneNumberId}`);
+    const numberActivity = page.getByRole('region', { name: 'Recent activity' });
+    await expect(numberActivity.getByRole('row', { name: /Inbound calling: Off → On/ })).toBeVisible();
+    await expect(
+      numberActivity.getByRole('link', { name: `See all activity about ${formatted(audit.subject.e164)} in the audit log` }),
+    ).toHaveAttribute('href', `/audit?phoneNumberId=${audit.subject.phoneNumberId}`);
+  },
+);

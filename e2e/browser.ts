@@ -6,7 +6,11 @@ import { createRequire } from 'node:module';
  * cannot download its own browser here), else Playwright's own if it is installed. Null when
  * there is none, so that `npm test` can stop at once and say how to get one.
  */
-export function chromiumPath(env: Record<string, string | undefined> = process.env): { path: string | undefined; found: boolean; tried: string[] } {
+export function chromiumPath(env: Record<string, string | undefined> = process.env): {
+  path: string | undefined;
+  found: boolean;
+  tried: string[];
+} {
   if (env.CHROMIUM_PATH) return { path: env.CHROMIUM_PATH, found: fs.existsSync(env.CHROMIUM_PATH), tried: [env.CHROMIUM_PATH] };
   if (fs.existsSync('/usr/bin/chromium')) return { path: '/usr/bin/chromium', found: true, tried: ['/usr/bin/chromium'] };
   let bundled = '';
@@ -16,7 +20,11 @@ export function chromiumPath(env: Record<string, string | undefined> = process.e
   } catch {
     // no Playwright browser registry: nothing more to try
   }
-  return { path: undefined, found: Boolean(bundled && fs.existsSync(bundled)), tried: ['/usr/bin/chromium', ...(bundled ? [bundled] : [])] };
+  return {
+    path: undefined,
+    found: Boolean(bundled && fs.existsSync(bundled)),
+    tried: ['/usr/bin/chromium', ...(bundled ? [bundled] : [])],
+  };
 }
 
 export const INSTALL_HINT =

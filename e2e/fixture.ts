@@ -54,7 +54,11 @@ export type Fixture<T> = {
 
 type Stored<T> = { run: string; projects: Record<string, T> };
 
-export function defineFixture<T>(name: string, make: (maker: Maker) => Promise<T>, options: { projects?: readonly string[] } = {}): Fixture<T> {
+export function defineFixture<T>(
+  name: string,
+  make: (maker: Maker) => Promise<T>,
+  options: { projects?: readonly string[] } = {},
+): Fixture<T> {
   let cache: Stored<T> | undefined;
   return {
     name,

@@ -36,10 +36,8 @@ async function post(http: APIRequestContext, path: string, fields: [string, stri
   return http.post(path, { multipart, headers: { Origin: new URL(test.info().project.use.baseURL!).origin, ...headers }, maxRedirects: 0 });
 }
 
-const set = (fields: [string, string][], values: Record<string, string>) => [
-  ...fields.filter(([name]) => !(name in values)),
-  ...Object.entries(values),
-] as [string, string][];
+const set = (fields: [string, string][], values: Record<string, string>) =>
+  [...fields.filter(([name]) => !(name in values)), ...Object.entries(values)] as [string, string][];
 
 /** The page's visible text, as the server sent it. */
 async function pageText(http: APIRequestContext, path: string): Promise<string> {
@@ -65,7 +63,12 @@ test('every page carries the security headers, with a CSP nonce and no inline sc
 
 test('a post from another site, or one that does not say where it comes from, is refused', async ({ http, data }) => {
   const target = `${userPath(data.accountId, data.target.id)}/assign-phone-number`;
-  const attempts: Record<string, string>[] = [{ Origin: 'https://evil.example' }, { Origin: 'null' }, { 'Sec-Fetch-Site': 'cross-site' }, {}];
+  const attempts: Record<string, string>[] = [
+    { Origin: 'https://evil.example' },
+    { Origin: 'null' },
+    { 'Sec-Fetch-Site': 'cross-site' },
+    {},
+  ];
   for (const headers of attempts) {
     const response = await http.post(target, { headers, multipart: { phoneNumberId: data.number.id } });
     expect(response.status(), JSON.stringify(headers)).toBe(403);
@@ -118,7 +121,15 @@ test('mass assignment: extra fields on an assign form do nothing beyond the assi
   // Its own user and number: this one is allowed to succeed.
   const path = `${userPath(data.accountId, data.receiver.id)}/assign-phone-number?q=${data.massNumber.e164.slice(2)}`;
   const fields = await formFields(http, path, 'Assign');
-  const forged = set(fields, { phoneNumberId: data.massNumber.id, role: 'Administrator', inboundCalling: 'on', outboundCalling: 'on', sms: 'on', status: 'Assigned', allAccounts: 'on' });
+  const forged = set(fields, {
+    phoneNumberId: data.massNumber.id,
+    role: 'Administrator',
+    inboundCalling: 'on',
+    outboundCalling: 'on',
+    sms: 'on',
+    status: 'Assigned',
+    allAccounts: 'on',
+  });
   const response = await post(http, path, forged);
   expect(response.status()).toBe(303);
   const text = await pageText(http, userPath(data.accountId, data.receiver.id));

@@ -28,6 +28,10 @@ export default defineFixture('inventory', async (f) => {
     callingName: await f.freeNumber(),
     toDelete: await f.freeNumber(),
     assigned: { ...(await f.freeNumber({ user: holder })), holder: holder.fullName },
-    tollFree: await f.freeNumber({ e164: `+1888${String(Math.floor(Math.random() * 1e7)).padStart(7, '0')}`, type: 'TollFree', productType: 'VoiceConnector' }),
+    tollFree: await f.freeNumber({
+      e164: `+1888${String(Math.floor(Math.random() * 1e7)).padStart(7, '0')}`,
+      type: 'TollFree',
+      productType: 'VoiceConnector',
+    }),
   };
 });

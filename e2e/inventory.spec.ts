@@ -20,7 +20,9 @@ async function openNumber(page: import('@playwright/test').Page, e164: string) {
 test('Search by digits and filter by type; views show their counts', async ({ page, data: inventory }) => {
   await page.goto('/phone-numbers');
   for (const view of ['All', 'Unassigned', 'Assigned', 'Deletion queue']) {
-    await expect(page.getByRole('navigation', { name: 'Views' }).getByRole('link', { name: new RegExp(`^${view} \\(\\d+\\)$`) })).toBeVisible();
+    await expect(
+      page.getByRole('navigation', { name: 'Views' }).getByRole('link', { name: new RegExp(`^${view} \\(\\d+\\)$`) }),
+    ).toBeVisible();
   }
   await page.getByLabel('Search by digits').fill(inventory.tollFree.e164.slice(1));
   await page.getByLabel('Type', { exact: true }).selectOption('TollFree');

@@ -47,7 +47,10 @@ async function tabTo(page: Page, name: string | RegExp, { back = false, max = 80
     const now = await focused(page);
     expect(now.visible, `focus is not visible on ${now.tag} “${now.name}”`).toBe(true);
     if (previous.index >= 0) {
-      expect(back ? now.index < previous.index : now.index > previous.index, `tab order jumps from “${previous.name}” to “${now.name}”`).toBe(true);
+      expect(
+        back ? now.index < previous.index : now.index > previous.index,
+        `tab order jumps from “${previous.name}” to “${now.name}”`,
+      ).toBe(true);
     }
     if (typeof name === 'string' ? now.name.includes(name) : name.test(now.name)) return now;
     previous = now;
@@ -56,7 +59,9 @@ async function tabTo(page: Page, name: string | RegExp, { back = false, max = 80
 }
 
 async function expectFocusOn(page: Page, id: string) {
-  await expect.poll(async () => (await focused(page).catch(() => null))?.id, { timeout: 20_000, message: `focus should be on #${id}` }).toBe(id);
+  await expect
+    .poll(async () => (await focused(page).catch(() => null))?.id, { timeout: 20_000, message: `focus should be on #${id}` })
+    .toBe(id);
   expect((await focused(page)).visible, `focus is not visible on #${id}`).toBe(true);
 }
 

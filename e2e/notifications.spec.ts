@@ -35,7 +35,9 @@ async function expectQueuedEmail(page: Page, user: Recipient, subject: string, s
 }
 
 async function expectNoEmail(page: Page, user: Recipient) {
-  await expect(page.getByText(`No emails have been sent to ${user.fullName} about changes to their phone number or permissions.`)).toBeVisible();
+  await expect(
+    page.getByText(`No emails have been sent to ${user.fullName} about changes to their phone number or permissions.`),
+  ).toBeVisible();
   await expect(page.getByRole('status')).not.toContainText('An email to');
 }
 
@@ -76,7 +78,10 @@ test('Assign with the email box cleared: the number is assigned and no email is 
 });
 
 test('Edit telephony permissions with the email box selected, then cleared', async ({ page, data: n }) => {
-  for (const [user, notify] of [[n.permissionsOn, true], [n.permissionsOff, false]] as const) {
+  for (const [user, notify] of [
+    [n.permissionsOn, true],
+    [n.permissionsOff, false],
+  ] as const) {
     await openUserDetails(page, n.accountName, user.fullName);
     await chooseAction(page, 'Edit telephony permissions');
     await page.getByRole('checkbox', { name: /Inbound calling/ }).check();
@@ -98,7 +103,10 @@ test('Edit telephony permissions with the email box selected, then cleared', asy
 });
 
 test('Unassign phone number with the email box selected, then cleared', async ({ page, data: n }) => {
-  for (const [user, notify] of [[n.unassignOn, true], [n.unassignOff, false]] as const) {
+  for (const [user, notify] of [
+    [n.unassignOn, true],
+    [n.unassignOff, false],
+  ] as const) {
     await openUserDetails(page, n.accountName, user.fullName);
     await chooseAction(page, 'Unassign phone number');
     await expect(emailBox(page, user)).toBeChecked();

@@ -26,7 +26,8 @@ async function main() {
   for (const file of files) {
     const fixture = ((await import(pathToFileURL(path.join(import.meta.dirname, file)).href)) as { default?: Fixture<unknown> }).default;
     if (!fixture?.make) throw new Error(`e2e data: ${file} has no default export made with defineFixture`);
-    if (`${fixture.name}.fixture.ts` !== file) throw new Error(`e2e data: ${file} names its fixture "${fixture.name}"; name it after the file`);
+    if (`${fixture.name}.fixture.ts` !== file)
+      throw new Error(`e2e data: ${file} names its fixture "${fixture.name}"; name it after the file`);
     if (!only || only.has(fixture.name)) fixtures.push(fixture);
   }
   if (only) for (const name of only) if (!fixtures.some((f) => f.name === name)) throw new Error(`e2e data: no fixture named "${name}"`);

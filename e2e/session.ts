@@ -15,7 +15,12 @@ export const SIGNED_OUT: StorageState = { cookies: [], origins: [] };
 
 /** The cookie a browser holds after `admin` signs in (sessionVersion 1: an admin nobody has changed). */
 export async function sessionCookie(admin: { id: string }, baseURL: string, sessionVersion = 1) {
-  const value = await encode({ token: { sub: admin.id, sessionVersion }, secret: authSecret(), salt: SESSION_COOKIE, maxAge: MAX_AGE_SECONDS });
+  const value = await encode({
+    token: { sub: admin.id, sessionVersion },
+    secret: authSecret(),
+    salt: SESSION_COOKIE,
+    maxAge: MAX_AGE_SECONDS,
+  });
   return {
     name: SESSION_COOKIE,
     value,

@@ -60,7 +60,14 @@ test('a signed-out visit to a user page asks to sign in, then returns to that pa
 
 // Merged: this test's one case and bad-input.spec.ts's five "sign-in does not redirect off the site".
 test('the return address cannot send the admin to another site', async ({ as, data }, testInfo) => {
-  for (const callbackUrl of ['https://evil.example/', 'https://evil.example/phish', '//evil.example/', '/\\evil.example/', 'javascript:alert(1)', '%2F%2Fevil.example']) {
+  for (const callbackUrl of [
+    'https://evil.example/',
+    'https://evil.example/phish',
+    '//evil.example/',
+    '/\\evil.example/',
+    'javascript:alert(1)',
+    '%2F%2Fevil.example',
+  ]) {
     const page = await as(null);
     await page.goto(`/login?callbackUrl=${encodeURIComponent(callbackUrl)}`);
     await page.getByLabel('Email address').fill(data.admin.email);
@@ -94,7 +101,9 @@ test('repeated wrong passwords slow an email down: then even the right one must 
     await expect(page.getByRole('alert', { name: 'There is a problem' })).toBeVisible();
   }
   await attempt(throttled.password);
-  await expect(page.getByRole('alert', { name: 'There is a problem' })).toContainText(/too many attempts\. Wait \d+ seconds before trying again/);
+  await expect(page.getByRole('alert', { name: 'There is a problem' })).toContainText(
+    /too many attempts\. Wait \d+ seconds before trying again/,
+  );
   await expect(page.getByRole('heading', { level: 1, name: 'Sign in' })).toBeVisible();
   await context.close();
 });

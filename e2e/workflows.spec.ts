@@ -96,22 +96,26 @@ test('Unassign phone number: the box is selected by default, then Unassign', { t
   await expect(page.getByRole('link', { name: 'Unassign phone number' })).toHaveCount(0);
 });
 
-test('Unassign with the box cleared: an error on the same page, and the number stays', { tag: '@postgres' }, async ({ page, data: flows }) => {
-  const user = flows.clearedBox;
-  await openUserDetails(page, flows.accountName, user.fullName);
-  await chooseAction(page, 'Unassign phone number');
-  // The confirmation box, not "Email … about this change" below it.
-  const box = page.getByRole('checkbox', { name: `Unassign ${formatted(user.e164)} from ${user.fullName}` });
-  await box.uncheck();
-  await page.getByRole('button', { name: 'Unassign' }).click();
-  await expect(page.getByRole('alert', { name: 'There is a problem' })).toContainText(
-    'Select the box to confirm that you want to unassign this phone number',
-  );
-  await expect(page).toHaveTitle(`Error: Unassign phone number – ${user.fullName} – Switchboard`);
-  await expect(box).not.toBeChecked();
-  await page.getByRole('link', { name: 'Cancel' }).click();
-  await expect(detail(page, 'Phone number')).toHaveText(formatted(user.e164));
-});
+test(
+  'Unassign with the box cleared: an error on the same page, and the number stays',
+  { tag: '@postgres' },
+  async ({ page, data: flows }) => {
+    const user = flows.clearedBox;
+    await openUserDetails(page, flows.accountName, user.fullName);
+    await chooseAction(page, 'Unassign phone number');
+    // The confirmation box, not "Email … about this change" below it.
+    const box = page.getByRole('checkbox', { name: `Unassign ${formatted(user.e164)} from ${user.fullName}` });
+    await box.uncheck();
+    await page.getByRole('button', { name: 'Unassign' }).click();
+    await expect(page.getByRole('alert', { name: 'There is a problem' })).toContainText(
+      'Select the box to confirm that you want to unassign this phone number',
+    );
+    await expect(page).toHaveTitle(`Error: Unassign phone number – ${user.fullName} – Switchboard`);
+    await expect(box).not.toBeChecked();
+    await page.getByRole('link', { name: 'Cancel' }).click();
+    await expect(detail(page, 'Phone number')).toHaveText(formatted(user.e164));
+  },
+);
 
 test('A ReadOnly admin sees no actions, and a replayed admin form is refused', { tag: '@postgres' }, async ({ page, as, data: flows }) => {
   const target = flows.replayTarget;
@@ -173,46 +177,54 @@ test('Two admins assign the same number at the same moment: exactly one wins', {
   expect(loser).toContain(`${formatted(flows.numberToRaceFor.e164)} was assigned to someone else. Choose another number.`);
 });
 
-test('A permissions form that someone else saved first is refused and shows the current permissions', { tag: '@postgres' }, async ({ as, data: flows }) => {
-  const user = flows.staleEditee;
-  const open = async () => {
-    const page = await as(flows.admin);
-    await page.goto(`/accounts/${flows.accountId}/users/${user.id}/edit-telephony-permissions`);
-    return page;
-  };
-  const first = await open();
-  const second = await open();
-  await first.getByRole('checkbox', { name: /Outbound calling/ }).check();
-  await first.getByRole('button', { name: 'Save' }).click();
-  await expect(first.getByRole('status')).toContainText(`Telephony permissions saved for ${user.fullName}`);
+test(
+  'A permissions form that someone else saved first is refused and shows the current permissions',
+  { tag: '@postgres' },
+  async ({ as, data: flows }) => {
+    const user = flows.staleEditee;
+    const open = async () => {
+      const page = await as(flows.admin);
+      await page.goto(`/accounts/${flows.accountId}/users/${user.id}/edit-telephony-permissions`);
+      return page;
+    };
+    const first = await open();
+    const second = await open();
+    await first.getByRole('checkbox', { name: /Outbound calling/ }).check();
+    await first.getByRole('button', { name: 'Save' }).click();
+    await expect(first.getByRole('status')).toContainText(`Telephony permissions saved for ${user.fullName}`);
 
-  await second.getByRole('checkbox', { name: /SMS/ }).check();
-  await second.getByRole('button', { name: 'Save' }).click();
-  await expect(second.getByRole('alert', { name: 'There is a problem' })).toContainText(
-    `Someone else changed ${user.fullName}’s phone number or permissions while you were editing.`,
-  );
-  await expect(second.getByRole('checkbox', { name: /Outbound calling/ })).toBeChecked();
-  await expect(second.getByRole('checkbox', { name: /SMS/ })).not.toBeChecked();
-  // Saving again from the refreshed form works.
-  await second.getByRole('checkbox', { name: /SMS/ }).check();
-  await second.getByRole('button', { name: 'Save' }).click();
-  await expect(second.getByRole('status')).toContainText(`Telephony permissions saved for ${user.fullName}`);
-  await expect(detail(second, 'Outbound calling')).toHaveText('On');
-  await expect(detail(second, 'SMS')).toHaveText('On');
-});
+    await second.getByRole('checkbox', { name: /SMS/ }).check();
+    await second.getByRole('button', { name: 'Save' }).click();
+    await expect(second.getByRole('alert', { name: 'There is a problem' })).toContainText(
+      `Someone else changed ${user.fullName}’s phone number or permissions while you were editing.`,
+    );
+    await expect(second.getByRole('checkbox', { name: /Outbound calling/ })).toBeChecked();
+    await expect(second.getByRole('checkbox', { name: /SMS/ })).not.toBeChecked();
+    // Saving again from the refreshed form works.
+    await second.getByRole('checkbox', { name: /SMS/ }).check();
+    await second.getByRole('button', { name: 'Save' }).click();
+    await expect(second.getByRole('status')).toContainText(`Telephony permissions saved for ${user.fullName}`);
+    await expect(detail(second, 'Outbound calling')).toHaveText('On');
+    await expect(detail(second, 'SMS')).toHaveText('On');
+  },
+);
 
-test('A form posted after the session ended changes nothing and asks to sign in again', { tag: '@postgres' }, async ({ page, data: flows }, testInfo) => {
-  const js = testInfo.project.use.javaScriptEnabled;
-  const context = page.context();
-  const path = `/accounts/${flows.accountId}/users/${flows.signedOutTarget.id}`;
-  await page.goto(`${path}/edit-telephony-permissions`);
-  await context.clearCookies(); // the session ends while the form is open
-  await page.getByRole('button', { name: 'Save' }).click();
-  if (js) {
-    await expect(page.getByRole('alert', { name: 'There is a problem' })).toContainText('You are signed out. Sign in again');
-  } else {
-    // Without JavaScript the page itself answers: a plain GET of the sign-in page, not a re-post.
-    await expect(page.getByRole('heading', { level: 1, name: 'Sign in' })).toBeVisible();
-    await expect(page).toHaveURL(/\/login\?callbackUrl=/);
-  }
-});
+test(
+  'A form posted after the session ended changes nothing and asks to sign in again',
+  { tag: '@postgres' },
+  async ({ page, data: flows }, testInfo) => {
+    const js = testInfo.project.use.javaScriptEnabled;
+    const context = page.context();
+    const path = `/accounts/${flows.accountId}/users/${flows.signedOutTarget.id}`;
+    await page.goto(`${path}/edit-telephony-permissions`);
+    await context.clearCookies(); // the session ends while the form is open
+    await page.getByRole('button', { name: 'Save' }).click();
+    if (js) {
+      await expect(page.getByRole('alert', { name: 'There is a problem' })).toContainText('You are signed out. Sign in again');
+    } else {
+      // Without JavaScript the page itself answers: a plain GET of the sign-in page, not a re-post.
+      await expect(page.getByRole('heading', { level: 1, name: 'Sign in' })).toBeVisible();
+      await expect(page).toHaveURL(/\/login\?callbackUrl=/);
+    }
+  },
+);

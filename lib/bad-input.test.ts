@@ -35,7 +35,6 @@ before(async () => {
   admin = await sessionFor((await makeAdmin(prisma)).id);
 });
 
-
 /** Every table but the two that refusals write to, as text: equal means byte-for-byte equal. */
 async function snapshot(): Promise<Record<string, string>> {
   const tables = await prisma.$queryRawUnsafe<{ t: string }[]>(
@@ -43,7 +42,9 @@ async function snapshot(): Promise<Record<string, string>> {
   );
   const out: Record<string, string> = {};
   for (const { t } of tables) {
-    const [row] = await prisma.$queryRawUnsafe<{ j: string }[]>(`select coalesce(json_agg(x order by x::text), '[]')::text as j from "${t}" x`);
+    const [row] = await prisma.$queryRawUnsafe<{ j: string }[]>(
+      `select coalesce(json_agg(x order by x::text), '[]')::text as j from "${t}" x`,
+    );
     out[t] = row!.j;
   }
   return out;
@@ -126,7 +127,11 @@ describe('hidden fields: ids and versions that are not what a form sends', () =>
 
   test('ids that are not id-shaped are refused by the schema', () => {
     for (const id of ['../etc/passwd', "x' or 1=1 --", '', 'a'.repeat(65), 'ａｂｃ']) {
-      assert.equal(assignPhoneNumberSchema.safeParse({ accountId: id, userId: 'u', userVersion: '1', phoneNumberId: 'n' }).success, false, id);
+      assert.equal(
+        assignPhoneNumberSchema.safeParse({ accountId: id, userId: 'u', userVersion: '1', phoneNumberId: 'n' }).success,
+        false,
+        id,
+      );
     }
   });
 
@@ -134,7 +139,8 @@ describe('hidden fields: ids and versions that are not what a form sends', () =>
     const account = await makeAccount(prisma);
     const user = await makeUser(prisma, account.id);
     await refused(
-      () => assignPhoneNumber(admin, { accountId: account.id, userId: user.id, userVersion: 1, phoneNumberId: 'nosuchnumber0000000000000' }),
+      () =>
+        assignPhoneNumber(admin, { accountId: account.id, userId: user.id, userVersion: 1, phoneNumberId: 'nosuchnumber0000000000000' }),
       'invalid',
       /does not exist/,
     );
@@ -161,11 +167,19 @@ describe('hidden fields: ids and versions that are not what a form sends', () =>
     const other = await makeUser(prisma, account.id);
     const n = await makePhoneNumber(prisma, { user: holder });
     await makePhoneNumber(prisma, { user: other });
-    await refused(() => unassignPhoneNumber(admin, { accountId: account.id, userId: other.id, phoneNumberId: n.id, version: 1 }), 'conflict', /is no longer/);
+    await refused(
+      () => unassignPhoneNumber(admin, { accountId: account.id, userId: other.id, phoneNumberId: n.id, version: 1 }),
+      'conflict',
+      /is no longer/,
+    );
   });
 
   test('a calling name for a number that does not exist is refused and audited', async () => {
-    await refused(() => editCallingName(admin, { phoneNumberId: 'nosuchnumber0000000000000', version: 1, callingName: 'Desk' }), 'not-found', /does not exist/);
+    await refused(
+      () => editCallingName(admin, { phoneNumberId: 'nosuchnumber0000000000000', version: 1, callingName: 'Desk' }),
+      'not-found',
+      /does not exist/,
+    );
   });
 });
 
@@ -193,14 +207,26 @@ describe('mass assignment: fields a form does not have are dropped', () => {
   });
 
   test('an unassign form with extra fields unassigns and nothing else', () => {
-    const parsed = unassignPhoneNumberSchema.parse({ accountId: 'a', userId: 'b', version: '2', phoneNumberId: 'c', confirm: 'on', sms: 'on', userId2: 'x' });
+    const parsed = unassignPhoneNumberSchema.parse({
+      accountId: 'a',
+      userId: 'b',
+      version: '2',
+      phoneNumberId: 'c',
+      confirm: 'on',
+      sms: 'on',
+      userId2: 'x',
+    });
     assert.deepEqual(Object.keys(parsed).sort(), ['accountId', 'confirm', 'notifyUser', 'phoneNumberId', 'userId', 'version']);
   });
 });
 
 describe('oversized input is refused before it is read', () => {
   test('pasted text over the limit', () => {
-    const parsed = previewPhoneNumbersSchema.safeParse({ numbers: '1'.repeat(MAX_TEXT_CHARS + 1), defaultCountry: 'US', productType: 'BusinessCalling' });
+    const parsed = previewPhoneNumbersSchema.safeParse({
+      numbers: '1'.repeat(MAX_TEXT_CHARS + 1),
+      defaultCountry: 'US',
+      productType: 'BusinessCalling',
+    });
     assert.equal(parsed.success, false);
     assert.match(parsed.error!.issues[0]!.message, /too much to paste at once/);
   });
@@ -224,17 +250,31 @@ describe('searches are literal: % and _ and SQL match only themselves', () => {
     await makeUser(prisma, account.id, { fullName: 'Plain Person', email: `plain-${tag()}@test.example` });
     const special = await makeUser(prisma, account.id, { fullName: '100% real_name', email: `special-${tag()}@test.example` });
     for (const q of ['%', '_', "' or ''='", 'Pl%n', 'Pla_n']) {
-      assert.deepEqual((await listUsers(admin, account.id, { q }))!.rows.filter((u) => u.fullName === 'Plain Person'), [], q);
+      assert.deepEqual(
+        (await listUsers(admin, account.id, { q }))!.rows.filter((u) => u.fullName === 'Plain Person'),
+        [],
+        q,
+      );
     }
-    assert.deepEqual((await listUsers(admin, account.id, { q: '0% r' }))!.rows.map((u) => u.id), [special.id]);
-    assert.deepEqual((await listUsers(admin, account.id, { q: 'real_name' }))!.rows.map((u) => u.id), [special.id]);
+    assert.deepEqual(
+      (await listUsers(admin, account.id, { q: '0% r' }))!.rows.map((u) => u.id),
+      [special.id],
+    );
+    assert.deepEqual(
+      (await listUsers(admin, account.id, { q: 'real_name' }))!.rows.map((u) => u.id),
+      [special.id],
+    );
   });
 
   test('admins', async () => {
     const full = await sessionFor((await makeAdmin(prisma, { allAccounts: true })).id);
     for (const q of ['%', '_', '%@%']) {
       const page = await listAdmins(full, { q });
-      assert.deepEqual(page.rows.map((a) => a.name), [], `"${q}" matched ${page.rows.length} admins`);
+      assert.deepEqual(
+        page.rows.map((a) => a.name),
+        [],
+        `"${q}" matched ${page.rows.length} admins`,
+      );
     }
   });
 
@@ -242,13 +282,23 @@ describe('searches are literal: % and _ and SQL match only themselves', () => {
     const n = await makePhoneNumber(prisma);
     for (const q of ['%', '_', "' or ''='"]) {
       // No digits: no filter at all (the whole list), which is what an empty search shows too.
-      const [all, filtered] = await Promise.all([listPhoneNumbers(admin, { view: 'all' }, {}), listPhoneNumbers(admin, { view: 'all' }, { q })]);
-      assert.deepEqual(filtered.rows.map((r) => r.id), all.rows.map((r) => r.id), q);
+      const [all, filtered] = await Promise.all([
+        listPhoneNumbers(admin, { view: 'all' }, {}),
+        listPhoneNumbers(admin, { view: 'all' }, { q }),
+      ]);
+      assert.deepEqual(
+        filtered.rows.map((r) => r.id),
+        all.rows.map((r) => r.id),
+        q,
+      );
     }
     // With digits, only the digits count: "' or 1=1 --" searches for "11".
     const sqlish = await listPhoneNumbers(admin, { view: 'all' }, { q: "' or 1=1 --" });
     assert.ok(sqlish.rows.every((r) => r.e164.includes('11')));
     const picked = await listAssignableNumbers(admin, { q: `%${n.e164.slice(2)}_` });
-    assert.deepEqual(picked.rows.map((r) => r.id), [n.id]);
+    assert.deepEqual(
+      picked.rows.map((r) => r.id),
+      [n.id],
+    );
   });
 });

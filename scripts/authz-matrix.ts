@@ -58,7 +58,15 @@ export type MatrixOptions = {
 
 export type Check = { name: string; ok: boolean; detail: string };
 export type Cell = { mutation: string; identity: Identity; expected: 'allowed' | 'refused'; outcome: string; ok: boolean; detail: string };
-export type MatrixResult = { ok: boolean; passed: number; failed: number; checks: Check[]; cells: Cell[]; database: string; logs: string | null };
+export type MatrixResult = {
+  ok: boolean;
+  passed: number;
+  failed: number;
+  checks: Check[];
+  cells: Cell[];
+  database: string;
+  logs: string | null;
+};
 
 export const IDENTITIES = ['full-scope', 'other-account', 'read-only', 'disabled', 'signed-out', 'expired'] as const;
 export type Identity = (typeof IDENTITIES)[number];
@@ -162,7 +170,12 @@ export async function runMatrix(options: MatrixOptions = {}): Promise<MatrixResu
         target: async () => {
           const user = await makeUser(prisma, accountA.id);
           await makePhoneNumber(prisma, { user });
-          return { page: `${userPath(user)}/edit-telephony-permissions`, button: 'Save', fields: (f) => set(f, { inboundCalling: 'on' }), success: userPath(user) };
+          return {
+            page: `${userPath(user)}/edit-telephony-permissions`,
+            button: 'Save',
+            fields: (f) => set(f, { inboundCalling: 'on' }),
+            success: userPath(user),
+          };
         },
       },
       {
@@ -171,7 +184,12 @@ export async function runMatrix(options: MatrixOptions = {}): Promise<MatrixResu
         target: async () => {
           const user = await makeUser(prisma, accountA.id);
           await makePhoneNumber(prisma, { user });
-          return { page: `${userPath(user)}/unassign-phone-number`, button: 'Unassign', fields: (f) => set(f, { confirm: 'on' }), success: userPath(user) };
+          return {
+            page: `${userPath(user)}/unassign-phone-number`,
+            button: 'Unassign',
+            fields: (f) => set(f, { confirm: 'on' }),
+            success: userPath(user),
+          };
         },
       },
       {
@@ -180,7 +198,12 @@ export async function runMatrix(options: MatrixOptions = {}): Promise<MatrixResu
         target: async () => {
           const user = await makeUser(prisma, accountA.id);
           const n = await makePhoneNumber(prisma);
-          return { page: `${numberPath(n)}/assign?accountId=${accountA.id}&userId=${user.id}`, button: 'Assign', fields: (f) => f, success: numberPath(n) };
+          return {
+            page: `${numberPath(n)}/assign?accountId=${accountA.id}&userId=${user.id}`,
+            button: 'Assign',
+            fields: (f) => f,
+            success: numberPath(n),
+          };
         },
       },
       {
@@ -188,7 +211,12 @@ export async function runMatrix(options: MatrixOptions = {}): Promise<MatrixResu
         allowed: ['full-scope', 'other-account'],
         target: async () => {
           const n = await makePhoneNumber(prisma);
-          return { page: `${numberPath(n)}/calling-name`, button: 'Save', fields: (f) => set(f, { callingName: 'Matrix Name' }), success: numberPath(n) };
+          return {
+            page: `${numberPath(n)}/calling-name`,
+            button: 'Save',
+            fields: (f) => set(f, { callingName: 'Matrix Name' }),
+            success: numberPath(n),
+          };
         },
       },
       {
@@ -198,7 +226,12 @@ export async function runMatrix(options: MatrixOptions = {}): Promise<MatrixResu
         target: async () => {
           const user = await makeUser(prisma, accountA.id);
           const n = await makePhoneNumber(prisma, { user });
-          return { page: `${numberPath(n)}/calling-name`, button: 'Save', fields: (f) => set(f, { callingName: 'Matrix Name' }), success: numberPath(n) };
+          return {
+            page: `${numberPath(n)}/calling-name`,
+            button: 'Save',
+            fields: (f) => set(f, { callingName: 'Matrix Name' }),
+            success: numberPath(n),
+          };
         },
       },
       {
@@ -219,7 +252,12 @@ export async function runMatrix(options: MatrixOptions = {}): Promise<MatrixResu
           const user = await makeUser(prisma, accountA.id);
           const n = await makePhoneNumber(prisma, { user });
           const free = await makePhoneNumber(prisma);
-          return { page: `${numberPath(free)}/delete`, button: 'Delete', fields: (f) => set(f, { phoneNumberId: n.id, confirm: 'on' }), success: numberPath(n) };
+          return {
+            page: `${numberPath(free)}/delete`,
+            button: 'Delete',
+            fields: (f) => set(f, { phoneNumberId: n.id, confirm: 'on' }),
+            success: numberPath(n),
+          };
         },
       },
       {
@@ -247,7 +285,12 @@ export async function runMatrix(options: MatrixOptions = {}): Promise<MatrixResu
       {
         name: "add phone numbers from another admin's preview",
         allowed: [],
-        target: async () => ({ page: () => `/phone-numbers/add/${fullImport()}`, button: 'Add', fields: (f) => set(f, { importId: fullImport() }), success: '/phone-numbers' }),
+        target: async () => ({
+          page: () => `/phone-numbers/add/${fullImport()}`,
+          button: 'Add',
+          fields: (f) => set(f, { importId: fullImport() }),
+          success: '/phone-numbers',
+        }),
       },
       {
         // Each admin adds only a preview they made: the scoped admin adds their own (allowed),
@@ -269,7 +312,14 @@ export async function runMatrix(options: MatrixOptions = {}): Promise<MatrixResu
           return {
             page: '/admins/new',
             button: 'Add admin',
-            fields: (f) => set(f, { email: `added-${suffix}@authz.example`, name: `Added ${suffix}`, role: 'ReadOnly', accounts: 'chosen', accountIds: accountA.id }),
+            fields: (f) =>
+              set(f, {
+                email: `added-${suffix}@authz.example`,
+                name: `Added ${suffix}`,
+                role: 'ReadOnly',
+                accounts: 'chosen',
+                accountIds: accountA.id,
+              }),
             success: /^\/admins\/[A-Za-z0-9_-]+$/,
           };
         },
@@ -281,16 +331,14 @@ export async function runMatrix(options: MatrixOptions = {}): Promise<MatrixResu
           ['enable admin', 'enable', 'Enable', true, (f: [string, string][]) => f],
           ['reset password', 'reset-password', 'Reset password', false, (f: [string, string][]) => f],
         ] as const
-      ).map(
-        ([name, page, button, disabled, fields]): Mutation => ({
-          name,
-          allowed: ['full-scope'],
-          target: async () => {
-            const subject = await makeAdmin(prisma, { accountIds: [accountA.id], disabled });
-            return { page: `/admins/${subject.id}/${page}`, button, fields, success: `/admins/${subject.id}` };
-          },
-        }),
-      ),
+      ).map(([name, page, button, disabled, fields]): Mutation => ({
+        name,
+        allowed: ['full-scope'],
+        target: async () => {
+          const subject = await makeAdmin(prisma, { accountIds: [accountA.id], disabled });
+          return { page: `/admins/${subject.id}/${page}`, button, fields, success: `/admins/${subject.id}` };
+        },
+      })),
     ];
     const anotherPreview = mutations.find((m) => m.name.startsWith('add phone numbers from another'))!;
 
@@ -341,7 +389,9 @@ export async function runMatrix(options: MatrixOptions = {}): Promise<MatrixResu
     }
 
     const tables = (
-      await c.query<{ t: string }>(`select table_name as t from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' order by 1`)
+      await c.query<{ t: string }>(
+        `select table_name as t from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' order by 1`,
+      )
     ).rows
       .map((r) => r.t)
       .filter((t) => !NOT_COMPARED.has(t));
@@ -356,7 +406,11 @@ export async function runMatrix(options: MatrixOptions = {}): Promise<MatrixResu
     const auditRows = async () =>
       (await c.query<{ n: number; max: string | null }>(`select count(*)::int as n, max(seq)::text as max from "AuditEvent"`)).rows[0]!;
     const newAudit = async (afterSeq: string | null) =>
-      (await c.query<{ action: string; outcome: string }>(`select action, outcome::text from "AuditEvent" where seq > $1 order by seq`, [afterSeq ?? '0'])).rows;
+      (
+        await c.query<{ action: string; outcome: string }>(`select action, outcome::text from "AuditEvent" where seq > $1 order by seq`, [
+          afterSeq ?? '0',
+        ])
+      ).rows;
 
     log(`\n== The matrix: ${mutations.length} mutations × ${IDENTITIES.length} identities`);
     for (const m of mutations) {
@@ -415,8 +469,10 @@ export async function runMatrix(options: MatrixOptions = {}): Promise<MatrixResu
             !successAnswer &&
             // A read-only admin is shown the page without the form, saying why: that is an answer too.
             ((answer.status === 200 && (messages !== null || /You have read-only access/.test(textOf(answer.html)))) ||
-              ([302, 303, 307].includes(answer.status) && (Boolean(answer.location?.startsWith('/login')) || answer.location === '/not-found')));
-          const refusalRow = rows.length === 1 && ['Denied', 'Invalid', ...(m.refusedForAll ? ['Conflict'] : [])].includes(rows[0]!.outcome);
+              ([302, 303, 307].includes(answer.status) &&
+                (Boolean(answer.location?.startsWith('/login')) || answer.location === '/not-found')));
+          const refusalRow =
+            rows.length === 1 && ['Denied', 'Invalid', ...(m.refusedForAll ? ['Conflict'] : [])].includes(rows[0]!.outcome);
           ok = clear && changed.length === 0 && refusalRow;
           detail =
             `${outcome}${clear ? '' : ' (not a clear refusal)'}; ` +
@@ -431,7 +487,18 @@ export async function runMatrix(options: MatrixOptions = {}): Promise<MatrixResu
     log(`\n== Matrix (✓ as expected, ✗ not; A = allowed and changed, R = refused and nothing changed)`);
     const short = (cell: Cell) => {
       const o = cell.outcome;
-      const kind = o.startsWith('303 → /login') || o.startsWith('307 → /login') ? 'login' : o.includes('/not-found') ? 'not-found' : o.startsWith('200 “') ? 'message' : o.startsWith('200 page says') ? 'read-only' : o.startsWith('303') ? 'redirect' : o.slice(0, 9);
+      const kind =
+        o.startsWith('303 → /login') || o.startsWith('307 → /login')
+          ? 'login'
+          : o.includes('/not-found')
+            ? 'not-found'
+            : o.startsWith('200 “')
+              ? 'message'
+              : o.startsWith('200 page says')
+                ? 'read-only'
+                : o.startsWith('303')
+                  ? 'redirect'
+                  : o.slice(0, 9);
       return `${cell.ok ? '✓' : '✗'} ${cell.expected === 'allowed' ? 'A' : 'R'} ${kind}`;
     };
     const width = Math.max(...mutations.map((m) => m.name.length));
@@ -449,7 +516,9 @@ export async function runMatrix(options: MatrixOptions = {}): Promise<MatrixResu
     // three-line block): expected here, where the expired identity posts on purpose.
     const lines = fs.readFileSync(I.logFile, 'utf8').split('\n');
     const jwtNoise = /JWTSessionError|errors\.authjs\.dev#jwtsessionerror|^\s*kind: 'error',$/;
-    log(`  next-auth logged ${lines.filter((l) => /type: 'JWTSessionError'/.test(l)).length} JWTSessionError blocks (the expired cookie's requests)`);
+    log(
+      `  next-auth logged ${lines.filter((l) => /type: 'JWTSessionError'/.test(l)).length} JWTSessionError blocks (the expired cookie's requests)`,
+    );
     const errors = lines.filter((line) => /error|⨯|exception|unhandled/i.test(line) && !jwtNoise.test(line));
     for (const line of errors.slice(0, 10)) log(`    ${line}`);
     check('no errors in the server’s log', errors.length === 0, `${errors.length} lines`);
@@ -468,10 +537,20 @@ export async function runMatrix(options: MatrixOptions = {}): Promise<MatrixResu
   }
   const passed = checks.filter((c) => c.ok).length;
   const failed = checks.length - passed;
-  const result: MatrixResult = { ok: failed === 0, passed, failed, checks, cells, database: dbName, logs: failed || options.keep ? logDir : null };
+  const result: MatrixResult = {
+    ok: failed === 0,
+    passed,
+    failed,
+    checks,
+    cells,
+    database: dbName,
+    logs: failed || options.keep ? logDir : null,
+  };
   if (logDir && !result.logs) fs.rmSync(logDir, { recursive: true, force: true });
   log(`\n== Summary`);
-  log(`  database ${dbName} ${created ? (options.keep ? 'kept' : 'dropped') : 'not created'}${result.logs ? `; server log in ${result.logs}` : ''}`);
+  log(
+    `  database ${dbName} ${created ? (options.keep ? 'kept' : 'dropped') : 'not created'}${result.logs ? `; server log in ${result.logs}` : ''}`,
+  );
   for (const c of checks.filter((c) => !c.ok)) log(`  FAILED: ${c.name} — ${c.detail}`);
   if (options.json) fs.writeFileSync(options.json, JSON.stringify(result, null, 2));
   log(`${passed} passed, ${failed} failed`);
@@ -484,7 +563,12 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
   });
   // Ctrl+C: the exit handler kills the server; the scratch database is left (its name is printed).
   process.once('SIGINT', () => process.exit(130));
-  runMatrix({ postgresUrl: values['postgres-url'], port: values.port ? Number(values.port) : undefined, keep: values.keep, json: values.json }).then(
+  runMatrix({
+    postgresUrl: values['postgres-url'],
+    port: values.port ? Number(values.port) : undefined,
+    keep: values.keep,
+    json: values.json,
+  }).then(
     (result) => process.exit(result.ok ? 0 : 1),
     (err: Error) => {
       console.error(`The matrix cannot run: ${err.message}`);

@@ -40,7 +40,9 @@ async function bench(name: string) {
   const rows = [...numbers].map((e164, i) => `"${e164.replace(/^\+1(\d{3})(\d{3})(\d{4})$/, '($1) $2-$3')}",Person ${i}`);
   for (const [i, bad] of BAD_LINES.entries()) rows.splice((i + 1) * 1000, 0, `"${bad}",Bad ${i}`);
   const csv = `phone,name\r\n${rows.join('\r\n')}\r\n`;
-  console.log(`  ${NUMBERS.toLocaleString('en-US')} valid distinct numbers and ${BAD_LINES.length} bad lines, CSV of ${(csv.length / 1024).toFixed(0)} KiB`);
+  console.log(
+    `  ${NUMBERS.toLocaleString('en-US')} valid distinct numbers and ${BAD_LINES.length} bad lines, CSV of ${(csv.length / 1024).toFixed(0)} KiB`,
+  );
 
   const input = { csv, defaultCountry: 'US', productType: 'BusinessCalling' } as const;
   const { id } = await timed('previewPhoneNumbers (parse, check, store)', () => previewPhoneNumbers(admin, input));
@@ -52,7 +54,9 @@ async function bench(name: string) {
   const again = await timed('previewPhoneNumbers again (all in inventory)', () => previewPhoneNumbers(admin, input));
   const second = await getPhoneNumberImport(admin, again.id);
   check('accepted the second time', second?.acceptedCount ?? -1, 0);
-  console.log(`  added ${result.added}, skipped ${result.skipped}; previewed again: ${second?.rejectedCount} rejected, ${second?.acceptedCount} accepted`);
+  console.log(
+    `  added ${result.added}, skipped ${result.skipped}; previewed again: ${second?.rejectedCount} rejected, ${second?.acceptedCount} accepted`,
+  );
 }
 
 async function main() {

@@ -7,12 +7,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { defaultMigrationsDir, readMigrations } from '../lib/db/migrations';
-import {
-  diffMigrationsToSchema,
-  hasStatements,
-  MIGRATION_LOCK_CONTENT,
-  MIGRATION_LOCK_FILE,
-} from './schema-diff';
+import { diffMigrationsToSchema, hasStatements, MIGRATION_LOCK_CONTENT, MIGRATION_LOCK_FILE } from './schema-diff';
 
 const USAGE = 'Usage: npm run db:migration -- --name <what_changed>';
 

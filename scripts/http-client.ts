@@ -33,7 +33,9 @@ const withoutScripts = (html: string) => html.replace(/<script\b[\s\S]*?<\/scrip
 
 /** The page's visible text, in one line: no scripts (the RSC payload repeats every string), no tags. */
 export function textOf(html: string): string {
-  return decodeEntities(withoutScripts(html).replace(/<[^>]+>/g, ' ')).replace(/\s+/g, ' ').trim();
+  return decodeEntities(withoutScripts(html).replace(/<[^>]+>/g, ' '))
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 function attributes(tag: string): Record<string, string> {
@@ -193,13 +195,16 @@ export async function signIn(instance: Instance, email: string, password: string
   return jar;
 }
 
-export type Outcome =
-  | { kind: 'success' }
-  | { kind: 'refused'; messages: string[] }
-  | { kind: 'unexpected'; detail: string };
+export type Outcome = { kind: 'success' } | { kind: 'refused'; messages: string[] } | { kind: 'unexpected'; detail: string };
 
 /** Posts a form's fields as multipart/form-data, as a browser without JavaScript does. */
-export async function postForm(instance: Instance, pathname: string, jar: CookieJar, fields: [string, string][], successPath: string): Promise<Outcome> {
+export async function postForm(
+  instance: Instance,
+  pathname: string,
+  jar: CookieJar,
+  fields: [string, string][],
+  successPath: string,
+): Promise<Outcome> {
   const body = new FormData();
   for (const [name, value] of fields) body.append(name, value);
   const answer = await request(instance, pathname, jar, { method: 'POST', body, headers: { Origin: instance.origin } });
@@ -211,7 +216,6 @@ export async function postForm(instance: Instance, pathname: string, jar: Cookie
   const text = textOf(answer.html).slice(0, 160);
   return { kind: 'unexpected', detail: `${answer.status}${answer.location ? ` → ${answer.location}` : ''}${text ? `: ${text}` : ''}` };
 }
-
 
 export const transportMessage = (err: unknown) => {
   const e = err as Error & { cause?: { code?: string; message?: string } };
@@ -330,4 +334,3 @@ export function buildAge(): { exists: boolean; stale: boolean } {
   for (const p of ['app', 'lib', 'instrumentation.ts', 'proxy.ts', 'next.config.js', 'prisma/schema.prisma']) visit(path.join(root, p));
   return { exists: true, stale: built.mtimeMs < newest };
 }
-

@@ -137,7 +137,6 @@ function refusalKind(messages: string[]): string {
   return `other: ${m.slice(0, 120)}`;
 }
 
-
 // ---------------------------------------------------------------------------------------------
 // Small helpers
 
@@ -344,8 +343,10 @@ export async function runRace(options: RaceOptions = {}): Promise<RaceResult> {
       const account = await makeAccount(prisma, { name: `Race ${tag}` });
       const admins = await Promise.all(Array.from({ length: adminCount }, () => makeAdmin(prisma)));
       const mkUsers = (n: number, label: string) =>
-        mapLimit(Array.from({ length: n }, (_, i) => i), 8, (i) =>
-          makeUser(prisma, account.id, { fullName: `Race ${label} ${String(i + 1).padStart(3, '0')} ${tag}` }),
+        mapLimit(
+          Array.from({ length: n }, (_, i) => i),
+          8,
+          (i) => makeUser(prisma, account.id, { fullName: `Race ${label} ${String(i + 1).padStart(3, '0')} ${tag}` }),
         );
       const racers = await mkUsers(racerCount, 'Racer');
       const contested = await makePhoneNumber(prisma);
@@ -381,7 +382,10 @@ export async function runRace(options: RaceOptions = {}): Promise<RaceResult> {
       AUTH_SECRET: crypto.randomBytes(33).toString('base64url'),
       NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: crypto.randomBytes(32).toString('base64'),
     };
-    for (const [name, port] of [['A', portA], ['B', portB]] as const) {
+    for (const [name, port] of [
+      ['A', portA],
+      ['B', portB],
+    ] as const) {
       const instance = startInstance(name, port, env, logDir!);
       instances.push(instance);
       running.add(instance);
@@ -404,7 +408,9 @@ export async function runRace(options: RaceOptions = {}): Promise<RaceResult> {
     log(`\n== Across instances`);
     const signInStarted = performance.now();
     const jars = await Promise.all(data.admins.map((a, i) => signIn(instances[i % 2]!, a.email, a.password)));
-    log(`  signed in ${jars.length} admins over HTTP (csrf + credentials callback), alternately on A and B, in ${seconds(performance.now() - signInStarted)}`);
+    log(
+      `  signed in ${jars.length} admins over HTTP (csrf + credentials callback), alternately on A and B, in ${seconds(performance.now() - signInStarted)}`,
+    );
 
     const cross = data.cross;
     {
@@ -417,7 +423,11 @@ export async function runRace(options: RaceOptions = {}): Promise<RaceResult> {
         anonymous.status >= 300 && anonymous.status < 400 && Boolean(anonymous.location?.startsWith('/login')) && shows(seen),
         `B without a session: ${anonymous.status} → ${anonymous.location}; with A's session: ${seen.status}${shows(seen) ? ', names the user' : ''}`,
       );
-      check('a session made on B loads a user page on A', shows(back), `A with B's session: ${back.status}${shows(back) ? ', names the user' : ''}`);
+      check(
+        'a session made on B loads a user page on A',
+        shows(back),
+        `A with B's session: ${back.status}${shows(back) ? ', names the user' : ''}`,
+      );
     }
     {
       const page = await request(A, assignPath(cross, data.crossNumber), jars[0]!);
@@ -491,7 +501,9 @@ export async function runRace(options: RaceOptions = {}): Promise<RaceResult> {
     // Every loser is told the same, whether the winner's change landed before or during its request.
     const formatted = formatPhoneNumber(contested.e164);
     const conflictMessage = `${formatted} was assigned to someone else`;
-    const conflicts = outcomes.filter((o) => o.outcome.kind === 'refused' && o.outcome.messages.some((m) => m.startsWith(conflictMessage))).length;
+    const conflicts = outcomes.filter(
+      (o) => o.outcome.kind === 'refused' && o.outcome.messages.some((m) => m.startsWith(conflictMessage)),
+    ).length;
     const other = outcomes.flatMap((o) =>
       o.outcome.kind === 'unexpected'
         ? [o.outcome.detail]
@@ -518,7 +530,9 @@ export async function runRace(options: RaceOptions = {}): Promise<RaceResult> {
     checker.on('error', () => {}); // an idle connection ended by `drop database … with (force)` after Ctrl+C
     const q = async <T = Record<string, unknown>>(sql: string, params: unknown[] = []) => (await checker!.query(sql, params)).rows as T[];
     {
-      const [row] = await q<{ status: string; userId: string | null }>(`select status, "userId" from "PhoneNumber" where id = $1`, [contested.id]);
+      const [row] = await q<{ status: string; userId: string | null }>(`select status, "userId" from "PhoneNumber" where id = $1`, [
+        contested.id,
+      ]);
       check(
         'phase 1: the number is Assigned, to the one winner',
         row?.status === 'Assigned' && Boolean(row.userId) && row.userId === winner?.user.id,
@@ -535,8 +549,14 @@ export async function runRace(options: RaceOptions = {}): Promise<RaceResult> {
         n('Conflict') === forms.length - 1 && n('Denied') + n('Invalid') === 0,
         `${n('Conflict')} Conflict, ${n('Denied')} Denied, ${n('Invalid')} Invalid`,
       );
-      const [history] = await q<{ n: number }>(`select count(*)::int as n from "AssignmentHistory" where "phoneNumberId" = $1`, [contested.id]);
-      check('phase 1: exactly one AssignmentHistory row for the number', history?.n === 1, `${history?.n} row${history?.n === 1 ? '' : 's'}`);
+      const [history] = await q<{ n: number }>(`select count(*)::int as n from "AssignmentHistory" where "phoneNumberId" = $1`, [
+        contested.id,
+      ]);
+      check(
+        'phase 1: exactly one AssignmentHistory row for the number',
+        history?.n === 1,
+        `${history?.n} row${history?.n === 1 ? '' : 's'}`,
+      );
     }
     result.seconds.phase1 = (performance.now() - phase1Started) / 1000;
 
@@ -569,17 +589,22 @@ export async function runRace(options: RaceOptions = {}): Promise<RaceResult> {
       else storm.transportErrors.push(`${what}: ${stage} on ${instance.name}: ${transportMessage(err)}`);
     };
     if (kill) {
-      killTimer = setTimeout(() => {
-        A.killedAt = performance.now();
-        signalInstance(A, 'SIGKILL');
-        storm.killedAtSeconds = (A.killedAt - stormStarted) / 1000;
-        log(`  ${seconds(A.killedAt - stormStarted)}: kill -9 instance A (pid ${A.child?.pid})`);
-      }, (stormSeconds * 1000) / 2);
+      killTimer = setTimeout(
+        () => {
+          A.killedAt = performance.now();
+          signalInstance(A, 'SIGKILL');
+          storm.killedAtSeconds = (A.killedAt - stormStarted) / 1000;
+          log(`  ${seconds(A.killedAt - stormStarted)}: kill -9 instance A (pid ${A.child?.pid})`);
+        },
+        (stormSeconds * 1000) / 2,
+      );
     }
     const progress = setInterval(() => {
       const done = Object.values(storm.successes).reduce((a, b) => a + b, 0);
       const tried = Object.values(storm.attempts).reduce((a, b) => a + b, 0);
-      log(`  ${seconds(performance.now() - stormStarted)}: ${tried} attempts, ${done} changes, ${storm.instanceDown.render + storm.instanceDown.post} to a dead instance`);
+      log(
+        `  ${seconds(performance.now() - stormStarted)}: ${tried} attempts, ${done} changes, ${storm.instanceDown.render + storm.instanceDown.post} to a dead instance`,
+      );
     }, 5000);
 
     const step = async (jar: CookieJar) => {
@@ -597,7 +622,8 @@ export async function runRace(options: RaceOptions = {}): Promise<RaceResult> {
       } catch (err) {
         return failedOn(renderOn, 'render', what, err);
       }
-      if (page.status !== 200) return void storm.unexpected.push(`${what}: render on ${renderOn.name}: ${page.status} ${textOf(page.html).slice(0, 120)}`);
+      if (page.status !== 200)
+        return void storm.unexpected.push(`${what}: render on ${renderOn.name}: ${page.status} ${textOf(page.html).slice(0, 120)}`);
       const form = findForm(page.html, action === 'assign' ? 'Assign' : action === 'edit' ? 'Save' : 'Unassign');
       let fields: [string, string][];
       if (action === 'assign') {
@@ -648,7 +674,9 @@ export async function runRace(options: RaceOptions = {}): Promise<RaceResult> {
         .map(([k, v]) => `${v} ${k}`)
         .join(', ') || 'none';
     log(`  ${sum(storm.attempts)} attempts in ${seconds(result.seconds.storm * 1000)} (${list(storm.attempts)})`);
-    log(`  changes made: ${sum(storm.successes)} (${list(storm.successes)}); posted to A ${storm.successesPostedTo.A}, to B ${storm.successesPostedTo.B}; ${storm.crossInstancePosts} posts went to the other instance than the form's`);
+    log(
+      `  changes made: ${sum(storm.successes)} (${list(storm.successes)}); posted to A ${storm.successesPostedTo.A}, to B ${storm.successesPostedTo.B}; ${storm.crossInstancePosts} posts went to the other instance than the form's`,
+    );
     log(`  refused: ${sum(storm.refusals)} (${list(storm.refusals)})`);
     log(`  not offered by the page: ${sum(storm.notOffered)} (${list(storm.notOffered)})`);
     log(`  instance down: ${storm.instanceDown.render} renders and ${storm.instanceDown.post} posts went to killed A`);
@@ -709,13 +737,20 @@ export async function runRace(options: RaceOptions = {}): Promise<RaceResult> {
       `${refusedSeen} refusals answered, ${refusedAudited} refusal audit rows` +
         (kill ? ` (at most ${lostWithA} more can come from posts A received but never answered)` : ''),
     );
-    log(`  ${totals!.users} users, ${totals!.numbers} numbers (${totals!.assigned} assigned), ${totals!.done} Done change audit rows, ${totals!.history} history rows`);
+    log(
+      `  ${totals!.users} users, ${totals!.numbers} numbers (${totals!.assigned} assigned), ${totals!.done} Done change audit rows, ${totals!.history} history rows`,
+    );
     for (const c of await checkInvariants(url)) check(c.name, c.ok, c.detail);
 
     // ---- 7. What the servers said ------------------------------------------------------------
     log(`\n== Server logs`);
     // Errors fail the proof; a warning (a deprecation notice, say) is shown but is no failure.
-    const lines = instances.flatMap((i) => fs.readFileSync(i.logFile, 'utf8').split('\n').map((line) => `${i.name}: ${line}`));
+    const lines = instances.flatMap((i) =>
+      fs
+        .readFileSync(i.logFile, 'utf8')
+        .split('\n')
+        .map((line) => `${i.name}: ${line}`),
+    );
     const errors = lines.filter((line) => /error|⨯|exception|unhandled/i.test(line));
     const warnings = lines.filter((line) => !errors.includes(line) && /warn|⚠/i.test(line));
     for (const line of warnings.slice(0, 5)) log(`    (warning) ${line}`);
@@ -747,7 +782,9 @@ export async function runRace(options: RaceOptions = {}): Promise<RaceResult> {
     `  setup ${result.seconds.setup.toFixed(1)} s, ${result.seconds.build ? `build ${result.seconds.build.toFixed(1)} s, ` : ''}servers ${result.seconds.servers.toFixed(1)} s, phase 1 ${result.seconds.phase1.toFixed(1)} s, ` +
       `storm ${result.seconds.storm.toFixed(1)} s, total ${result.seconds.total.toFixed(1)} s${result.seconds.build ? ` (${(result.seconds.total - result.seconds.build).toFixed(1)} s without the build)` : ''}`,
   );
-  log(`  database ${dbName} ${created ? (options.keep ? 'kept' : 'dropped') : 'not created'}${result.logs ? `; server logs in ${result.logs}` : ''}`);
+  log(
+    `  database ${dbName} ${created ? (options.keep ? 'kept' : 'dropped') : 'not created'}${result.logs ? `; server logs in ${result.logs}` : ''}`,
+  );
   for (const c of checks.filter((c) => !c.ok)) log(`  FAILED: ${c.name} — ${c.detail}`);
   if (!result.ok && result.logs) {
     for (const i of instances) log(`  last lines of instance ${i.name}'s log:\n${tail(i.logFile, 15).replace(/^/gm, '    ')}`);
@@ -780,7 +817,12 @@ function cliOptions(argv: string[]): RaceOptions {
     },
   });
   if (values.help) {
-    console.log(fs.readFileSync(new URL(import.meta.url), 'utf8').split('\nimport ')[0]!.replace(/^\/\/ ?/gm, ''));
+    console.log(
+      fs
+        .readFileSync(new URL(import.meta.url), 'utf8')
+        .split('\nimport ')[0]!
+        .replace(/^\/\/ ?/gm, ''),
+    );
     process.exit(0);
   }
   const num = (name: string, v: string | undefined) => {

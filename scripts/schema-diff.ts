@@ -185,10 +185,7 @@ export async function loadMigrationList(migrationsDir: string): Promise<Migratio
 export async function diffMigrationsToSchema(opts: DiffOptions = {}): Promise<string> {
   const migrationsDir = opts.migrationsDir ?? defaultMigrationsDir();
   const schemaPath = path.resolve(opts.schemaPath ?? path.join(process.cwd(), 'prisma/schema.prisma'));
-  const [migrationsList, schema] = await Promise.all([
-    loadMigrationList(migrationsDir),
-    readFile(schemaPath, 'utf8'),
-  ]);
+  const [migrationsList, schema] = await Promise.all([loadMigrationList(migrationsDir), readFile(schemaPath, 'utf8')]);
   const result = await withSchemaEngine((engine) =>
     engine.diff({
       from: { tag: 'migrations', ...migrationsList },
@@ -203,5 +200,10 @@ export async function diffMigrationsToSchema(opts: DiffOptions = {}): Promise<st
 
 /** Whether `sql` contains anything besides comments and whitespace. */
 export function hasStatements(sql: string): boolean {
-  return sql.replace(/\/\*[\s\S]*?\*\//g, '').replace(/--[^\n]*/g, '').trim() !== '';
+  return (
+    sql
+      .replace(/\/\*[\s\S]*?\*\//g, '')
+      .replace(/--[^\n]*/g, '')
+      .trim() !== ''
+  );
 }

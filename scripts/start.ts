@@ -39,9 +39,7 @@ async function main() {
   const config = databaseConfig();
   authSecret(); // makes the embedded demo's secret now, or stops here if production lacks one
   console.log(
-    config.kind === 'embedded'
-      ? `Database: embedded, in ${config.dataDir}`
-      : `Database: PostgreSQL at ${describePostgresUrl(config.url)}`,
+    config.kind === 'embedded' ? `Database: embedded, in ${config.dataDir}` : `Database: PostgreSQL at ${describePostgresUrl(config.url)}`,
   );
   const db = await getDatabase();
   let seeded = false;
@@ -54,11 +52,17 @@ async function main() {
 
   if (!buildIsCurrent()) {
     console.log('Building Switchboard (next build)…');
-    const build = spawnSync(process.execPath, [path.join(root, 'node_modules/next/dist/bin/next'), 'build'], { cwd: root, stdio: 'inherit' });
+    const build = spawnSync(process.execPath, [path.join(root, 'node_modules/next/dist/bin/next'), 'build'], {
+      cwd: root,
+      stdio: 'inherit',
+    });
     if (build.status !== 0) process.exit(build.status ?? 1);
   }
 
-  const server = spawn(process.execPath, [path.join(root, 'node_modules/next/dist/bin/next'), 'start', '-p', port], { cwd: root, stdio: 'inherit' });
+  const server = spawn(process.execPath, [path.join(root, 'node_modules/next/dist/bin/next'), 'start', '-p', port], {
+    cwd: root,
+    stdio: 'inherit',
+  });
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => server.kill(signal));
   server.on('exit', (code) => process.exit(code ?? 0));
 

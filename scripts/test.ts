@@ -64,7 +64,11 @@ function run(label: string, cmd: string, args: string[], env: Env = {}, buffered
 }
 
 /** Times `body` as one phase of the table; it returns its passed and failed counts. */
-async function phase(name: string, body: () => Promise<{ code: number; passed: number; failed: number; note?: string }>, { runsTests = true, alongside = '' } = {}) {
+async function phase(
+  name: string,
+  body: () => Promise<{ code: number; passed: number; failed: number; note?: string }>,
+  { runsTests = true, alongside = '' } = {},
+) {
   const started = performance.now();
   let result: { code: number; passed: number; failed: number; note?: string };
   try {
@@ -106,7 +110,12 @@ async function unit(label: string, env: Env, buffered = false) {
 /** e2e/prepare.ts, then Playwright, against a production build on the database `env` names. */
 async function e2e(label: string, env: Env, options: { fixtures?: string[]; playwrightArgs?: string[] } = {}) {
   const full = { AUTH_SECRET: crypto.randomBytes(33).toString('base64url'), ...env };
-  const prepareArgs = ['tsx', '--conditions=react-server', 'e2e/prepare.ts', ...(options.fixtures ? ['--only', options.fixtures.join(',')] : [])];
+  const prepareArgs = [
+    'tsx',
+    '--conditions=react-server',
+    'e2e/prepare.ts',
+    ...(options.fixtures ? ['--only', options.fixtures.join(',')] : []),
+  ];
   const prepared = await run(`${label}: test data`, 'npx', prepareArgs, full);
   if (prepared.code !== 0) return { code: prepared.code, passed: 0, failed: 1 };
   const { code, output } = await run(label, 'npx', ['playwright', 'test', ...(options.playwrightArgs ?? [])], full);
@@ -136,11 +145,18 @@ async function postgresReachable(): Promise<boolean> {
 
 function printSummary(total: number) {
   console.log('\n=== Summary');
-  const rows = phases.map((p) => [p.name, `${p.seconds.toFixed(0)} s`, p.passed || p.failed ? String(p.passed) : '', p.passed || p.failed ? String(p.failed) : '', p.note ?? '']);
+  const rows = phases.map((p) => [
+    p.name,
+    `${p.seconds.toFixed(0)} s`,
+    p.passed || p.failed ? String(p.passed) : '',
+    p.passed || p.failed ? String(p.failed) : '',
+    p.note ?? '',
+  ]);
   rows.push(['Total (wall)', `${total.toFixed(0)} s`, '', '', `budget 480 s; ${cores} cores`]);
   const head = ['phase', 'wall time', 'passed', 'failed', ''];
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  const line = (cells: string[]) => `| ${cells.map((c, i) => (i === 0 || i === 4 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join(' | ')} |`;
+  const line = (cells: string[]) =>
+    `| ${cells.map((c, i) => (i === 0 || i === 4 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join(' | ')} |`;
   console.log(line(head));
   console.log(`|${widths.map((w, i) => (i === 0 || i === 4 ? `:${'-'.repeat(w + 1)}` : `${'-'.repeat(w + 1)}:`)).join('|')}|`);
   for (const row of rows) console.log(line(row));
@@ -169,20 +185,28 @@ async function main() {
   try {
     // First, and fast: a style slip or a bug ESLint can see fails here, in seconds, not after the
     // browsers. The rest still runs, so one run shows everything that is wrong.
-    await phase('Lint and format', async () => {
-      const [lint, format] = await Promise.all([
-        run('Lint (ESLint)', 'npx', ['eslint', '--cache', '--cache-location', 'node_modules/.cache/eslint/', '.'], {}, true),
-        run('Format (Prettier)', 'npx', ['prettier', '--check', '--log-level', 'warn', '.'], {}, true),
-      ]);
-      const failed = Number(lint.code !== 0) + Number(format.code !== 0);
-      return { code: failed ? 1 : 0, passed: 0, failed, note: failed ? 'npm run lint / npm run format' : undefined };
-    }, { runsTests: false });
+    await phase(
+      'Lint and format',
+      async () => {
+        const [lint, format] = await Promise.all([
+          run('Lint (ESLint)', 'npx', ['eslint', '--cache', '--cache-location', 'node_modules/.cache/eslint/', '.'], {}, true),
+          run('Format (Prettier)', 'npx', ['prettier', '--check', '--log-level', 'warn', '.'], {}, true),
+        ]);
+        const failed = Number(lint.code !== 0) + Number(format.code !== 0);
+        return { code: failed ? 1 : 0, passed: 0, failed, note: failed ? 'npm run lint / npm run format' : undefined };
+      },
+      { runsTests: false },
+    );
 
-    await phase('Migrated templates (embedded, PostgreSQL)', async () => {
-      embeddedTemplate = await makeEmbeddedTemplate();
-      if (postgres) postgresTemplate = await makePostgresTemplate(postgresServer);
-      return { code: 0, passed: 0, failed: 0 };
-    }, { runsTests: false });
+    await phase(
+      'Migrated templates (embedded, PostgreSQL)',
+      async () => {
+        embeddedTemplate = await makeEmbeddedTemplate();
+        if (postgres) postgresTemplate = await makePostgresTemplate(postgresServer);
+        return { code: 0, passed: 0, failed: 0 };
+      },
+      { runsTests: false },
+    );
 
     // Phases that share nothing run side by side where that measured faster on 2 cores
     // (docs/testing.md): the unit tests alongside the build, the matrix alongside the benchmark
@@ -191,16 +215,26 @@ async function main() {
     let built = false;
     const build = async () => {
       if (!wants('e2e')) return;
-      await phase('Production build', async () => {
-        const { code } = await run('Production build for end-to-end tests', 'npx', ['next', 'build']);
-        built = code === 0;
-        return { code, passed: 0, failed: 0 };
-      }, { runsTests: false });
+      await phase(
+        'Production build',
+        async () => {
+          const { code } = await run('Production build for end-to-end tests', 'npx', ['next', 'build']);
+          built = code === 0;
+          return { code, passed: 0, failed: 0 };
+        },
+        { runsTests: false },
+      );
     };
     await Promise.all([
       wants('unit') &&
-        phase('Unit and data-layer tests (embedded)', () =>
-          unit('Unit and data-layer tests (embedded database)', { DATABASE_URL: '', TEST_POSTGRES_URL: '', [EMBEDDED_TEMPLATE_ENV]: embeddedTemplate }, true),
+        phase(
+          'Unit and data-layer tests (embedded)',
+          () =>
+            unit(
+              'Unit and data-layer tests (embedded database)',
+              { DATABASE_URL: '', TEST_POSTGRES_URL: '', [EMBEDDED_TEMPLATE_ENV]: embeddedTemplate },
+              true,
+            ),
           { alongside: wants('e2e') ? 'the build' : '' },
         ),
       build(),
@@ -243,7 +277,10 @@ async function main() {
           return await e2e(
             'End-to-end tests that depend on the database (PostgreSQL)',
             { DATABASE_URL: url },
-            { fixtures: ['workflows', 'audit-log', 'admins'], playwrightArgs: ['--grep', '@postgres', '--project', 'chromium', '--project', 'chromium-no-js'] },
+            {
+              fixtures: ['workflows', 'audit-log', 'admins'],
+              playwrightArgs: ['--grep', '@postgres', '--project', 'chromium', '--project', 'chromium-no-js'],
+            },
           );
         } finally {
           await dropPostgresDatabase(postgresServer, name);
@@ -254,21 +291,35 @@ async function main() {
       // is the one phase whose point is load.
       await phase('Race proof (PostgreSQL)', () =>
         checks('Race proof: two instances on PostgreSQL', 'scripts/race.ts', [
-          '--storm-seconds', '8', '--postgres-url', postgresServer, '--ports', process.env.RACE_PORTS ?? '3201,3202',
+          '--storm-seconds',
+          '8',
+          '--postgres-url',
+          postgresServer,
+          '--ports',
+          process.env.RACE_PORTS ?? '3201,3202',
         ]),
       );
       await Promise.all([
         // Every mutation posted as six identities: only the full-scope one changes anything.
-        phase('Authorisation matrix (PostgreSQL)', () =>
-          checks('Authorisation matrix: one instance on PostgreSQL', 'scripts/authz-matrix.ts', [
-            '--postgres-url', postgresServer, '--port', process.env.AUTHZ_PORT ?? '3221',
-          ], true),
+        phase(
+          'Authorisation matrix (PostgreSQL)',
+          () =>
+            checks(
+              'Authorisation matrix: one instance on PostgreSQL',
+              'scripts/authz-matrix.ts',
+              ['--postgres-url', postgresServer, '--port', process.env.AUTHZ_PORT ?? '3221'],
+              true,
+            ),
           { alongside: 'the benchmark smoke' },
         ),
         // The benchmark on small data for a few seconds, so the script cannot rot; no timing is asserted.
         phase('Benchmark smoke (PostgreSQL)', () =>
           checks('Benchmark smoke: Switchboard and the ceiling on PostgreSQL', 'bench/run.ts', [
-            '--smoke', '--postgres-url', postgresServer, '--ports', process.env.BENCH_PORT ?? '3231',
+            '--smoke',
+            '--postgres-url',
+            postgresServer,
+            '--ports',
+            process.env.BENCH_PORT ?? '3231',
           ]),
         ),
       ]);

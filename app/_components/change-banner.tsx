@@ -36,13 +36,8 @@ export function ChangeBanner({ flash, fullName, editHref }: { flash: ChangeFlash
             An email to {fullName} about this change is queued. <Link href="#notifications">See notifications</Link>
           </li>
         ) : null}
-        <li>
-          We recommend contacting {fullName} with their new phone number or permissions information.
-        </li>
-        <li>
-          {fullName} must sign out of their calling app and sign back in before they can use their new phone number or
-          permissions.
-        </li>
+        <li>We recommend contacting {fullName} with their new phone number or permissions information.</li>
+        <li>{fullName} must sign out of their calling app and sign back in before they can use their new phone number or permissions.</li>
       </ul>
     </div>
   );

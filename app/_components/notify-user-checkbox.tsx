@@ -27,8 +27,7 @@ export function NotifyUserCheckbox({
         </label>
       </div>
       <p className="hint" id="notifyUser-hint">
-        The email says what their phone number and permissions are now, and that they must sign out of their calling app
-        and sign back in.
+        The email says what their phone number and permissions are now, and that they must sign out of their calling app and sign back in.
       </p>
     </div>
   );

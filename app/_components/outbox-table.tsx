@@ -16,35 +16,35 @@ export function OutboxStatus({ row }: { row: Pick<OutboxRow, 'status'> }) {
 export function OutboxTable({ rows, caption, withRecipient = true }: { rows: OutboxRow[]; caption: string; withRecipient?: boolean }) {
   return (
     <TableRegion label={caption}>
-    <table>
-      <caption>{caption}</caption>
-      <thead>
-        <tr>
-          <th scope="col">Created</th>
-          {withRecipient ? <th scope="col">To</th> : null}
-          <th scope="col">Subject</th>
-          <th scope="col">Status</th>
-          <th scope="col">Attempts</th>
-          <th scope="col">Sent</th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((row) => (
-          <tr key={row.id}>
-            <td>{formatWhen(row.createdAt)}</td>
-            {withRecipient ? <td>{row.to}</td> : null}
-            <td>
-              <Link href={`/outbox/${row.id}`}>{row.subject}</Link>
-            </td>
-            <td>
-              <OutboxStatus row={row} />
-            </td>
-            <td>{row.attempts}</td>
-            <td>{row.sentAt ? formatWhen(row.sentAt) : <span className="muted">Not yet</span>}</td>
+      <table>
+        <caption>{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">Created</th>
+            {withRecipient ? <th scope="col">To</th> : null}
+            <th scope="col">Subject</th>
+            <th scope="col">Status</th>
+            <th scope="col">Attempts</th>
+            <th scope="col">Sent</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.id}>
+              <td>{formatWhen(row.createdAt)}</td>
+              {withRecipient ? <td>{row.to}</td> : null}
+              <td>
+                <Link href={`/outbox/${row.id}`}>{row.subject}</Link>
+              </td>
+              <td>
+                <OutboxStatus row={row} />
+              </td>
+              <td>{row.attempts}</td>
+              <td>{row.sentAt ? formatWhen(row.sentAt) : <span className="muted">Not yet</span>}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
     </TableRegion>
   );
 }

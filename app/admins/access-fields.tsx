@@ -33,7 +33,13 @@ export function AccessFields({
           <div className="radios">
             {(['Administrator', 'ReadOnly'] as const).map((role, i) => (
               <div className="radio" key={role}>
-                <input type="radio" id={i === 0 ? 'role' : `role-${role}`} value={role} defaultChecked={chosen.role === role} {...register('role')} />
+                <input
+                  type="radio"
+                  id={i === 0 ? 'role' : `role-${role}`}
+                  value={role}
+                  defaultChecked={chosen.role === role}
+                  {...register('role')}
+                />
                 <label htmlFor={i === 0 ? 'role' : `role-${role}`}>
                   {ROLE_LABELS[role].label} <span className="muted">— {ROLE_LABELS[role].hint}</span>
                 </label>
@@ -54,7 +60,13 @@ export function AccessFields({
               </label>
             </div>
             <div className="radio">
-              <input type="radio" id="accounts-chosen" value="chosen" defaultChecked={chosen.accounts === 'chosen'} {...register('accounts')} />
+              <input
+                type="radio"
+                id="accounts-chosen"
+                value="chosen"
+                defaultChecked={chosen.accounts === 'chosen'}
+                {...register('accounts')}
+              />
               <label htmlFor="accounts-chosen">Only the accounts chosen below</label>
             </div>
           </div>

@@ -34,8 +34,7 @@ export default async function AuditLogPage({ searchParams }: Props) {
         <ul className="plain">
           {about.user ? (
             <li>
-              Activity about the user{' '}
-              {about.user.href ? <Link href={about.user.href}>{about.user.label}</Link> : about.user.label}.{' '}
+              Activity about the user {about.user.href ? <Link href={about.user.href}>{about.user.label}</Link> : about.user.label}.{' '}
               <Link href={without('userId')}>Show events about every user</Link>
             </li>
           ) : null}

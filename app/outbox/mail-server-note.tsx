@@ -5,8 +5,8 @@ export function MailServerNote({ configured }: { configured: boolean }) {
   ) : (
     <div className="banner notice">
       <p>
-        <strong>No mail server is configured, so nothing is being sent.</strong> Emails stay Pending here, so you can see
-        what would be sent. To send them, set SMTP_URL.
+        <strong>No mail server is configured, so nothing is being sent.</strong> Emails stay Pending here, so you can see what would be
+        sent. To send them, set SMTP_URL.
       </p>
     </div>
   );

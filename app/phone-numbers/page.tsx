@@ -19,11 +19,17 @@ export default async function PhoneNumbersPage({ searchParams }: Props) {
   const filters = parseInventoryParams(raw);
   const admin = await requireAdmin('/phone-numbers');
   const [{ counts, countries }, page] = await Promise.all([inventorySummary(admin), listPhoneNumbers(admin, filters, list)]);
-  const query = { view: filters.view === 'all' ? undefined : filters.view, type: filters.type, productType: filters.productType, country: filters.country };
+  const query = {
+    view: filters.view === 'all' ? undefined : filters.view,
+    type: filters.type,
+    productType: filters.productType,
+    country: filters.country,
+  };
   const viewHref = (view: string) => {
     const params = new URLSearchParams();
     if (view !== 'all') params.set('view', view);
-    for (const [k, v] of Object.entries({ q: list.q, type: filters.type, productType: filters.productType, country: filters.country })) if (v) params.set(k, v);
+    for (const [k, v] of Object.entries({ q: list.q, type: filters.type, productType: filters.productType, country: filters.country }))
+      if (v) params.set(k, v);
     const s = params.toString();
     return s ? `/phone-numbers?${s}` : '/phone-numbers';
   };

@@ -28,7 +28,6 @@ before(async () => {
   prisma = (await database).prisma;
 });
 
-
 /** A new Administrator of all accounts, signed in. */
 async function fullScope(): Promise<SessionAdmin> {
   return sessionFor((await makeAdmin(prisma, { allAccounts: true })).id);
@@ -54,7 +53,8 @@ async function auditBy(adminId: string) {
 }
 
 /** Every audit row as text, to look for what must never be in it. */
-const wholeAuditLog = async () => JSON.stringify(await prisma.auditEvent.findMany(), (_key, v: unknown) => (typeof v === 'bigint' ? String(v) : v));
+const wholeAuditLog = async () =>
+  JSON.stringify(await prisma.auditEvent.findMany(), (_key, v: unknown) => (typeof v === 'bigint' ? String(v) : v));
 
 const sessionVersionOf = async (id: string) =>
   (await prisma.admin.findUniqueOrThrow({ where: { id }, select: { sessionVersion: true } })).sessionVersion;
@@ -90,7 +90,9 @@ describe('who may manage admins', () => {
       await refused('denied', () =>
         addAdmin(admin, { email: `x-${uniqueSuffix()}@test.example`, name: 'X', role: 'Administrator', allAccounts: true, accountIds: [] }),
       );
-      await refused('denied', () => changeAdminAccess(admin, { adminId: target.id, version: 1, role: 'Administrator', allAccounts: true, accountIds: [] }));
+      await refused('denied', () =>
+        changeAdminAccess(admin, { adminId: target.id, version: 1, role: 'Administrator', allAccounts: true, accountIds: [] }),
+      );
       await refused('denied', () => disableAdmin(admin, { adminId: target.id }));
       await refused('denied', () => enableAdmin(admin, { adminId: target.id }));
       await refused('denied', () => resetAdminPassword(admin, { adminId: target.id }));
@@ -151,8 +153,15 @@ describe('list and details', () => {
       pages++;
     } while (after);
     assert.equal(pages, 2);
-    const expected = await prisma.admin.findMany({ where: { name: { contains: tag } }, orderBy: [{ name: 'asc' }, { id: 'asc' }], select: { id: true } });
-    assert.deepEqual(seen, expected.map((a) => a.id));
+    const expected = await prisma.admin.findMany({
+      where: { name: { contains: tag } },
+      orderBy: [{ name: 'asc' }, { id: 'asc' }],
+      select: { id: true },
+    });
+    assert.deepEqual(
+      seen,
+      expected.map((a) => a.id),
+    );
 
     const byEmail = await listAdmins(admin, { q: `LISTED-7-${tag.toUpperCase()}` });
     assert.deepEqual(
@@ -177,7 +186,13 @@ describe('add admin', () => {
     const admin = await fullScope();
     const [one, two] = [await makeAccount(prisma), await makeAccount(prisma)];
     const email = `New.Admin-${uniqueSuffix()}@Test.Example`;
-    const added = await addAdmin(admin, { email: ` ${email} `, name: '  Nia New ', role: 'ReadOnly', allAccounts: false, accountIds: [two.id, one.id, two.id] });
+    const added = await addAdmin(admin, {
+      email: ` ${email} `,
+      name: '  Nia New ',
+      role: 'ReadOnly',
+      allAccounts: false,
+      accountIds: [two.id, one.id, two.id],
+    });
 
     assert.equal(added.email, email.toLowerCase());
     assert.equal(added.name, 'Nia New');
@@ -191,7 +206,10 @@ describe('add admin', () => {
     assert.equal((await verifyAdminCredentials(email, added.oneTimePassword))?.id, added.id);
 
     const audit = await auditBy(admin.id);
-    assert.deepEqual(audit.map((e) => [e.action, e.outcome]), [['create-admin', 'Done']]);
+    assert.deepEqual(
+      audit.map((e) => [e.action, e.outcome]),
+      [['create-admin', 'Done']],
+    );
     assert.deepEqual(audit[0]!.after, {
       adminId: added.id,
       email: email.toLowerCase(),
@@ -214,20 +232,31 @@ describe('add admin', () => {
     assert.equal(err.field, 'email');
     assert.equal(err.message, 'An admin with this email address already exists');
     const gone = await refused('invalid', () =>
-      addAdmin(admin, { email: `n-${uniqueSuffix()}@test.example`, name: 'N', role: 'Administrator', allAccounts: false, accountIds: ['no-such-account'] }),
+      addAdmin(admin, {
+        email: `n-${uniqueSuffix()}@test.example`,
+        name: 'N',
+        role: 'Administrator',
+        allAccounts: false,
+        accountIds: ['no-such-account'],
+      }),
     );
     assert.equal(gone.field, 'accountIds');
-    assert.deepEqual((await auditBy(admin.id)).map((e) => [e.action, e.outcome]), [
-      ['create-admin', 'Invalid'],
-      ['create-admin', 'Invalid'],
-    ]);
+    assert.deepEqual(
+      (await auditBy(admin.id)).map((e) => [e.action, e.outcome]),
+      [
+        ['create-admin', 'Invalid'],
+        ['create-admin', 'Invalid'],
+      ],
+    );
   });
 
   test('the same email added twice at once: one admin, one refusal', async () => {
     const admin = await fullScope();
     const email = `twice-${uniqueSuffix()}@test.example`;
     const results = await Promise.allSettled(
-      [email, email.toUpperCase()].map((e) => addAdmin(admin, { email: e, name: 'Twice', role: 'ReadOnly', allAccounts: true, accountIds: [] })),
+      [email, email.toUpperCase()].map((e) =>
+        addAdmin(admin, { email: e, name: 'Twice', role: 'ReadOnly', allAccounts: true, accountIds: [] }),
+      ),
     );
     assert.equal(results.filter((r) => r.status === 'fulfilled').length, 1);
     const rejected = results.find((r) => r.status === 'rejected') as PromiseRejectedResult;
@@ -243,16 +272,37 @@ describe('change role or accounts', () => {
     const target = await makeAdmin(prisma, { role: 'ReadOnly', accountIds: [one.id] });
     assert.ok(await loadSessionAdmin(target.id, 1));
 
-    const result = await changeAdminAccess(admin, { adminId: target.id, version: 1, role: 'Administrator', allAccounts: false, accountIds: [two.id] });
+    const result = await changeAdminAccess(admin, {
+      adminId: target.id,
+      version: 1,
+      role: 'Administrator',
+      allAccounts: false,
+      accountIds: [two.id],
+    });
     assert.equal(result.repeated, false);
     assert.equal(await loadSessionAdmin(target.id, 1), null, 'the old session has ended');
     const now = await sessionFor(target.id);
     assert.equal(now.role, 'Administrator');
     assert.deepEqual(now.accountIds, [two.id]);
     const audit = await auditBy(admin.id);
-    assert.deepEqual(audit.map((e) => [e.action, e.outcome]), [['change-admin', 'Done']]);
-    assert.deepEqual(audit[0]!.before, { adminId: target.id, email: target.email, role: 'ReadOnly', allAccounts: false, accountIds: [one.id] });
-    assert.deepEqual(audit[0]!.after, { adminId: target.id, email: target.email, role: 'Administrator', allAccounts: false, accountIds: [two.id] });
+    assert.deepEqual(
+      audit.map((e) => [e.action, e.outcome]),
+      [['change-admin', 'Done']],
+    );
+    assert.deepEqual(audit[0]!.before, {
+      adminId: target.id,
+      email: target.email,
+      role: 'ReadOnly',
+      allAccounts: false,
+      accountIds: [one.id],
+    });
+    assert.deepEqual(audit[0]!.after, {
+      adminId: target.id,
+      email: target.email,
+      role: 'Administrator',
+      allAccounts: false,
+      accountIds: [two.id],
+    });
 
     // To all accounts: the list of accounts goes.
     await changeAdminAccess(admin, { adminId: target.id, version: 2, role: 'Administrator', allAccounts: true, accountIds: [one.id] });
@@ -270,10 +320,19 @@ describe('change role or accounts', () => {
       changeAdminAccess(admin, { adminId: target.id, version: 1, role: 'Administrator', allAccounts: true, accountIds: [] }),
     );
     assert.match(err.message, /^Someone else changed .+ while you were editing\./);
-    const again = await changeAdminAccess(admin, { adminId: target.id, version: 1, role: 'ReadOnly', allAccounts: false, accountIds: [account.id] });
+    const again = await changeAdminAccess(admin, {
+      adminId: target.id,
+      version: 1,
+      role: 'ReadOnly',
+      allAccounts: false,
+      accountIds: [account.id],
+    });
     assert.equal(again.repeated, true);
     assert.equal(await sessionVersionOf(target.id), 2, 'nothing bumped: their sessions go on');
-    assert.deepEqual((await auditBy(admin.id)).map((e) => [e.action, e.outcome]), [['change-admin', 'Conflict']]);
+    assert.deepEqual(
+      (await auditBy(admin.id)).map((e) => [e.action, e.outcome]),
+      [['change-admin', 'Conflict']],
+    );
   });
 
   test('concurrent saves from forms of the same version: exactly one', async () => {
@@ -281,7 +340,9 @@ describe('change role or accounts', () => {
     const target = await makeAdmin(prisma, { role: 'ReadOnly', allAccounts: true });
     const accounts = await Promise.all([makeAccount(prisma), makeAccount(prisma), makeAccount(prisma), makeAccount(prisma)]);
     const results = await Promise.allSettled(
-      accounts.map((a) => changeAdminAccess(admin, { adminId: target.id, version: 1, role: 'ReadOnly', allAccounts: false, accountIds: [a.id] })),
+      accounts.map((a) =>
+        changeAdminAccess(admin, { adminId: target.id, version: 1, role: 'ReadOnly', allAccounts: false, accountIds: [a.id] }),
+      ),
     );
     assert.equal(results.filter((r) => r.status === 'fulfilled').length, 1);
     assert.equal(await prisma.adminAccount.count({ where: { adminId: target.id } }), 1);
@@ -318,15 +379,19 @@ describe('disable and enable', () => {
     const admin = await fullScope();
     const err = await refused('invalid', () => disableAdmin(admin, { adminId: admin.id }));
     assert.match(err.message, /You cannot disable yourself/);
-    assert.deepEqual((await auditBy(admin.id)).map((e) => [e.action, e.outcome]), [['disable-admin', 'Invalid']]);
+    assert.deepEqual(
+      (await auditBy(admin.id)).map((e) => [e.action, e.outcome]),
+      [['disable-admin', 'Invalid']],
+    );
   });
 
   test('an unknown admin is refused and audited', async () => {
     const admin = await fullScope();
     await refused('not-found', () => disableAdmin(admin, { adminId: 'no-such-admin' }));
-    assert.deepEqual((await auditBy(admin.id)).map((e) => [e.action, e.outcome, e.after]), [
-      ['disable-admin', 'Denied', { adminId: 'no-such-admin', disabled: true }],
-    ]);
+    assert.deepEqual(
+      (await auditBy(admin.id)).map((e) => [e.action, e.outcome, e.after]),
+      [['disable-admin', 'Denied', { adminId: 'no-such-admin', disabled: true }]],
+    );
   });
 });
 
@@ -340,9 +405,10 @@ describe('reset password', () => {
     assert.equal((await verifyAdminCredentials(target.email, result.oneTimePassword))?.id, target.id);
     const hash = (await prisma.admin.findUniqueOrThrow({ where: { id: target.id } })).passwordHash;
     const audit = await auditBy(admin.id);
-    assert.deepEqual(audit.map((e) => [e.action, e.outcome, e.after]), [
-      ['reset-admin-password', 'Done', { adminId: target.id, email: target.email, passwordReset: true }],
-    ]);
+    assert.deepEqual(
+      audit.map((e) => [e.action, e.outcome, e.after]),
+      [['reset-admin-password', 'Done', { adminId: target.id, email: target.email, passwordReset: true }]],
+    );
     const everything = await wholeAuditLog();
     assert.ok(!everything.includes(result.oneTimePassword) && !everything.includes(hash));
   });
@@ -373,7 +439,9 @@ describe('the last active Administrator of all accounts', () => {
     await changeAdminAccess(admin, { adminId: admin.id, version: 1, role: 'ReadOnly', allAccounts: true, accountIds: [] });
     assert.equal(await activeFullScopeCount(), 1);
     // Now `second` is the last one: it cannot demote itself either.
-    const err = await refused('invalid', () => changeAdminAccess(second, { adminId: second.id, version: 1, role: 'ReadOnly', allAccounts: true, accountIds: [] }));
+    const err = await refused('invalid', () =>
+      changeAdminAccess(second, { adminId: second.id, version: 1, role: 'ReadOnly', allAccounts: true, accountIds: [] }),
+    );
     assert.match(err.message, /last active Administrator of all accounts/);
     assert.deepEqual(
       (await auditBy(admin.id)).map((e) => [e.action, e.outcome]),
@@ -390,7 +458,9 @@ describe('the last active Administrator of all accounts', () => {
     await onlyFullScope([admin.id]);
     await makeAdmin(prisma, { allAccounts: true, disabled: true });
     await makeAdmin(prisma, { role: 'ReadOnly', allAccounts: true });
-    await refused('invalid', () => changeAdminAccess(admin, { adminId: admin.id, version: 1, role: 'ReadOnly', allAccounts: true, accountIds: [] }));
+    await refused('invalid', () =>
+      changeAdminAccess(admin, { adminId: admin.id, version: 1, role: 'ReadOnly', allAccounts: true, accountIds: [] }),
+    );
   });
 
   /**
@@ -405,13 +475,15 @@ describe('the last active Administrator of all accounts', () => {
     await holder.connect();
     try {
       await holder.query('BEGIN');
-      await holder.query(`SELECT id FROM "Admin" WHERE role = 'Administrator' AND "allAccounts" AND "disabledAt" IS NULL ORDER BY id FOR UPDATE`);
+      await holder.query(
+        `SELECT id FROM "Admin" WHERE role = 'Administrator' AND "allAccounts" AND "disabledAt" IS NULL ORDER BY id FOR UPDATE`,
+      );
       const pending = Promise.allSettled(run());
       const started = Date.now();
       const waiting = async () =>
         Number(
-          (await holder.query(`SELECT count(*) AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`)).rows[0]
-            .n,
+          (await holder.query(`SELECT count(*) AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`))
+            .rows[0].n,
         );
       while ((await waiting()) < 2) {
         assert.ok(Date.now() - started < 10_000, 'both changes reach the lock');

@@ -94,7 +94,12 @@ export async function listAdmins(admin: SessionAdmin, params: ListParams): Promi
     where: {
       AND: [
         params.q
-          ? { OR: [{ name: { contains: likeLiteral(params.q), mode: 'insensitive' } }, { email: { contains: likeLiteral(params.q.toLowerCase()) } }] }
+          ? {
+              OR: [
+                { name: { contains: likeLiteral(params.q), mode: 'insensitive' } },
+                { email: { contains: likeLiteral(params.q.toLowerCase()) } },
+              ],
+            }
           : {},
         page.where,
       ],
@@ -228,7 +233,13 @@ export async function addAdmin(
   const action = 'create-admin';
   const email = normaliseEmail(input.email);
   const name = input.name.trim();
-  const attempted = { email, name, role: input.role, allAccounts: input.allAccounts, accountIds: input.allAccounts ? [] : input.accountIds };
+  const attempted = {
+    email,
+    name,
+    role: input.role,
+    allAccounts: input.allAccounts,
+    accountIds: input.allAccounts ? [] : input.accountIds,
+  };
   return mutate(admin, { action, permission: 'manage-admins', about: { attempted } }, async ({ db, write }) => {
     const taken = () => new DomainError('invalid', 'An admin with this email address already exists', 'email');
     if (await db.admin.findUnique({ where: { email }, select: { id: true } })) throw taken();
@@ -262,7 +273,16 @@ export async function addAdmin(
 async function subjectFor(db: Db, adminId: string) {
   const subject = await db.admin.findUnique({
     where: { id: adminId },
-    select: { id: true, email: true, name: true, role: true, allAccounts: true, disabledAt: true, sessionVersion: true, accounts: { select: { accountId: true } } },
+    select: {
+      id: true,
+      email: true,
+      name: true,
+      role: true,
+      allAccounts: true,
+      disabledAt: true,
+      sessionVersion: true,
+      accounts: { select: { accountId: true } },
+    },
   });
   if (!subject) throw new DomainError('not-found', 'That admin does not exist.');
   return subject;
@@ -277,47 +297,55 @@ export type AdminChangeResult = { id: string; name: string; email: string; repea
  */
 export async function changeAdminAccess(admin: SessionAdmin, input: ChangeAccessInput): Promise<AdminChangeResult> {
   const action = 'change-admin';
-  const wanted: AdminAccess = { role: input.role, allAccounts: input.allAccounts, accountIds: input.allAccounts ? [] : [...new Set(input.accountIds)].sort() };
-  return mutate(admin, { action, permission: 'manage-admins', about: { attempted: { adminId: input.adminId, ...wanted } } }, async ({ db, write }) => {
-    const subject = await subjectFor(db, input.adminId);
-    const current = accessOf(subject);
-    const result = { id: subject.id, name: subject.name, email: subject.email };
-    const stale = () =>
-      new DomainError(
-        'conflict',
-        `Someone else changed ${subject.name} while you were editing. The form now shows their current role and accounts; make your change again if it is still needed.`,
-      );
-    if (sameAccess(current, wanted)) return { ...result, repeated: true }; // already so (or a replay): nothing to end
-    if (subject.sessionVersion !== input.version) throw stale();
-    const access = await checkedAccess(db, wanted);
+  const wanted: AdminAccess = {
+    role: input.role,
+    allAccounts: input.allAccounts,
+    accountIds: input.allAccounts ? [] : [...new Set(input.accountIds)].sort(),
+  };
+  return mutate(
+    admin,
+    { action, permission: 'manage-admins', about: { attempted: { adminId: input.adminId, ...wanted } } },
+    async ({ db, write }) => {
+      const subject = await subjectFor(db, input.adminId);
+      const current = accessOf(subject);
+      const result = { id: subject.id, name: subject.name, email: subject.email };
+      const stale = () =>
+        new DomainError(
+          'conflict',
+          `Someone else changed ${subject.name} while you were editing. The form now shows their current role and accounts; make your change again if it is still needed.`,
+        );
+      if (sameAccess(current, wanted)) return { ...result, repeated: true }; // already so (or a replay): nothing to end
+      if (subject.sessionVersion !== input.version) throw stale();
+      const access = await checkedAccess(db, wanted);
 
-    await write(
-      async (tx, lost) => {
-        const fullScope = await lockFullScopeAdministrators(tx, admin);
-        if (fullScope.includes(subject.id) && !isFullScope(access) && fullScope.length <= 1) {
-          throw lastAdministrator(admin, subject, `change ${subject.id === admin.id ? 'your' : 'their'} role or accounts`);
-        }
-        const { count } = await tx.admin.updateMany({
-          where: { id: subject.id, sessionVersion: input.version },
-          data: { role: access.role, allAccounts: access.allAccounts, sessionVersion: { increment: 1 } },
-        });
-        if (count !== 1) lost();
-        await tx.adminAccount.deleteMany({ where: { adminId: subject.id } });
-        if (access.accountIds.length) {
-          await tx.adminAccount.createMany({ data: access.accountIds.map((accountId) => ({ adminId: subject.id, accountId })) });
-        }
-        await recordAudit(tx, {
-          admin,
-          action,
-          outcome: 'Done',
-          before: { adminId: subject.id, email: subject.email, ...current },
-          after: { adminId: subject.id, email: subject.email, ...access },
-        });
-      },
-      { lost: stale },
-    );
-    return { ...result, repeated: false };
-  });
+      await write(
+        async (tx, lost) => {
+          const fullScope = await lockFullScopeAdministrators(tx, admin);
+          if (fullScope.includes(subject.id) && !isFullScope(access) && fullScope.length <= 1) {
+            throw lastAdministrator(admin, subject, `change ${subject.id === admin.id ? 'your' : 'their'} role or accounts`);
+          }
+          const { count } = await tx.admin.updateMany({
+            where: { id: subject.id, sessionVersion: input.version },
+            data: { role: access.role, allAccounts: access.allAccounts, sessionVersion: { increment: 1 } },
+          });
+          if (count !== 1) lost();
+          await tx.adminAccount.deleteMany({ where: { adminId: subject.id } });
+          if (access.accountIds.length) {
+            await tx.adminAccount.createMany({ data: access.accountIds.map((accountId) => ({ adminId: subject.id, accountId })) });
+          }
+          await recordAudit(tx, {
+            admin,
+            action,
+            outcome: 'Done',
+            before: { adminId: subject.id, email: subject.email, ...current },
+            after: { adminId: subject.id, email: subject.email, ...access },
+          });
+        },
+        { lost: stale },
+      );
+      return { ...result, repeated: false };
+    },
+  );
 }
 
 /** Disables an admin: they cannot sign in, and their sessions end. Not oneself, not the last full-scope Administrator. */
@@ -334,34 +362,38 @@ export async function enableAdmin(admin: SessionAdmin, input: { adminId: string 
 async function setDisabled(admin: SessionAdmin, adminId: string, disabledAt: Date | null): Promise<AdminChangeResult> {
   const disabling = disabledAt !== null;
   const action = disabling ? 'disable-admin' : 'enable-admin';
-  return mutate(admin, { action, permission: 'manage-admins', about: { attempted: { adminId, disabled: disabling } } }, async ({ db, write }) => {
-    const subject = await subjectFor(db, adminId);
-    const result = { id: subject.id, name: subject.name, email: subject.email };
-    if (disabling && subject.id === admin.id) {
-      throw new DomainError('invalid', 'You cannot disable yourself. Ask another Administrator of all accounts to do it.');
-    }
-    if (Boolean(subject.disabledAt) === disabling) return { ...result, repeated: true };
-    await write(async (tx) => {
-      const fullScope = await lockFullScopeAdministrators(tx, admin);
-      // The acting admin is one of them and is not the subject, so this cannot fire today; it
-      // stays so that the rule does not hang on the "not yourself" rule above.
-      if (disabling && fullScope.includes(subject.id) && fullScope.length <= 1) throw lastAdministrator(admin, subject, 'disable them');
-      const { count } = await tx.admin.updateMany({
-        where: { id: subject.id, disabledAt: disabling ? null : { not: null } },
-        // Bumped when enabling too, so that every change to an admin moves the version their forms carry.
-        data: { disabledAt, sessionVersion: { increment: 1 } },
+  return mutate(
+    admin,
+    { action, permission: 'manage-admins', about: { attempted: { adminId, disabled: disabling } } },
+    async ({ db, write }) => {
+      const subject = await subjectFor(db, adminId);
+      const result = { id: subject.id, name: subject.name, email: subject.email };
+      if (disabling && subject.id === admin.id) {
+        throw new DomainError('invalid', 'You cannot disable yourself. Ask another Administrator of all accounts to do it.');
+      }
+      if (Boolean(subject.disabledAt) === disabling) return { ...result, repeated: true };
+      await write(async (tx) => {
+        const fullScope = await lockFullScopeAdministrators(tx, admin);
+        // The acting admin is one of them and is not the subject, so this cannot fire today; it
+        // stays so that the rule does not hang on the "not yourself" rule above.
+        if (disabling && fullScope.includes(subject.id) && fullScope.length <= 1) throw lastAdministrator(admin, subject, 'disable them');
+        const { count } = await tx.admin.updateMany({
+          where: { id: subject.id, disabledAt: disabling ? null : { not: null } },
+          // Bumped when enabling too, so that every change to an admin moves the version their forms carry.
+          data: { disabledAt, sessionVersion: { increment: 1 } },
+        });
+        if (count !== 1) return; // done by someone else a moment ago: as asked
+        await recordAudit(tx, {
+          admin,
+          action,
+          outcome: 'Done',
+          before: { adminId: subject.id, email: subject.email, disabled: !disabling },
+          after: { adminId: subject.id, email: subject.email, disabled: disabling },
+        });
       });
-      if (count !== 1) return; // done by someone else a moment ago: as asked
-      await recordAudit(tx, {
-        admin,
-        action,
-        outcome: 'Done',
-        before: { adminId: subject.id, email: subject.email, disabled: !disabling },
-        after: { adminId: subject.id, email: subject.email, disabled: disabling },
-      });
-    });
-    return { ...result, repeated: false };
-  });
+      return { ...result, repeated: false };
+    },
+  );
 }
 
 /**
@@ -383,10 +415,18 @@ export async function resetAdminPassword(
     await write(
       async (tx, lost) => {
         await lockFullScopeAdministrators(tx, admin);
-        const { count } = await tx.admin.updateMany({ where: { id: subject.id }, data: { passwordHash, sessionVersion: { increment: 1 } } });
+        const { count } = await tx.admin.updateMany({
+          where: { id: subject.id },
+          data: { passwordHash, sessionVersion: { increment: 1 } },
+        });
         if (count !== 1) lost();
         // What changed, never the password or its hash.
-        await recordAudit(tx, { admin, action, outcome: 'Done', after: { adminId: subject.id, email: subject.email, passwordReset: true } });
+        await recordAudit(tx, {
+          admin,
+          action,
+          outcome: 'Done',
+          after: { adminId: subject.id, email: subject.email, passwordReset: true },
+        });
       },
       { lost: () => new DomainError('not-found', 'That admin does not exist.') },
     );

@@ -23,9 +23,7 @@ export async function createAdmin(input: NewAdmin): Promise<{ id: string; email:
       passwordHash,
       role: input.role,
       allAccounts: input.allAccounts,
-      accounts: input.accountIds?.length
-        ? { create: input.accountIds.map((accountId) => ({ accountId })) }
-        : undefined,
+      accounts: input.accountIds?.length ? { create: input.accountIds.map((accountId) => ({ accountId })) } : undefined,
     },
     select: { id: true, email: true },
   });

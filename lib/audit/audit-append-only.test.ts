@@ -55,7 +55,7 @@ describe('no code path changes or removes audit rows', () => {
       'prisma.auditEvent.upsert({',
       'prisma.auditEvent?.delete({',
       'await tx.$executeRaw`UPDATE "AuditEvent" SET detail = null`',
-      "runner.exec('delete from \"AuditEvent\" where true')",
+      'runner.exec(\'delete from "AuditEvent" where true\')',
       'DELETE FROM public."AuditEvent";',
       'TRUNCATE TABLE "AuditEvent" CASCADE',
       'truncate "AuditEvent", "User"',
@@ -126,7 +126,11 @@ describe('the database refuses to change or remove audit rows', () => {
     await deletePhoneNumber(admin, { phoneNumberId: n.id }, t0);
     await purgeDeletedPhoneNumbers(new Date(t0.getTime() + 8 * 24 * 3600 * 1000));
     assert.equal(await prisma.phoneNumber.findUnique({ where: { id: n.id } }), null);
-    const rows = await prisma.auditEvent.findMany({ where: { phoneNumberId: n.id }, orderBy: { seq: 'asc' }, select: { action: true, before: true } });
+    const rows = await prisma.auditEvent.findMany({
+      where: { phoneNumberId: n.id },
+      orderBy: { seq: 'asc' },
+      select: { action: true, before: true },
+    });
     assert.deepEqual(
       rows.map((r) => r.action),
       ['delete-phone-number', 'purge-phone-number'],

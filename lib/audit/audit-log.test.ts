@@ -20,7 +20,6 @@ before(async () => {
   everything = await sessionFor((await makeAdmin(prisma)).id);
 });
 
-
 /** Every event this admin may see that matches, newest first, read page by page. */
 async function all(admin: SessionAdmin, filters: Parameters<typeof listAuditEvents>[1]): Promise<AuditRow[]> {
   const rows: AuditRow[] = [];
@@ -63,7 +62,17 @@ describe('filters', () => {
     assert.deepEqual(await ids({ to: '2026-03-01' }), [conflict.id, first.id], '"to" includes the whole day');
     assert.deepEqual(await ids({ from: '2026-03-02', to: '2026-03-03' }), [denied.id, assign.id]);
     assert.deepEqual(await ids({ from: '2026-03-05' }), []);
-    assert.deepEqual(await ids({ adminId: a1.id, userId: other.id, action: 'unassign-phone-number', outcome: 'Done', from: '2026-03-04', to: '2026-03-04' }), [late.id]);
+    assert.deepEqual(
+      await ids({
+        adminId: a1.id,
+        userId: other.id,
+        action: 'unassign-phone-number',
+        outcome: 'Done',
+        from: '2026-03-04',
+        to: '2026-03-04',
+      }),
+      [late.id],
+    );
     assert.deepEqual(await ids({ adminId: a2.id, outcome: 'Conflict' }), []);
     const otherAccount = await makeAccount(prisma);
     assert.deepEqual(await ids({ accountId: otherAccount.id }), []);
@@ -85,17 +94,41 @@ describe('scope', () => {
     assert.equal(await verifyAdminCredentials(meRecord.email.toUpperCase(), 'wrong'), null);
     assert.ok(await verifyAdminCredentials(colleague.email, colleague.password));
     // Changes in each account, and to the inventory by me, by someone else, and by the purge.
-    await recordAudit(prisma, { admin: colleague, action: 'edit-telephony-permissions', outcome: 'Done', accountId: mine.id, userId: myUser.id });
-    await recordAudit(prisma, { admin: colleague, action: 'edit-telephony-permissions', outcome: 'Done', accountId: theirs.id, userId: theirUser.id });
+    await recordAudit(prisma, {
+      admin: colleague,
+      action: 'edit-telephony-permissions',
+      outcome: 'Done',
+      accountId: mine.id,
+      userId: myUser.id,
+    });
+    await recordAudit(prisma, {
+      admin: colleague,
+      action: 'edit-telephony-permissions',
+      outcome: 'Done',
+      accountId: theirs.id,
+      userId: theirUser.id,
+    });
     const myNumber = await makePhoneNumber(prisma);
     await editCallingName(me, { phoneNumberId: myNumber.id, version: 1, callingName: 'Mine' });
     const otherNumber = await makePhoneNumber(prisma);
     await editCallingName(everything, { phoneNumberId: otherNumber.id, version: 1, callingName: 'Theirs' });
     // A forged request naming my account and their user: mine to see, but not their user's name.
-    await recordAudit(prisma, { admin: colleague, action: 'assign-phone-number', outcome: 'Denied', accountId: mine.id, userId: theirUser.id, detail: 'forged' });
+    await recordAudit(prisma, {
+      admin: colleague,
+      action: 'assign-phone-number',
+      outcome: 'Denied',
+      accountId: mine.id,
+      userId: theirUser.id,
+      detail: 'forged',
+    });
 
     const since = (rows: AuditRow[]) =>
-      rows.filter((r) => [meRecord.id, colleague.id].includes(r.who.kind === 'admin' ? r.who.adminId : '') || (r.who.kind === 'attempt' && r.who.email === meRecord.email) || r.phoneNumber?.id === otherNumber.id);
+      rows.filter(
+        (r) =>
+          [meRecord.id, colleague.id].includes(r.who.kind === 'admin' ? r.who.adminId : '') ||
+          (r.who.kind === 'attempt' && r.who.email === meRecord.email) ||
+          r.phoneNumber?.id === otherNumber.id,
+      );
     const seen = since(await all(me, {}));
     assert.deepEqual(summary(seen), [
       'assign-phone-number Denied',
@@ -138,7 +171,9 @@ describe('keyset paging on seq', () => {
     const add = (i: number) =>
       recordAudit(prisma, { admin, action: 'edit-telephony-permissions', outcome: 'Done', accountId: account.id, detail: `event ${i}` });
     for (let i = 0; i < 23; i++) await add(i);
-    const expected = (await prisma.auditEvent.findMany({ where: { accountId: account.id }, orderBy: { seq: 'desc' }, select: { seq: true } })).map((e) => String(e.seq));
+    const expected = (
+      await prisma.auditEvent.findMany({ where: { accountId: account.id }, orderBy: { seq: 'desc' }, select: { seq: true } })
+    ).map((e) => String(e.seq));
 
     const pages: AuditRow[][] = [];
     let after: string | undefined;
@@ -152,21 +187,34 @@ describe('keyset paging on seq', () => {
       after = page.nextCursor;
     }
     assert.equal(prevOfFirst, undefined, 'the first page has no previous page');
-    assert.deepEqual(pages.map((p) => p.length), [5, 5, 5, 5, 3]);
-    assert.deepEqual(pages.flat().map((r) => r.seq), expected);
+    assert.deepEqual(
+      pages.map((p) => p.length),
+      [5, 5, 5, 5, 3],
+    );
+    assert.deepEqual(
+      pages.flat().map((r) => r.seq),
+      expected,
+    );
 
     // Back from the last page, page by page, to the first.
     let beforeCursor = (await listAuditEvents(everything, { accountId: account.id }, { after: pages[3]!.at(-1)!.seq }, 5)).prevCursor;
     for (let i = 3; i >= 0; i--) {
       const page = await listAuditEvents(everything, { accountId: account.id }, { before: beforeCursor }, 5);
-      assert.deepEqual(page.rows.map((r) => r.seq), pages[i]!.map((r) => r.seq), `page ${i + 1} read backwards`);
+      assert.deepEqual(
+        page.rows.map((r) => r.seq),
+        pages[i]!.map((r) => r.seq),
+        `page ${i + 1} read backwards`,
+      );
       assert.equal(page.nextCursor, pages[i]!.at(-1)!.seq);
       beforeCursor = page.prevCursor;
     }
     // Above the first page now sit the events added meanwhile: a previous page, newest first.
     assert.ok(beforeCursor);
     const newer = await listAuditEvents(everything, { accountId: account.id }, { before: beforeCursor }, 5);
-    assert.deepEqual(newer.rows.map((r) => r.detail), ['event 105', 'event 104', 'event 103', 'event 102', 'event 101']);
+    assert.deepEqual(
+      newer.rows.map((r) => r.detail),
+      ['event 105', 'event 104', 'event 103', 'event 102', 'event 101'],
+    );
     assert.equal(newer.prevCursor, undefined);
 
     // Garbage cursors are ignored: the first page.
@@ -183,11 +231,21 @@ describe('keyset paging on seq', () => {
     }
     const batches: AuditRow[][] = [];
     for await (const batch of exportAuditEvents(everything, { accountId: account.id }, 5)) batches.push(batch);
-    assert.deepEqual(batches.map((b) => b.length), [5, 5, 2]);
-    assert.deepEqual(batches.flat().map((r) => r.detail), ['11', '10', '9', '8', '7', '6', '5', '4', '3', '2', '1', '0']);
+    assert.deepEqual(
+      batches.map((b) => b.length),
+      [5, 5, 2],
+    );
+    assert.deepEqual(
+      batches.flat().map((r) => r.detail),
+      ['11', '10', '9', '8', '7', '6', '5', '4', '3', '2', '1', '0'],
+    );
     const exact: AuditRow[][] = [];
     for await (const batch of exportAuditEvents(everything, { accountId: account.id }, 6)) exact.push(batch);
-    assert.deepEqual(exact.map((b) => b.length), [6, 6], 'a last full batch is not followed by an empty one');
+    assert.deepEqual(
+      exact.map((b) => b.length),
+      [6, 6],
+      'a last full batch is not followed by an empty one',
+    );
   });
 });
 
@@ -199,9 +257,23 @@ describe('how events read', () => {
     const adminRecord = await makeAdmin(prisma);
     const admin = await sessionFor(adminRecord.id);
     await assignPhoneNumber(admin, { accountId: account.id, userId: user.id, phoneNumberId: n.id, userVersion: 1 });
-    await editTelephonyPermissions(admin, { accountId: account.id, userId: user.id, version: 2, inboundCalling: true, outboundCalling: false, sms: false });
+    await editTelephonyPermissions(admin, {
+      accountId: account.id,
+      userId: user.id,
+      version: 2,
+      inboundCalling: true,
+      outboundCalling: false,
+      sms: false,
+    });
     await assert.rejects(
-      editTelephonyPermissions(admin, { accountId: account.id, userId: user.id, version: 2, inboundCalling: true, outboundCalling: true, sms: true }),
+      editTelephonyPermissions(admin, {
+        accountId: account.id,
+        userId: user.id,
+        version: 2,
+        inboundCalling: true,
+        outboundCalling: true,
+        sms: true,
+      }),
     );
 
     const { rows, more } = await recentActivity(everything, { userId: user.id });

@@ -60,9 +60,7 @@ export type AuditRow = {
   at: Date;
   /** An admin; someone trying to sign in (the email they typed); or the system itself. */
   who:
-    | { kind: 'admin'; adminId: string; name: string; email: string }
-    | { kind: 'attempt'; email: string }
-    | { kind: 'system'; name: string };
+    { kind: 'admin'; adminId: string; name: string; email: string } | { kind: 'attempt'; email: string } | { kind: 'system'; name: string };
   action: string;
   actionLabel: string;
   outcome: AuditOutcome;

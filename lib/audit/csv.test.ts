@@ -14,7 +14,10 @@ const row = (overrides: Partial<AuditRow> = {}): AuditRow => ({
   account: { id: 'acc1', label: 'Example Corp, "Sales"', href: '/accounts/acc1' },
   user: { id: 'u1', label: 'Zoë O’Brien', href: '/accounts/acc1/users/u1' },
   phoneNumber: { id: 'n1', label: '+1 206 555 0100', href: '/phone-numbers/n1' },
-  changes: [{ field: 'Inbound calling', before: 'Off', after: 'On' }, { field: 'SMS', before: 'Off', after: 'On' }],
+  changes: [
+    { field: 'Inbound calling', before: 'Off', after: 'On' },
+    { field: 'SMS', before: 'Off', after: 'On' },
+  ],
   requested: false,
   detail: null,
   ...overrides,
@@ -50,7 +53,10 @@ test('RFC 4180 quoting; cells that a spreadsheet would run as a formula start wi
     '41,2026-03-01T09:30:00.123Z,Not signed in,"\'=HYPERLINK(""http://evil.example"")@x",Edited telephony permissions,Done,"Example Corp, ""Sales""",acc1,A user in an account you do not administer,,\'+1 206 555 0100,n1,,"line one',
   );
   assert.equal(lines[2], 'line two"');
-  assert.equal(lines[3], "40,2026-03-01T09:30:00.123Z,System,,Edited telephony permissions,Done,,,,,'+1 206 555 0100,n1,Inbound calling: Off → On; SMS: Off → On,'@SUM(A1)");
+  assert.equal(
+    lines[3],
+    "40,2026-03-01T09:30:00.123Z,System,,Edited telephony permissions,Done,,,,,'+1 206 555 0100,n1,Inbound calling: Off → On; SMS: Off → On,'@SUM(A1)",
+  );
   assert.match(lines[4]!, /,Conflict,.*,Asked for: SMS: On,'-2\+3$/);
   assert.equal(lines[5], '');
   assert.equal(lines.length, 6);

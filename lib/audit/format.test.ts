@@ -14,8 +14,12 @@ test('before → after, readably, leaving out what stayed the same', () => {
     { phoneNumber: '+12065550100', inboundCalling: false, outboundCalling: false, sms: false },
   );
   assert.deepEqual(assign.map(changeText), ['Phone number: None → +1 206 555 0100', 'Inbound calling: On → Off']);
-  assert.deepEqual(describeChanges({ callingName: null }, { callingName: 'Front Desk' }).map(changeText), ['Calling name: None → Front Desk']);
-  assert.deepEqual(describeChanges({ status: 'DeleteInProgress' }, { status: 'Unassigned' }).map(changeText), ['Status: Deletion queue → Unassigned']);
+  assert.deepEqual(describeChanges({ callingName: null }, { callingName: 'Front Desk' }).map(changeText), [
+    'Calling name: None → Front Desk',
+  ]);
+  assert.deepEqual(describeChanges({ status: 'DeleteInProgress' }, { status: 'Unassigned' }).map(changeText), [
+    'Status: Deletion queue → Unassigned',
+  ]);
   assert.deepEqual(describeChanges({ e164: '+12065550100', status: 'DeleteInProgress' }, null).map(changeText), [
     'Phone number: +1 206 555 0100',
     'Status: Deletion queue',

@@ -16,7 +16,16 @@ test('audit filters: good values kept, bad ones ignored, first of repeated keys'
       after: '5',
       extra: 'x',
     }),
-    { adminId: 'a1', accountId: 'acc1', userId: 'u_1', phoneNumberId: 'n-1', action: 'assign-phone-number', outcome: 'Conflict', from: '2026-02-28', to: '2026-03-01' },
+    {
+      adminId: 'a1',
+      accountId: 'acc1',
+      userId: 'u_1',
+      phoneNumberId: 'n-1',
+      action: 'assign-phone-number',
+      outcome: 'Conflict',
+      from: '2026-02-28',
+      to: '2026-03-01',
+    },
   );
   assert.deepEqual(
     parseAuditFilters({

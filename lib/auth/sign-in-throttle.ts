@@ -22,10 +22,7 @@ function delayAfter(failures: number, policy: Policy): number {
 export type ThrottleKeys = { email: string; address: string | null };
 
 function keys(k: ThrottleKeys): { key: string; policy: Policy }[] {
-  return [
-    { key: `email:${k.email}`, policy: EMAIL },
-    ...(k.address ? [{ key: `ip:${k.address}`, policy: ADDRESS }] : []),
-  ];
+  return [{ key: `email:${k.email}`, policy: EMAIL }, ...(k.address ? [{ key: `ip:${k.address}`, policy: ADDRESS }] : [])];
 }
 
 /** Seconds to wait before another attempt for this email or address may be checked (0: go ahead). */
@@ -71,7 +68,10 @@ export async function recordSignInSuccess(prisma: PrismaClient, k: ThrottleKeys)
  * many entries from the right. Per-email limits hold regardless.
  */
 export function clientAddress(forwardedFor: string | null, hops = Number(process.env.TRUSTED_PROXY_HOPS ?? 1)): string | null {
-  const entries = (forwardedFor ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  const entries = (forwardedFor ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   if (entries.length === 0) return null;
   const index = Math.max(0, entries.length - Math.max(1, hops));
   return entries[index]!.slice(0, 64);

@@ -19,7 +19,9 @@ type QueryEvents = { $on(event: 'query', listener: (event: { duration: number; q
 function makeClient(adapter: Adapter): PrismaClient {
   if (process.env.SWITCHBOARD_QUERY_LOG !== '1') return new PrismaClient({ adapter });
   const client = new PrismaClient({ adapter, log: [{ emit: 'event', level: 'query' }] });
-  (client as unknown as QueryEvents).$on('query', (event) => console.log(`${QUERY_LOG_PREFIX} ${event.duration}ms ${event.query.replace(/\s+/g, ' ').slice(0, 300)}`));
+  (client as unknown as QueryEvents).$on('query', (event) =>
+    console.log(`${QUERY_LOG_PREFIX} ${event.duration}ms ${event.query.replace(/\s+/g, ' ').slice(0, 300)}`),
+  );
   return client as unknown as PrismaClient;
 }
 

@@ -3,9 +3,7 @@ import path from 'node:path';
 export type Env = Record<string, string | undefined>;
 
 /** Where the data lives: an embedded PGlite folder (the default) or a PostgreSQL server. */
-export type DatabaseConfig =
-  | { kind: 'embedded'; dataDir: string }
-  | { kind: 'postgres'; url: string; poolSize: number };
+export type DatabaseConfig = { kind: 'embedded'; dataDir: string } | { kind: 'postgres'; url: string; poolSize: number };
 
 function dataDirectory(env: Env = process.env): string {
   return path.resolve(env.SWITCHBOARD_DATA_DIR || path.join(/* turbopackIgnore: true */ process.cwd(), 'data'));
@@ -21,9 +19,7 @@ export function databaseConfig(env: Env = process.env): DatabaseConfig {
     }
     return { kind: 'postgres', url, poolSize };
   }
-  throw new Error(
-    'DATABASE_URL must start with postgres:// or postgresql://. Leave it unset to use the embedded database.',
-  );
+  throw new Error('DATABASE_URL must start with postgres:// or postgresql://. Leave it unset to use the embedded database.');
 }
 
 /** host:port/database, without credentials, for messages. */

@@ -21,7 +21,11 @@ async function openInAnotherProcess(dataDir: string): Promise<{ stdout: string; 
   `;
   // Without the test runner's variables, or the child would report to it instead of printing.
   const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('NODE_TEST'))) as NodeJS.ProcessEnv;
-  return promisify(execFile)(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { cwd: root, env, timeout: 120_000 });
+  return promisify(execFile)(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+    cwd: root,
+    env,
+    timeout: 120_000,
+  });
 }
 
 test('a second process cannot open a folder that is in use, and is told why', async () => {
@@ -30,7 +34,11 @@ test('a second process cannot open a folder that is in use, and is told why', as
   try {
     await db.db.exec('create table t (x int); insert into t values (1);');
     const other = await openInAnotherProcess(dir);
-    assert.match(other.stdout, /EmbeddedDatabaseInUseError: The embedded database in .* is in use by another process \(pid \d+\)/, `stderr: ${other.stderr}`);
+    assert.match(
+      other.stdout,
+      /EmbeddedDatabaseInUseError: The embedded database in .* is in use by another process \(pid \d+\)/,
+      `stderr: ${other.stderr}`,
+    );
     await assert.rejects(openEmbeddedDatabase(dir), EmbeddedDatabaseInUseError);
   } finally {
     await db.close();

@@ -74,7 +74,13 @@ test('applyMigrations on PGlite applies every folder once, recording Prisma-comp
   assert.deepEqual(await pendingMigrations(runner, { dir: migrationsDir }), []);
 
   const rows = (
-    await db.query<{ migration_name: string; checksum: string; finished: boolean; rolled_back_at: Date | null; applied_steps_count: number }>(
+    await db.query<{
+      migration_name: string;
+      checksum: string;
+      finished: boolean;
+      rolled_back_at: Date | null;
+      applied_steps_count: number;
+    }>(
       'SELECT migration_name, checksum, finished_at IS NOT NULL AS finished, rolled_back_at, applied_steps_count FROM _prisma_migrations ORDER BY migration_name',
     )
   ).rows;
@@ -82,7 +88,9 @@ test('applyMigrations on PGlite applies every folder once, recording Prisma-comp
     rows,
     folders.map((name) => ({
       migration_name: name,
-      checksum: createHash('sha256').update(fs.readFileSync(path.join(migrationsDir, name, 'migration.sql'))).digest('hex'),
+      checksum: createHash('sha256')
+        .update(fs.readFileSync(path.join(migrationsDir, name, 'migration.sql')))
+        .digest('hex'),
       finished: true,
       rolled_back_at: null,
       applied_steps_count: 1,
@@ -131,7 +139,7 @@ test('a failing migration is rolled back and named in the error, with the databa
   });
   // Everything before it stays applied; nothing of it does.
   assert.deepEqual(await pendingMigrations(runner, { dir }), ['99990101000000_broken']);
-  assert.deepEqual((await db.query("SELECT to_regclass('\"Probe\"') AS t")).rows, [{ t: null }]);
+  assert.deepEqual((await db.query('SELECT to_regclass(\'"Probe"\') AS t')).rows, [{ t: null }]);
 });
 
 async function reachPostgres(): Promise<pg.Client | null> {
@@ -186,7 +194,10 @@ test('on PostgreSQL, instances migrating at once apply each migration exactly on
         'SELECT migration_name, count(*)::int AS n FROM _prisma_migrations WHERE finished_at IS NOT NULL GROUP BY migration_name ORDER BY migration_name',
       )
     ).rows;
-    assert.deepEqual(rows, expected.map((migration_name) => ({ migration_name, n: 1 })));
+    assert.deepEqual(
+      rows,
+      expected.map((migration_name) => ({ migration_name, n: 1 })),
+    );
     assert.deepEqual(await pendingMigrations(pgRunner(client!), { dir }), []);
   } finally {
     await Promise.all(clients.map((client) => client.end()));

@@ -104,9 +104,7 @@ function checksumMatches(sql: string, stored: string): boolean {
   return variants.some((variant) => {
     const digest = createHash('sha256').update(variant).digest();
     const rendered =
-      stored.length !== 0 && stored.length !== 64
-        ? Array.from(digest, (byte) => byte.toString(16)).join('')
-        : digest.toString('hex');
+      stored.length !== 0 && stored.length !== 64 ? Array.from(digest, (byte) => byte.toString(16)).join('') : digest.toString('hex');
     return rendered === stored;
   });
 }
@@ -149,9 +147,7 @@ type MigrationRow = {
 };
 
 async function readHistory(runner: SqlRunner): Promise<MigrationRow[]> {
-  const [table] = await runner.query<{ present: boolean }>(
-    "SELECT to_regclass('_prisma_migrations') IS NOT NULL AS present",
-  );
+  const [table] = await runner.query<{ present: boolean }>("SELECT to_regclass('_prisma_migrations') IS NOT NULL AS present");
   if (!table?.present) return [];
   return runner.query<MigrationRow>(
     'SELECT migration_name, checksum, finished_at, rolled_back_at FROM _prisma_migrations ORDER BY started_at, migration_name',
@@ -231,10 +227,7 @@ export async function applyMigrations(runner: SqlRunner, opts: MigrationOptions 
         await runner.exec('COMMIT');
       } catch (error) {
         await runner.exec('ROLLBACK').catch(() => undefined);
-        throw new Error(
-          `Migration ${migration.name} failed and was rolled back: ${databaseMessage(error)}`,
-          { cause: error },
-        );
+        throw new Error(`Migration ${migration.name} failed and was rolled back: ${databaseMessage(error)}`, { cause: error });
       }
       applied.push(migration.name);
     }

@@ -15,7 +15,6 @@ before(async () => {
   prisma = (await database).prisma;
 });
 
-
 describe('account scope', () => {
   test('an admin of some accounts sees only those, and the same "not found" for the rest', async () => {
     const mine = await makeAccount(prisma);
@@ -24,7 +23,10 @@ describe('account scope', () => {
     const admin = await sessionFor((await makeAdmin(prisma, { accountIds: [mine.id] })).id);
 
     const page = await listAccounts(admin, {});
-    assert.deepEqual(page.rows.map((a) => a.id), [mine.id]);
+    assert.deepEqual(
+      page.rows.map((a) => a.id),
+      [mine.id],
+    );
     assert.equal(await getAccount(admin, theirs.id), null);
     assert.equal(await getAccount(admin, 'no-such-account'), null);
     assert.equal(await listUsers(admin, theirs.id, {}), null);
@@ -61,12 +63,22 @@ describe('users list', () => {
     } while (after);
     assert.equal(pages.length, 3);
     assert.equal(new Set(seen).size, 57);
-    const all = await prisma.user.findMany({ where: { accountId: account.id }, orderBy: [{ fullName: 'asc' }, { id: 'asc' }], select: { id: true } });
-    assert.deepEqual(seen, all.map((u) => u.id));
+    const all = await prisma.user.findMany({
+      where: { accountId: account.id },
+      orderBy: [{ fullName: 'asc' }, { id: 'asc' }],
+      select: { id: true },
+    });
+    assert.deepEqual(
+      seen,
+      all.map((u) => u.id),
+    );
 
     // Back from the last page lands on exactly the middle page.
     const back = await listUsers(admin, account.id, { before: pages[2]!.prevCursor });
-    assert.deepEqual(back?.rows.map((r) => r.id), pages[1]!.rows.map((r) => r.id));
+    assert.deepEqual(
+      back?.rows.map((r) => r.id),
+      pages[1]!.rows.map((r) => r.id),
+    );
     assert.ok(back?.prevCursor && back.nextCursor);
   });
 
@@ -136,9 +148,15 @@ describe('searches are literal', () => {
     assert.deepEqual(await ids('_'), [odd.id]);
     assert.deepEqual(await ids('%_%'), []);
     assert.deepEqual(await ids('\\'), [odd.id]);
-    assert.deepEqual(await ids("Plain'; DROP TABLE \"User\"; --"), []);
+    assert.deepEqual(await ids('Plain\'; DROP TABLE "User"; --'), []);
     assert.deepEqual(await ids('plain'), [plain.id]);
-    assert.deepEqual((await listAccounts(admin, { q: '100%_\\' })).rows.map((a) => a.id), [account.id]);
-    assert.equal((await listAccounts(admin, { q: '%' })).rows.every((a) => a.name.includes('%')), true);
+    assert.deepEqual(
+      (await listAccounts(admin, { q: '100%_\\' })).rows.map((a) => a.id),
+      [account.id],
+    );
+    assert.equal(
+      (await listAccounts(admin, { q: '%' })).rows.every((a) => a.name.includes('%')),
+      true,
+    );
   });
 });

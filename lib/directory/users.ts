@@ -132,10 +132,18 @@ export async function getUserWithNotifications(
     where: { id: userId, accountId },
     select: {
       ...userDetailsSelect,
-      notifications: { where: { accountId }, orderBy: [{ createdAt: 'desc' }, { seq: 'desc' }], take: USER_NOTIFICATIONS + 1, select: outboxRowSelect },
+      notifications: {
+        where: { accountId },
+        orderBy: [{ createdAt: 'desc' }, { seq: 'desc' }],
+        take: USER_NOTIFICATIONS + 1,
+        select: outboxRowSelect,
+      },
     },
   });
   if (!user) return null;
   const { notifications, ...details } = user;
-  return { ...details, notifications: { rows: notifications.slice(0, USER_NOTIFICATIONS), more: notifications.length > USER_NOTIFICATIONS } };
+  return {
+    ...details,
+    notifications: { rows: notifications.slice(0, USER_NOTIFICATIONS), more: notifications.length > USER_NOTIFICATIONS },
+  };
 }

@@ -8,4 +8,7 @@ export const id = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'That is not a valid
 // A version is a PostgreSQL integer: a larger one would reach the query and fail there, as a server error.
 export const version = z.coerce.number().int().min(0).max(2_147_483_647);
 /** An HTML checkbox: "on" when ticked and absent when not; react-hook-form gives a boolean. */
-export const checkbox = z.union([z.boolean(), z.string()]).nullish().transform((v) => v === true || v === 'on' || v === 'true');
+export const checkbox = z
+  .union([z.boolean(), z.string()])
+  .nullish()
+  .transform((v) => v === true || v === 'on' || v === 'true');

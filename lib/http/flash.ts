@@ -83,9 +83,7 @@ async function readAnyFlash(): Promise<Flash | null> {
 }
 
 /** What just happened to this user, number or admin, shown only on its own page. */
-export async function readFlash(
-  about: { userId: string } | { phoneNumberId: string } | { adminId: string },
-): Promise<ChangeFlash | null> {
+export async function readFlash(about: { userId: string } | { phoneNumberId: string } | { adminId: string }): Promise<ChangeFlash | null> {
   const flash = await readAnyFlash();
   if (!flash || flash.kind === 'numbers-added') return null;
   const matches =

@@ -19,7 +19,11 @@ test('posts are accepted only from this site: by Origin, else by Sec-Fetch-Site;
 test('this site is the address the browser used, a trusted forwarded host, or AUTH_URL', () => {
   assert.deepEqual(siteOrigins('http://127.0.0.1:3000', h({}), undefined), ['http://127.0.0.1:3000']);
   assert.deepEqual(
-    siteOrigins('http://10.0.0.5:3000', h({ 'x-forwarded-host': 'switchboard.example', 'x-forwarded-proto': 'https' }), 'https://switchboard.example'),
+    siteOrigins(
+      'http://10.0.0.5:3000',
+      h({ 'x-forwarded-host': 'switchboard.example', 'x-forwarded-proto': 'https' }),
+      'https://switchboard.example',
+    ),
     ['http://10.0.0.5:3000', 'https://switchboard.example', 'https://switchboard.example'],
   );
 });

@@ -39,11 +39,7 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
  * Sec-Fetch-Site. A post that proves neither is refused. (Next.js itself lets a server-action
  * POST without an Origin through.)
  */
-export function isSameSiteRequest(
-  method: string,
-  headers: { get(name: string): string | null },
-  siteOrigins: string[],
-): boolean {
+export function isSameSiteRequest(method: string, headers: { get(name: string): string | null }, siteOrigins: string[]): boolean {
   if (SAFE_METHODS.has(method.toUpperCase())) return true;
   const origin = headers.get('origin');
   if (origin && origin !== 'null') return siteOrigins.includes(origin);

@@ -6,7 +6,11 @@ const schema = z.object({
   view: z.enum(VIEW_NAMES).catch('all'),
   type: z.enum(['Local', 'TollFree']).optional().catch(undefined),
   productType: z.enum(['BusinessCalling', 'VoiceConnector']).optional().catch(undefined),
-  country: z.string().regex(/^[A-Z]{2}$/).optional().catch(undefined),
+  country: z
+    .string()
+    .regex(/^[A-Z]{2}$/)
+    .optional()
+    .catch(undefined),
 });
 
 export type InventoryParams = z.infer<typeof schema>;

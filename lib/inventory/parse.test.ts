@@ -16,7 +16,17 @@ const ok = (e164: string, country = 'US', type: 'Local' | 'TollFree' = 'Local') 
 
 describe('one number', () => {
   test('national formats of the chosen country, with any spaces, dashes, brackets and dots', () => {
-    for (const input of ['2065550100', '206 555 0100', '206-555-0100', '(206) 555-0100', '206.555.0100', '1 206 555 0100', '+1 (206) 555–0100', '  +1 206 555 0100  ', '206/555/0100']) {
+    for (const input of [
+      '2065550100',
+      '206 555 0100',
+      '206-555-0100',
+      '(206) 555-0100',
+      '206.555.0100',
+      '1 206 555 0100',
+      '+1 (206) 555–0100',
+      '  +1 206 555 0100  ',
+      '206/555/0100',
+    ]) {
       assert.deepEqual(parsePhoneNumberInput(input, US), ok('+12065550100'), input);
     }
   });
@@ -40,7 +50,11 @@ describe('one number', () => {
     assert.deepEqual(parsePhoneNumberInput('＋１ ２０６ ５５５ ０１００', US), ok('+12065550100'));
     assert.deepEqual(parsePhoneNumberInput('+١ ٢٠٦ ٥٥٥ ٠١٠٠', US), ok('+12065550100'));
     assert.deepEqual(parsePhoneNumberInput('+۱ ۲۰۶ ۵۵۵ ۰۱۰۰', US), ok('+12065550100'));
-    assert.deepEqual(parsePhoneNumberInput('\u202a+1 206\u200b555\u00a00100\u202c\u200e', US), ok('+12065550100'), 'bidi, zero-width, no-break space');
+    assert.deepEqual(
+      parsePhoneNumberInput('\u202a+1 206\u200b555\u00a00100\u202c\u200e', US),
+      ok('+12065550100'),
+      'bidi, zero-width, no-break space',
+    );
     assert.deepEqual(parsePhoneNumberInput('\ufeff2065550100', US), ok('+12065550100'), 'a byte-order mark');
     assert.equal(cleanInput('\u2066٠١٢٣٤٥٦٧٨٩\u2069'), '0123456789');
   });
@@ -104,7 +118,10 @@ describe('pasted lines', () => {
   });
 
   test('nothing but blank lines, or too many lines, is refused as a whole', () => {
-    assert.throws(() => parsePhoneNumberList({ text: '\n \n\u200b' }, US), (e) => e instanceof PhoneListError && e.field === 'numbers' && e.message === 'Enter at least one phone number');
+    assert.throws(
+      () => parsePhoneNumberList({ text: '\n \n\u200b' }, US),
+      (e) => e instanceof PhoneListError && e.field === 'numbers' && e.message === 'Enter at least one phone number',
+    );
     const many = Array.from({ length: MAX_LINES + 1 }, () => '2065550100').join('\n');
     assert.throws(() => parsePhoneNumberList({ text: many }, US), /That is 20,001 lines: add at most 20,000 phone numbers at a time/);
   });
@@ -152,11 +169,17 @@ describe('CSV files', () => {
       [2, null, 'Empty: there is no phone number on this line'],
       [3, '+12065550100', null],
     ]);
-    assert.throws(() => parsePhoneNumberList({ csv: 'phone\n' }, US), (e) => e instanceof PhoneListError && e.field === 'csv' && /no phone numbers/.test(e.message));
+    assert.throws(
+      () => parsePhoneNumberList({ csv: 'phone\n' }, US),
+      (e) => e instanceof PhoneListError && e.field === 'csv' && /no phone numbers/.test(e.message),
+    );
   });
 
   test('a broken file says where', () => {
-    assert.throws(() => linesOfCsv('phone\n"2065550100\n'), (e) => e instanceof PhoneListError && e.field === 'csv' && e.message.includes('a quoted field is never closed'));
+    assert.throws(
+      () => linesOfCsv('phone\n"2065550100\n'),
+      (e) => e instanceof PhoneListError && e.field === 'csv' && e.message.includes('a quoted field is never closed'),
+    );
   });
 
   test('UTF-8 with or without a byte-order mark, UTF-16 as spreadsheets save it; not a spreadsheet or binary file', () => {
@@ -165,7 +188,10 @@ describe('CSV files', () => {
     assert.equal(decodeCsvFile(new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode(text)])), text);
     const utf16 = new Uint8Array([0xff, 0xfe, ...[...text].flatMap((c) => [c.charCodeAt(0), 0])]);
     assert.equal(decodeCsvFile(utf16), text);
-    assert.throws(() => decodeCsvFile(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0, 0])), /This is a spreadsheet \(such as \.xlsx\), not a CSV file/);
+    assert.throws(
+      () => decodeCsvFile(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0, 0])),
+      /This is a spreadsheet \(such as \.xlsx\), not a CSV file/,
+    );
     assert.throws(() => decodeCsvFile(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 1, 2])), /This file is not a CSV file/);
   });
 });

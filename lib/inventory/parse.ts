@@ -69,7 +69,10 @@ export function cleanInput(raw: string): string {
 
 /** What the preview shows as "what was typed": as typed, less what cannot be seen or would reorder the row. */
 function shown(raw: string): string {
-  const visible = raw.replace(INVISIBLE, '').replace(/\p{Cc}/gu, ' ').trim();
+  const visible = raw
+    .replace(INVISIBLE, '')
+    .replace(/\p{Cc}/gu, ' ')
+    .trim();
   return visible.length > MAX_INPUT_SHOWN ? `${visible.slice(0, MAX_INPUT_SHOWN)}…` : visible;
 }
 
@@ -106,7 +109,9 @@ export function parsePhoneNumberInput(raw: string, defaultCountry: CountryCode):
   if (odd) {
     const ch = [...odd][0]!;
     if (ch === ',' || ch === ';') return { error: `Contains “${ch}”: put one phone number on each line` };
-    const named = /\p{C}/u.test(ch) ? `a control character (U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')})` : `“${ch}”`;
+    const named = /\p{C}/u.test(ch)
+      ? `a control character (U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')})`
+      : `“${ch}”`;
     return { error: `Contains ${named}, which is not part of a phone number` };
   }
   const plus = text.startsWith('+');
@@ -135,7 +140,9 @@ export function parsePhoneNumberInput(raw: string, defaultCountry: CountryCode):
   if (!number) return { error: 'Not a phone number' };
   if (!number.isValid()) {
     const country = number.country ?? (plus ? undefined : defaultCountry);
-    return { error: `Not a valid phone number ${country ? `in ${countryInText(country)}` : `with country code +${number.countryCallingCode}`}` };
+    return {
+      error: `Not a valid phone number ${country ? `in ${countryInText(country)}` : `with country code +${number.countryCallingCode}`}`,
+    };
   }
   if (!number.country) {
     return { error: `+${number.countryCallingCode} numbers belong to no country, so they cannot be added` };
@@ -157,7 +164,10 @@ function linesOfText(text: string): InputLine[] {
 }
 
 const HEADER_NAMES = new Set(['number', 'numbers', 'phone', 'phonenumber', 'phonenumbers', 'e164', 'telephone', 'telephonenumber']);
-const headerName = (cell: string) => cleanInput(cell).toLowerCase().replace(/[^a-z0-9]/g, '');
+const headerName = (cell: string) =>
+  cleanInput(cell)
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, '');
 
 /**
  * The numbers of a CSV file: the column named number, phone or e164 if the first row names one,
@@ -206,7 +216,10 @@ export function linesOfCsv(csv: string): InputLine[] {
  */
 export function decodeCsvFile(bytes: Uint8Array): string {
   if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) {
-    throw new PhoneListError('This is a spreadsheet (such as .xlsx), not a CSV file. Save it as CSV (comma-separated values), then upload that.', 'csv');
+    throw new PhoneListError(
+      'This is a spreadsheet (such as .xlsx), not a CSV file. Save it as CSV (comma-separated values), then upload that.',
+      'csv',
+    );
   }
   const encoding = bytes[0] === 0xff && bytes[1] === 0xfe ? 'utf-16le' : bytes[0] === 0xfe && bytes[1] === 0xff ? 'utf-16be' : 'utf-8';
   const text = new TextDecoder(encoding).decode(bytes);
@@ -224,10 +237,7 @@ export function parsePhoneNumberList(source: { text: string } | { csv: string },
   const field = 'text' in source ? 'numbers' : 'csv';
   const lines = 'text' in source ? linesOfText(source.text) : linesOfCsv(source.csv);
   if (lines.length === 0) {
-    throw new PhoneListError(
-      field === 'numbers' ? 'Enter at least one phone number' : 'The CSV file has no phone numbers in it',
-      field,
-    );
+    throw new PhoneListError(field === 'numbers' ? 'Enter at least one phone number' : 'The CSV file has no phone numbers in it', field);
   }
   if (lines.length > MAX_LINES) {
     throw new PhoneListError(

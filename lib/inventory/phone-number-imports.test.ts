@@ -17,7 +17,6 @@ before(async () => {
   admin = await sessionFor((await makeAdmin(prisma)).id);
 });
 
-
 /** "(206) 555-0100" for "+12065550100": how admins type national numbers. */
 const national = (e164: string) => e164.replace(/^\+1(\d{3})(\d{3})(\d{4})$/, '($1) $2-$3');
 
@@ -67,9 +66,16 @@ describe('preview', () => {
 
   test('Voice Connector chosen: every accepted number is Voice Connector', async () => {
     const e164 = uniqueLocalE164();
-    const { id } = await previewPhoneNumbers(admin, { csv: `phone,name\n"${national(e164)}",Pat\n`, defaultCountry: 'US', productType: 'VoiceConnector' });
+    const { id } = await previewPhoneNumbers(admin, {
+      csv: `phone,name\n"${national(e164)}",Pat\n`,
+      defaultCountry: 'US',
+      productType: 'VoiceConnector',
+    });
     const preview = await getPhoneNumberImport(admin, id);
-    assert.deepEqual(preview?.accepted.map((l) => [l.line, l.e164, l.productType]), [[2, e164, 'VoiceConnector']]);
+    assert.deepEqual(
+      preview?.accepted.map((l) => [l.line, l.e164, l.productType]),
+      [[2, e164, 'VoiceConnector']],
+    );
   });
 
   test('an import is seen only by the admin who made it', async () => {
@@ -80,26 +86,39 @@ describe('preview', () => {
   });
 
   test('a list that cannot be read at all is refused on its field', async () => {
-    const err = await refused('invalid', () => previewPhoneNumbers(admin, { csv: 'phone\n"unclosed\n', defaultCountry: 'US', productType: 'BusinessCalling' }));
+    const err = await refused('invalid', () =>
+      previewPhoneNumbers(admin, { csv: 'phone\n"unclosed\n', defaultCountry: 'US', productType: 'BusinessCalling' }),
+    );
     assert.equal(err.field, 'csv');
-    const empty = await refused('invalid', () => previewPhoneNumbers(admin, { text: '\n\n', defaultCountry: 'US', productType: 'BusinessCalling' }));
+    const empty = await refused('invalid', () =>
+      previewPhoneNumbers(admin, { text: '\n\n', defaultCountry: 'US', productType: 'BusinessCalling' }),
+    );
     assert.deepEqual([empty.field, empty.message], ['numbers', 'Enter at least one phone number']);
   });
 
   test('a read-only admin is refused, and the refusal audited', async () => {
     const viewer = await sessionFor((await makeAdmin(prisma, { role: 'ReadOnly' })).id);
     const imports = await prisma.phoneNumberImport.count();
-    const err = await refused('denied', () => previewPhoneNumbers(viewer, { text: uniqueLocalE164(), defaultCountry: 'US', productType: 'BusinessCalling' }));
+    const err = await refused('denied', () =>
+      previewPhoneNumbers(viewer, { text: uniqueLocalE164(), defaultCountry: 'US', productType: 'BusinessCalling' }),
+    );
     assert.equal(err.message, 'You have read-only access, so you cannot change phone numbers or permissions.');
     assert.equal(await prisma.phoneNumberImport.count(), imports);
-    const audit = await prisma.auditEvent.findMany({ where: { adminId: viewer.id }, select: { action: true, outcome: true, detail: true } });
+    const audit = await prisma.auditEvent.findMany({
+      where: { adminId: viewer.id },
+      select: { action: true, outcome: true, detail: true },
+    });
     assert.deepEqual(audit, [{ action: 'add-phone-numbers', outcome: 'Denied', detail: err.message }]);
   });
 
   test('a big batch shows the first rows of each table and counts the rest', async () => {
     const lines = Array.from({ length: PREVIEW_ROWS + 50 }, () => uniqueLocalE164());
     const bad = Array.from({ length: PREVIEW_ROWS + 5 }, (_, i) => `bad ${i}`);
-    const { id } = await previewPhoneNumbers(admin, { text: [...lines, ...bad].join('\n'), defaultCountry: 'US', productType: 'BusinessCalling' });
+    const { id } = await previewPhoneNumbers(admin, {
+      text: [...lines, ...bad].join('\n'),
+      defaultCountry: 'US',
+      productType: 'BusinessCalling',
+    });
     const preview = await getPhoneNumberImport(admin, id);
     assert.equal(preview?.acceptedCount, PREVIEW_ROWS + 50);
     assert.equal(preview?.rejectedCount, PREVIEW_ROWS + 5);
@@ -113,7 +132,11 @@ describe('add', () => {
   test('adds the accepted numbers as Unassigned, marks the import added, and audits once', async () => {
     const [a, b] = [uniqueLocalE164(), uniqueLocalE164()];
     const free = uniqueTollFreeE164();
-    const { id } = await previewPhoneNumbers(admin, { text: `${a}\n${national(b)}\nnope\n${free}`, defaultCountry: 'US', productType: 'BusinessCalling' });
+    const { id } = await previewPhoneNumbers(admin, {
+      text: `${a}\n${national(b)}\nnope\n${free}`,
+      defaultCountry: 'US',
+      productType: 'BusinessCalling',
+    });
 
     assert.deepEqual(await addPhoneNumbers(admin, id), { added: 3, skipped: 0, repeated: false });
     assert.deepEqual(
@@ -127,14 +150,22 @@ describe('add', () => {
     const preview = await getPhoneNumberImport(admin, id);
     assert.ok(preview?.committedAt);
     assert.equal(preview.addedCount, 3);
-    const stamps = await prisma.phoneNumber.findMany({ where: { e164: { in: [a, b, free] } }, select: { id: true, createdAt: true, updatedAt: true } });
+    const stamps = await prisma.phoneNumber.findMany({
+      where: { e164: { in: [a, b, free] } },
+      select: { id: true, createdAt: true, updatedAt: true },
+    });
     for (const n of stamps) {
       assert.match(n.id, /^[a-z][0-9a-z]{23}$/, 'ids look like the rest');
       assert.equal(n.createdAt.getTime(), preview.committedAt.getTime(), 'created when the import was added, in UTC like every other date');
       assert.equal(n.updatedAt.getTime(), preview.committedAt.getTime());
     }
-    const audit = await prisma.auditEvent.findMany({ where: { action: 'add-phone-numbers', adminId: admin.id, outcome: 'Done' }, select: { after: true, detail: true } });
-    assert.deepEqual(audit, [{ after: { importId: id, added: 3, skipped: 0, rejected: 1 }, detail: 'Added 3 phone numbers; 1 line rejected in the preview' }]);
+    const audit = await prisma.auditEvent.findMany({
+      where: { action: 'add-phone-numbers', adminId: admin.id, outcome: 'Done' },
+      select: { after: true, detail: true },
+    });
+    assert.deepEqual(audit, [
+      { after: { importId: id, added: 3, skipped: 0, rejected: 1 }, detail: 'Added 3 phone numbers; 1 line rejected in the preview' },
+    ]);
 
     // Submitted again (a double click, the back button, a replay): nothing is added twice.
     assert.deepEqual(await addPhoneNumbers(admin, id), { added: 3, skipped: 0, repeated: true });
@@ -192,7 +223,11 @@ describe('add', () => {
     while (numbers.size < 10_000) numbers.add(uniqueLocalE164());
     const list = [...numbers];
     const me = await sessionFor((await makeAdmin(prisma)).id);
-    const { id } = await previewPhoneNumbers(me, { text: [...list, 'oops'].join('\n'), defaultCountry: 'US', productType: 'BusinessCalling' });
+    const { id } = await previewPhoneNumbers(me, {
+      text: [...list, 'oops'].join('\n'),
+      defaultCountry: 'US',
+      productType: 'BusinessCalling',
+    });
     assert.deepEqual(await addPhoneNumbers(me, id), { added: 10_000, skipped: 0, repeated: false });
     assert.equal(await prisma.phoneNumber.count({ where: { e164: { in: list.slice(0, 1000) } } }), 1000);
     assert.equal(await prisma.phoneNumber.count({ where: { e164: { in: list.slice(-1000) } } }), 1000);

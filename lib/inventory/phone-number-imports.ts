@@ -64,7 +64,11 @@ export async function previewPhoneNumbers(admin: SessionAdmin, input: PreviewInp
   const entries: ImportEntry[] = parsed.map((entry) => {
     if (entry.error || !entry.e164) return entry;
     const status = inInventory.get(entry.e164);
-    if (status) return { ...entry, error: status === 'DeleteInProgress' ? 'Already in the inventory, in the deletion queue' : 'Already in the inventory' };
+    if (status)
+      return {
+        ...entry,
+        error: status === 'DeleteInProgress' ? 'Already in the inventory, in the deletion queue' : 'Already in the inventory',
+      };
     return { ...entry, productType: entry.type === 'TollFree' ? 'VoiceConnector' : input.productType };
   });
   const acceptedCount = entries.filter((e) => !e.error).length;
@@ -157,7 +161,10 @@ export type AddResult = {
 /** An id shaped like Prisma's cuid(2) ids (a lowercase letter, then 23 base-36 characters), from 128 random bits. */
 function newId(): string {
   const bytes = crypto.randomBytes(17);
-  const rest = BigInt(`0x${bytes.subarray(1).toString('hex')}`).toString(36).padStart(23, '0').slice(-23);
+  const rest = BigInt(`0x${bytes.subarray(1).toString('hex')}`)
+    .toString(36)
+    .padStart(23, '0')
+    .slice(-23);
   return String.fromCharCode(97 + (bytes[0]! % 26)) + rest;
 }
 

@@ -27,7 +27,6 @@ before(async () => {
   admin = await sessionFor((await makeAdmin(prisma)).id);
 });
 
-
 const DAY = 24 * 3600 * 1000;
 
 describe('inventory list', () => {
@@ -51,12 +50,19 @@ describe('inventory list', () => {
     assert.deepEqual(await ids('all', '8885550109', { productType: 'VoiceConnector', country: 'US' }), [d.id]);
 
     const rows = (await listPhoneNumbers(scoped, { view: 'assigned' }, { q: '509555010' })).rows;
-    assert.deepEqual(rows[0]?.assignee, { visible: true, accountId: mine.id, accountName: mine.name, userId: me.id, fullName: 'Visible Holder' });
+    assert.deepEqual(rows[0]?.assignee, {
+      visible: true,
+      accountId: mine.id,
+      accountName: mine.name,
+      userId: me.id,
+      fullName: 'Visible Holder',
+    });
     assert.deepEqual(rows[1]?.assignee, { visible: false });
 
     // The page's one-query summary: each tab's count and the countries, as the table holds them.
     const summary = await inventorySummary(scoped);
-    const count = (status?: 'Assigned' | 'Unassigned' | 'DeleteInProgress') => prisma.phoneNumber.count({ where: status ? { status } : {} });
+    const count = (status?: 'Assigned' | 'Unassigned' | 'DeleteInProgress') =>
+      prisma.phoneNumber.count({ where: status ? { status } : {} });
     assert.deepEqual(summary.counts, {
       all: await count(),
       assigned: await count('Assigned'),
@@ -65,7 +71,10 @@ describe('inventory list', () => {
     });
     assert.ok(summary.counts.assigned >= 2);
     const countries = await prisma.phoneNumber.findMany({ distinct: ['country'], select: { country: true }, orderBy: { country: 'asc' } });
-    assert.deepEqual(summary.countries, countries.map((r) => r.country));
+    assert.deepEqual(
+      summary.countries,
+      countries.map((r) => r.country),
+    );
   });
 });
 
@@ -77,14 +86,20 @@ describe('calling name', () => {
     for (const bad of ['A', 'x'.repeat(16), 'Café', 'Sales!', '<script>', 'Ｓales']) {
       assert.ok(!editCallingNameSchema.safeParse({ phoneNumberId: 'n1', version: '1', callingName: bad }).success, bad);
     }
-    assert.equal(editCallingNameSchema.parse({ phoneNumberId: 'n1', version: '1', callingName: '  Sales   Line  ' }).callingName, 'Sales Line');
+    assert.equal(
+      editCallingNameSchema.parse({ phoneNumberId: 'n1', version: '1', callingName: '  Sales   Line  ' }).callingName,
+      'Sales Line',
+    );
   });
 
   test('saves, clears, and refuses a stale form', async () => {
     const n = await makePhoneNumber(prisma);
     await editCallingName(admin, { phoneNumberId: n.id, version: 1, callingName: 'Front Desk' });
     assert.equal((await getPhoneNumber(admin, n.id))?.callingName, 'Front Desk');
-    await assert.rejects(editCallingName(admin, { phoneNumberId: n.id, version: 1, callingName: 'Other' }), (e: unknown) => e instanceof DomainError && e.kind === 'conflict');
+    await assert.rejects(
+      editCallingName(admin, { phoneNumberId: n.id, version: 1, callingName: 'Other' }),
+      (e: unknown) => e instanceof DomainError && e.kind === 'conflict',
+    );
     await editCallingName(admin, { phoneNumberId: n.id, version: 2, callingName: '' });
     assert.equal((await getPhoneNumber(admin, n.id))?.callingName, null);
   });
@@ -96,7 +111,10 @@ describe('delete, restore, purge', () => {
     const user = await makeUser(prisma, account.id);
     const held = await makePhoneNumber(prisma, { user });
     const before = await prisma.phoneNumber.findUniqueOrThrow({ where: { id: held.id } });
-    await assert.rejects(deletePhoneNumber(admin, { phoneNumberId: held.id }), (e: unknown) => e instanceof DomainError && /Unassign it from the user first/.test(e.message));
+    await assert.rejects(
+      deletePhoneNumber(admin, { phoneNumberId: held.id }),
+      (e: unknown) => e instanceof DomainError && /Unassign it from the user first/.test(e.message),
+    );
     assert.deepEqual(await prisma.phoneNumber.findUniqueOrThrow({ where: { id: held.id } }), before);
 
     const n = await makePhoneNumber(prisma);
@@ -104,7 +122,12 @@ describe('delete, restore, purge', () => {
     await deletePhoneNumber(admin, { phoneNumberId: n.id }, t0);
     assert.equal((await getPhoneNumber(admin, n.id))?.status, 'DeleteInProgress');
     await assert.rejects(
-      assignPhoneNumber(admin, { accountId: account.id, userId: (await makeUser(prisma, account.id)).id, phoneNumberId: n.id, userVersion: 1 }),
+      assignPhoneNumber(admin, {
+        accountId: account.id,
+        userId: (await makeUser(prisma, account.id)).id,
+        phoneNumberId: n.id,
+        userVersion: 1,
+      }),
       (e: unknown) => e instanceof DomainError && /deletion queue/.test(e.message),
     );
     await restorePhoneNumber(admin, { phoneNumberId: n.id });
@@ -119,10 +142,20 @@ describe('delete, restore, purge', () => {
     ]);
     assert.equal([...first.purged, ...second.purged].filter((e) => e === n.e164).length, 1, 'removed once');
     assert.equal(await prisma.phoneNumber.findUnique({ where: { id: n.id } }), null);
-    const audit = await prisma.auditEvent.findMany({ where: { phoneNumberId: n.id }, orderBy: { seq: 'asc' }, select: { action: true, outcome: true } });
+    const audit = await prisma.auditEvent.findMany({
+      where: { phoneNumberId: n.id },
+      orderBy: { seq: 'asc' },
+      select: { action: true, outcome: true },
+    });
     assert.deepEqual(
       audit.map((a) => `${a.action} ${a.outcome}`),
-      ['delete-phone-number Done', 'assign-phone-number Invalid', 'restore-phone-number Done', 'delete-phone-number Done', 'purge-phone-number Done'],
+      [
+        'delete-phone-number Done',
+        'assign-phone-number Invalid',
+        'restore-phone-number Done',
+        'delete-phone-number Done',
+        'purge-phone-number Done',
+      ],
     );
   });
 
@@ -133,18 +166,27 @@ describe('delete, restore, purge', () => {
     // trigger makes that write match no row, as a restore or purge committed a moment earlier would.
     const name = `lose_race_${n.id}`;
     await prisma.$executeRawUnsafe(`CREATE FUNCTION "${name}"() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NULL; END $$`);
-    await prisma.$executeRawUnsafe(`CREATE TRIGGER "${name}" BEFORE UPDATE ON "PhoneNumber" FOR EACH ROW WHEN (OLD.id = '${n.id}') EXECUTE FUNCTION "${name}"()`);
+    await prisma.$executeRawUnsafe(
+      `CREATE TRIGGER "${name}" BEFORE UPDATE ON "PhoneNumber" FOR EACH ROW WHEN (OLD.id = '${n.id}') EXECUTE FUNCTION "${name}"()`,
+    );
     try {
       await assert.rejects(
         restorePhoneNumber(admin, { phoneNumberId: n.id }),
-        (e: unknown) => e instanceof DomainError && e.kind === 'conflict' && /^Someone else changed .* a moment ago, before your restore\./.test(e.message),
+        (e: unknown) =>
+          e instanceof DomainError &&
+          e.kind === 'conflict' &&
+          /^Someone else changed .* a moment ago, before your restore\./.test(e.message),
       );
     } finally {
       await prisma.$executeRawUnsafe(`DROP TRIGGER "${name}" ON "PhoneNumber"`);
       await prisma.$executeRawUnsafe(`DROP FUNCTION "${name}"()`);
     }
     assert.equal((await prisma.phoneNumber.findUniqueOrThrow({ where: { id: n.id } })).status, 'DeleteInProgress');
-    const audit = await prisma.auditEvent.findMany({ where: { phoneNumberId: n.id }, orderBy: { seq: 'asc' }, select: { action: true, outcome: true, detail: true } });
+    const audit = await prisma.auditEvent.findMany({
+      where: { phoneNumberId: n.id },
+      orderBy: { seq: 'asc' },
+      select: { action: true, outcome: true, detail: true },
+    });
     assert.deepEqual(
       audit.map((a) => `${a.action} ${a.outcome}`),
       ['delete-phone-number Done', 'restore-phone-number Conflict'],
@@ -174,8 +216,14 @@ describe('numbers in use belong to their account', () => {
     const n = await makePhoneNumber(prisma, { user: holder });
     const outsider = await sessionFor((await makeAdmin(prisma, { accountIds: [(await makeAccount(prisma)).id] })).id);
     const before = await prisma.phoneNumber.findUniqueOrThrow({ where: { id: n.id } });
-    await assert.rejects(editCallingName(outsider, { phoneNumberId: n.id, version: 1, callingName: 'Taken' }), (e: unknown) => e instanceof DomainError && e.kind === 'denied');
-    await assert.rejects(deletePhoneNumber(outsider, { phoneNumberId: n.id }), (e: unknown) => e instanceof DomainError && e.kind === 'denied');
+    await assert.rejects(
+      editCallingName(outsider, { phoneNumberId: n.id, version: 1, callingName: 'Taken' }),
+      (e: unknown) => e instanceof DomainError && e.kind === 'denied',
+    );
+    await assert.rejects(
+      deletePhoneNumber(outsider, { phoneNumberId: n.id }),
+      (e: unknown) => e instanceof DomainError && e.kind === 'denied',
+    );
     assert.deepEqual(await prisma.phoneNumber.findUniqueOrThrow({ where: { id: n.id } }), before);
     // An unassigned number is the organisation's: any administrator may name it.
     const free = await makePhoneNumber(prisma);
@@ -194,7 +242,13 @@ describe('history and reuse warning', () => {
 
     const details = await getPhoneNumber(admin, n.id);
     assert.equal(details?.history.length, 1);
-    assert.deepEqual(details?.history[0]?.holder, { visible: true, accountId: account.id, accountName: account.name, userId: first.id, fullName: 'First Holder' });
+    assert.deepEqual(details?.history[0]?.holder, {
+      visible: true,
+      accountId: account.id,
+      accountName: account.name,
+      userId: first.id,
+      fullName: 'First Holder',
+    });
     assert.ok(details?.history[0]?.unassignedAt);
 
     const recent = await recentHolder(admin, n.id);

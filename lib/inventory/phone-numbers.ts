@@ -31,9 +31,7 @@ export type InventoryFilters = {
 };
 
 /** What an admin may know of whoever holds a number. */
-export type Assignee =
-  | { visible: true; accountId: string; accountName: string; userId: string; fullName: string }
-  | { visible: false };
+export type Assignee = { visible: true; accountId: string; accountName: string; userId: string; fullName: string } | { visible: false };
 
 function assigneeOf(
   admin: SessionAdmin,
@@ -223,7 +221,10 @@ export async function getPhoneNumber(admin: SessionAdmin, phoneNumberId: string)
   const userIds = [...new Set(n.history.map((h) => h.userId))];
   const adminIds = [...new Set(n.history.flatMap((h) => [h.assignedById, h.unassignedById]).filter((id): id is string => Boolean(id)))];
   const [users, admins] = await Promise.all([
-    scoped.user.findMany({ where: { id: { in: userIds } }, select: { id: true, fullName: true, accountId: true, account: { select: { name: true } } } }),
+    scoped.user.findMany({
+      where: { id: { in: userIds } },
+      select: { id: true, fullName: true, accountId: true, account: { select: { name: true } } },
+    }),
     prisma.admin.findMany({ where: { id: { in: adminIds } }, select: { id: true, name: true } }),
   ]);
   const userById = new Map(users.map((u) => [u.id, u]));
@@ -266,7 +267,9 @@ export async function recentHolder(
     select: { userId: true, accountId: true, unassignedAt: true },
   });
   if (!last?.unassignedAt) return null;
-  const user = await (await scopedPrisma(admin)).user.findUnique({ where: { id: last.userId }, select: { id: true, fullName: true, account: { select: { name: true } } } });
+  const user = await (
+    await scopedPrisma(admin)
+  ).user.findUnique({ where: { id: last.userId }, select: { id: true, fullName: true, account: { select: { name: true } } } });
   const holder: Assignee =
     user && canSeeAccount(admin, last.accountId)
       ? { visible: true, accountId: last.accountId, accountName: user.account.name, userId: user.id, fullName: user.fullName }
@@ -286,7 +289,10 @@ async function numberToChange(db: Db, admin: SessionAdmin, phoneNumberId: string
   // The inventory is the organisation's, but a number in use belongs to its user's account:
   // only that account's administrators may change it.
   if (n.accountId && !canSeeAccount(admin, n.accountId)) {
-    throw new DomainError('denied', `${formatPhoneNumber(n.e164)} is assigned to a user in an account you do not administer, so you cannot change it.`);
+    throw new DomainError(
+      'denied',
+      `${formatPhoneNumber(n.e164)} is assigned to a user in an account you do not administer, so you cannot change it.`,
+    );
   }
   return n;
 }
@@ -301,13 +307,27 @@ export async function editCallingName(
     const n = await numberToChange(db, admin, input.phoneNumberId);
     const callingName = input.callingName.trim().replace(/\s+/g, ' ') || null;
     if (n.callingName === callingName) return { e164: n.e164 }; // already so: nothing to change
-    const stale = () => new DomainError('conflict', `Someone else changed ${formatPhoneNumber(n.e164)} while you were editing. The form now shows its current calling name.`);
+    const stale = () =>
+      new DomainError(
+        'conflict',
+        `Someone else changed ${formatPhoneNumber(n.e164)} while you were editing. The form now shows its current calling name.`,
+      );
     if (n.version !== input.version) throw stale();
     await write(
       async (tx, lost) => {
-        const { count } = await tx.phoneNumber.updateMany({ where: { id: n.id, version: input.version }, data: { callingName, version: { increment: 1 } } });
+        const { count } = await tx.phoneNumber.updateMany({
+          where: { id: n.id, version: input.version },
+          data: { callingName, version: { increment: 1 } },
+        });
         if (count !== 1) lost();
-        await recordAudit(tx, { admin, action, outcome: 'Done', phoneNumberId: n.id, before: { callingName: n.callingName }, after: { callingName } });
+        await recordAudit(tx, {
+          admin,
+          action,
+          outcome: 'Done',
+          phoneNumberId: n.id,
+          before: { callingName: n.callingName },
+          after: { callingName },
+        });
       },
       { lost: stale },
     );
@@ -316,7 +336,11 @@ export async function editCallingName(
 }
 
 /** Moves an Unassigned number to the deletion queue; it is purged after 7 days unless restored. */
-export async function deletePhoneNumber(admin: SessionAdmin, input: { phoneNumberId: string }, now = new Date()): Promise<{ e164: string; repeated: boolean }> {
+export async function deletePhoneNumber(
+  admin: SessionAdmin,
+  input: { phoneNumberId: string },
+  now = new Date(),
+): Promise<{ e164: string; repeated: boolean }> {
   const action = 'delete-phone-number';
   return mutate(admin, { action, permission: 'change', about: { phoneNumberId: input.phoneNumberId } }, async ({ db, write }) => {
     const n = await numberToChange(db, admin, input.phoneNumberId);
@@ -331,7 +355,14 @@ export async function deletePhoneNumber(admin: SessionAdmin, input: { phoneNumbe
           data: { status: 'DeleteInProgress', deletionRequestedAt: now, version: { increment: 1 } },
         });
         if (count !== 1) lost();
-        await recordAudit(tx, { admin, action, outcome: 'Done', phoneNumberId: n.id, before: { status: 'Unassigned' }, after: { status: 'DeleteInProgress' } });
+        await recordAudit(tx, {
+          admin,
+          action,
+          outcome: 'Done',
+          phoneNumberId: n.id,
+          before: { status: 'Unassigned' },
+          after: { status: 'DeleteInProgress' },
+        });
       },
       { lost: assigned },
     );
@@ -340,7 +371,10 @@ export async function deletePhoneNumber(admin: SessionAdmin, input: { phoneNumbe
 }
 
 /** Takes a number out of the deletion queue, back to Unassigned. */
-export async function restorePhoneNumber(admin: SessionAdmin, input: { phoneNumberId: string }): Promise<{ e164: string; repeated: boolean }> {
+export async function restorePhoneNumber(
+  admin: SessionAdmin,
+  input: { phoneNumberId: string },
+): Promise<{ e164: string; repeated: boolean }> {
   const action = 'restore-phone-number';
   return mutate(admin, { action, permission: 'change', about: { phoneNumberId: input.phoneNumberId } }, async ({ db, write }) => {
     const n = await numberToChange(db, admin, input.phoneNumberId);
@@ -353,11 +387,21 @@ export async function restorePhoneNumber(admin: SessionAdmin, input: { phoneNumb
         });
         // Restored, purged or changed by someone else since it was read: not this admin's restore.
         if (count !== 1) lost();
-        await recordAudit(tx, { admin, action, outcome: 'Done', phoneNumberId: n.id, before: { status: 'DeleteInProgress' }, after: { status: 'Unassigned' } });
+        await recordAudit(tx, {
+          admin,
+          action,
+          outcome: 'Done',
+          phoneNumberId: n.id,
+          before: { status: 'DeleteInProgress' },
+          after: { status: 'Unassigned' },
+        });
       },
       {
         lost: () =>
-          new DomainError('conflict', `Someone else changed ${formatPhoneNumber(n.e164)} a moment ago, before your restore. Check its status below; nothing was changed.`),
+          new DomainError(
+            'conflict',
+            `Someone else changed ${formatPhoneNumber(n.e164)} a moment ago, before your restore. Check its status below; nothing was changed.`,
+          ),
       },
     );
     return { e164: n.e164, repeated: false };
@@ -381,9 +425,17 @@ export async function purgeDeletedPhoneNumbers(now = new Date()): Promise<{ purg
   const purged: string[] = [];
   for (const n of due) {
     const removed = await prisma.$transaction(async (tx) => {
-      const { count } = await tx.phoneNumber.deleteMany({ where: { id: n.id, status: 'DeleteInProgress', deletionRequestedAt: { lte: cutoff } } });
+      const { count } = await tx.phoneNumber.deleteMany({
+        where: { id: n.id, status: 'DeleteInProgress', deletionRequestedAt: { lte: cutoff } },
+      });
       if (count !== 1) return false;
-      await recordAudit(tx, { adminEmail: 'system (purge)', action: 'purge-phone-number', outcome: 'Done', phoneNumberId: n.id, before: { e164: n.e164, status: 'DeleteInProgress' } });
+      await recordAudit(tx, {
+        adminEmail: 'system (purge)',
+        action: 'purge-phone-number',
+        outcome: 'Done',
+        phoneNumberId: n.id,
+        before: { e164: n.e164, status: 'DeleteInProgress' },
+      });
       return true;
     }, TX_OPTIONS);
     if (removed) purged.push(n.e164);

@@ -42,16 +42,26 @@ export const previewPhoneNumbersSchema = z
   .object({
     numbers: z
       .string()
-      .max(MAX_TEXT_CHARS, `That is too much to paste at once: add at most ${MAX_LINES.toLocaleString('en-US')} phone numbers at a time, or upload a CSV file`)
+      .max(
+        MAX_TEXT_CHARS,
+        `That is too much to paste at once: add at most ${MAX_LINES.toLocaleString('en-US')} phone numbers at a time, or upload a CSV file`,
+      )
       .default(''),
-    csv: chosenFile.refine((file) => !file || file.size <= MAX_CSV_BYTES, `The CSV file must be smaller than ${MAX_CSV_BYTES / 1024 / 1024} MB`),
+    csv: chosenFile.refine(
+      (file) => !file || file.size <= MAX_CSV_BYTES,
+      `The CSV file must be smaller than ${MAX_CSV_BYTES / 1024 / 1024} MB`,
+    ),
     defaultCountry: z.enum(COUNTRY_CODES, { error: 'Choose the country for numbers without a country code' }),
     productType: z.enum(PRODUCT_TYPES, { error: 'Choose the product type' }),
   })
   .superRefine((input, ctx) => {
     const typed = input.numbers.trim() !== '';
     if (!typed && !input.csv) {
-      ctx.addIssue({ code: 'custom', path: ['numbers'], message: 'Enter phone numbers, one on each line, or choose a CSV file that has them' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['numbers'],
+        message: 'Enter phone numbers, one on each line, or choose a CSV file that has them',
+      });
     }
     if (typed && input.csv) {
       ctx.addIssue({ code: 'custom', path: ['csv'], message: 'Enter phone numbers or choose a CSV file, not both' });

@@ -9,7 +9,9 @@ export function numbersAddedMessage({ added, skipped }: { added: number; skipped
   const details: string[] = [];
   if (added > 0) details.push(`${added === 1 ? 'It is' : 'They are'} in the inventory as Unassigned.`);
   if (skipped > 0) {
-    details.push(`${count(skipped, 'number from your list was', 'numbers from your list were')} not added: someone else added ${skipped === 1 ? 'it' : 'them'} to the inventory first.`);
+    details.push(
+      `${count(skipped, 'number from your list was', 'numbers from your list were')} not added: someone else added ${skipped === 1 ? 'it' : 'them'} to the inventory first.`,
+    );
   }
   return { title: added > 0 ? `${count(added, 'phone number', 'phone numbers')} added` : 'No phone numbers were added', details };
 }

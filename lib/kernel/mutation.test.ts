@@ -24,10 +24,9 @@ const action = 'edit-calling-name';
 const change = <T>(who: SessionAdmin, phoneNumberId: string, body: (change: Change) => Promise<T>) =>
   mutate(who, { action, permission: 'change', about: { phoneNumberId } }, body);
 const auditOf = async (phoneNumberId: string) =>
-  (await prisma.auditEvent.findMany({ where: { phoneNumberId }, orderBy: { seq: 'asc' }, select: { outcome: true, detail: true } })).map((a) => [
-    a.outcome,
-    a.detail,
-  ]);
+  (await prisma.auditEvent.findMany({ where: { phoneNumberId }, orderBy: { seq: 'asc' }, select: { outcome: true, detail: true } })).map(
+    (a) => [a.outcome, a.detail],
+  );
 
 test('a refusal thrown inside the transaction rolls back its write and its Done row, and is audited once on its own', async () => {
   const n = await makePhoneNumber(prisma);
@@ -54,7 +53,9 @@ test('a lost conditional write and a unique violation become the refusals the ch
   );
   await assert.rejects(
     change(admin, n.id, ({ write }) =>
-      write((tx) => tx.phoneNumber.update({ where: { id: n.id }, data: { e164: other.e164 } }), { unique: async () => new DomainError('invalid', 'Taken.') }),
+      write((tx) => tx.phoneNumber.update({ where: { id: n.id }, data: { e164: other.e164 } }), {
+        unique: async () => new DomainError('invalid', 'Taken.'),
+      }),
     ),
     /^DomainError: Taken\.$/,
   );
@@ -79,7 +80,10 @@ test('a read-only admin is refused before the change runs, in the one wording, a
     change(viewer, n.id, async () => {
       ran = true;
     }),
-    (e: unknown) => e instanceof DomainError && e.kind === 'denied' && e.message === 'You have read-only access, so you cannot change phone numbers or permissions.',
+    (e: unknown) =>
+      e instanceof DomainError &&
+      e.kind === 'denied' &&
+      e.message === 'You have read-only access, so you cannot change phone numbers or permissions.',
   );
   assert.equal(ran, false);
   assert.deepEqual(await auditOf(n.id), [['Denied', 'You have read-only access, so you cannot change phone numbers or permissions.']]);

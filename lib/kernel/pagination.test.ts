@@ -29,7 +29,10 @@ test('first page: rows in order, a next cursor only when there is more, no previ
   assert.deepEqual(page.where, {});
   assert.equal(page.take, 3);
   const result = page.toPage(rows(['a', 'b', 'c']));
-  assert.deepEqual(result.rows.map((r) => r.name), ['a', 'b']);
+  assert.deepEqual(
+    result.rows.map((r) => r.name),
+    ['a', 'b'],
+  );
   assert.deepEqual(decodeCursor(result.nextCursor), { key: 'b', id: 'id1' });
   assert.equal(result.prevCursor, undefined);
   assert.equal(page.toPage(rows(['a', 'b'])).nextCursor, undefined);
@@ -49,8 +52,15 @@ test('before a cursor: reads backwards and returns the rows in order', () => {
   assert.deepEqual(page.where, { name: { lte: 'c' }, OR: [{ name: { lt: 'c' } }, { name: 'c', id: { lt: 'id9' } }] });
   assert.deepEqual(page.orderBy, [{ name: 'desc' }, { id: 'desc' }]);
   // Fetched newest-first: b, a, and one more (so there is an earlier page).
-  const result = page.toPage([{ id: 'x2', name: 'b' }, { id: 'x1', name: 'a' }, { id: 'x0', name: '0' }]);
-  assert.deepEqual(result.rows.map((r) => r.name), ['a', 'b']);
+  const result = page.toPage([
+    { id: 'x2', name: 'b' },
+    { id: 'x1', name: 'a' },
+    { id: 'x0', name: '0' },
+  ]);
+  assert.deepEqual(
+    result.rows.map((r) => r.name),
+    ['a', 'b'],
+  );
   assert.ok(result.prevCursor);
   assert.deepEqual(decodeCursor(result.nextCursor), { key: 'b', id: 'x2' });
 });

@@ -49,11 +49,7 @@ export type Page<T> = { rows: T[]; nextCursor?: string; prevCursor?: string };
  * The Prisma `where`, `orderBy` and `take` for one page sorted by `field` then `id`, and a
  * function that turns the fetched rows (one more than a page, to know if there is more) into a page.
  */
-export function keysetPage<F extends string>(
-  field: F,
-  params: Pick<ListParams, 'after' | 'before'>,
-  size = PAGE_SIZE,
-) {
+export function keysetPage<F extends string>(field: F, params: Pick<ListParams, 'after' | 'before'>, size = PAGE_SIZE) {
   const after = decodeCursor(params.after);
   const before = after ? undefined : decodeCursor(params.before);
   const cursor = after ?? before;

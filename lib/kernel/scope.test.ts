@@ -22,14 +22,25 @@ test('a query that forgets the scope still reaches only the admin’s accounts',
   const admin = (await loadSessionAdmin((await makeAdmin(prisma, { accountIds: [mine.id] })).id, 1))!;
   const db = await scopedPrisma(admin);
 
-  assert.deepEqual((await db.account.findMany({ select: { id: true } })).map((a) => a.id), [mine.id]);
-  assert.deepEqual((await db.user.findMany({ select: { id: true } })).map((u) => u.id), [me.id]);
+  assert.deepEqual(
+    (await db.account.findMany({ select: { id: true } })).map((a) => a.id),
+    [mine.id],
+  );
+  assert.deepEqual(
+    (await db.user.findMany({ select: { id: true } })).map((u) => u.id),
+    [me.id],
+  );
   assert.equal(await db.user.count(), 1);
   assert.equal(await db.user.findUnique({ where: { id: them.id } }), null);
-  assert.equal(await db.user.findFirst({ where: { OR: [{ id: them.id }, { id: me.id }] }, select: { id: true } }).then((u) => u?.id), me.id);
+  assert.equal(
+    await db.user.findFirst({ where: { OR: [{ id: them.id }, { id: me.id }] }, select: { id: true } }).then((u) => u?.id),
+    me.id,
+  );
   assert.equal((await db.user.updateMany({ where: { id: them.id }, data: { sms: true } })).count, 0);
   await assert.rejects(db.user.update({ where: { id: them.id }, data: { sms: true } }));
-  await assert.rejects(db.user.create({ data: { accountId: theirs.id, fullName: 'X', email: `x-${Date.now()}@t.example`, license: 'Pro' } }));
+  await assert.rejects(
+    db.user.create({ data: { accountId: theirs.id, fullName: 'X', email: `x-${Date.now()}@t.example`, license: 'Pro' } }),
+  );
   assert.equal((await prisma.user.findUniqueOrThrow({ where: { id: them.id } })).sms, false);
 
   const everyone = (await loadSessionAdmin((await makeAdmin(prisma, { allAccounts: true })).id, 1))!;

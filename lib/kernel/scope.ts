@@ -13,8 +13,20 @@ import type { SessionAdmin } from './session-admin';
  * extensions: code that shows them checks canSeeAccount() itself (lib/inventory/phone-numbers.ts).
  */
 const FILTERED = new Set([
-  'findUnique', 'findUniqueOrThrow', 'findFirst', 'findFirstOrThrow', 'findMany', 'count', 'aggregate', 'groupBy',
-  'update', 'updateMany', 'updateManyAndReturn', 'upsert', 'delete', 'deleteMany',
+  'findUnique',
+  'findUniqueOrThrow',
+  'findFirst',
+  'findFirstOrThrow',
+  'findMany',
+  'count',
+  'aggregate',
+  'groupBy',
+  'update',
+  'updateMany',
+  'updateManyAndReturn',
+  'upsert',
+  'delete',
+  'deleteMany',
 ]);
 
 export async function scopedPrisma(admin: SessionAdmin) {
@@ -32,7 +44,8 @@ export async function scopedPrisma(admin: SessionAdmin) {
         return query(a);
       }
       // Creating rows in someone else's account is a bug in the caller, never a user's mistake.
-      if (!admin.allAccounts && operation.startsWith('create')) throw new Error(`account scope: ${operation} is not allowed through the scoped client`);
+      if (!admin.allAccounts && operation.startsWith('create'))
+        throw new Error(`account scope: ${operation} is not allowed through the scoped client`);
       return query(args);
     };
   return prisma.$extends({

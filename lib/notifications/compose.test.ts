@@ -36,7 +36,12 @@ test('an unassignment says the number was removed and that they have none now', 
 });
 
 test('names are escaped in the HTML part and left as they are in the text part', () => {
-  const mail = composeNotification({ kind: 'Assigned', fullName: '<img src=x onerror=alert(1)> & "Co"', e164: '+12065550100', permissions: off });
+  const mail = composeNotification({
+    kind: 'Assigned',
+    fullName: '<img src=x onerror=alert(1)> & "Co"',
+    e164: '+12065550100',
+    permissions: off,
+  });
   assert.ok(mail.text.includes('Hello <img src=x onerror=alert(1)> & "Co",'));
   assert.ok(!mail.html.includes('<img'));
   assert.ok(mail.html.includes('Hello &lt;img src=x onerror=alert(1)&gt; &amp; &quot;Co&quot;,'));

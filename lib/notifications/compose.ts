@@ -18,8 +18,7 @@ export type NotificationInput = {
 
 export type ComposedEmail = { subject: string; text: string; html: string };
 
-export const SIGN_OUT_SENTENCE =
-  'Before you can use this change, sign out of your calling app and sign back in again.';
+export const SIGN_OUT_SENTENCE = 'Before you can use this change, sign out of your calling app and sign back in again.';
 
 const onOff = (on: boolean) => (on ? 'on' : 'off');
 

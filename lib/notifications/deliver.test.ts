@@ -157,7 +157,10 @@ test('no server listening: Failed after the last attempt, and the change itself 
   assert.equal(stored.attempts, 3);
   assert.equal(stored.sentAt, null);
   assert.match(stored.lastError ?? '', /ECONNREFUSED|connect/i);
-  const after = await prisma.user.findUniqueOrThrow({ where: { id: user.id }, select: { phoneNumber: { select: { id: true, status: true } } } });
+  const after = await prisma.user.findUniqueOrThrow({
+    where: { id: user.id },
+    select: { phoneNumber: { select: { id: true, status: true } } },
+  });
   assert.deepEqual(after.phoneNumber, { id: number.id, status: 'Assigned' });
 });
 

@@ -85,7 +85,9 @@ export async function deliverDueMessages(
           });
           if (final) report.failed++;
           else report.retrying++;
-          log(`Email ${message.id} ${final ? `failed for good after ${message.attempts} attempts` : `attempt ${message.attempts} failed, will retry`}: ${error}`);
+          log(
+            `Email ${message.id} ${final ? `failed for good after ${message.attempts} attempts` : `attempt ${message.attempts} failed, will retry`}: ${error}`,
+          );
         }
       }
     }

@@ -23,7 +23,11 @@ test('an empty database gets the demo organisation described in PRODUCT.md, once
   assert.ok(count((n) => n.productType === 'VoiceConnector' && n.type === 'Local') > 0, 'some Voice Connector');
   assert.ok(count((n) => n.status === 'Assigned') > 0, 'some assigned');
   assert.ok(count((n) => n.status === 'DeleteInProgress') > 0, 'some in the deletion queue');
-  assert.equal(count((n) => n.type === 'TollFree' && n.productType === 'BusinessCalling'), 0, 'toll-free is never Business Calling');
+  assert.equal(
+    count((n) => n.type === 'TollFree' && n.productType === 'BusinessCalling'),
+    0,
+    'toll-free is never Business Calling',
+  );
 
   // The data holds together: assigned numbers have a user in the same account, and a history row.
   const assigned = await prisma.phoneNumber.findMany({

@@ -19,12 +19,65 @@ function random(seed: number) {
   };
 }
 
-const FIRST = ['Ana', 'Ben', 'Carmen', 'Dev', 'Elena', 'Farid', 'Grace', 'Hiro', 'Ines', 'Jamal', 'Kai', 'Lena', 'Mateo', 'Nadia', 'Omar', 'Priya', 'Quinn', 'Rosa', 'Sam', 'Tomas', 'Uma', 'Victor', 'Wen', 'Yara', 'Zoe'];
-const LAST = ['Alvarez', 'Brown', 'Chen', 'Dubois', 'Evans', 'Fischer', 'Garcia', 'Hughes', 'Ito', 'Johnson', 'Kowalski', 'Lopez', 'Martin', 'Nguyen', 'Okafor', 'Patel', 'Rossi', 'Silva', 'Tanaka', 'Walsh'];
+const FIRST = [
+  'Ana',
+  'Ben',
+  'Carmen',
+  'Dev',
+  'Elena',
+  'Farid',
+  'Grace',
+  'Hiro',
+  'Ines',
+  'Jamal',
+  'Kai',
+  'Lena',
+  'Mateo',
+  'Nadia',
+  'Omar',
+  'Priya',
+  'Quinn',
+  'Rosa',
+  'Sam',
+  'Tomas',
+  'Uma',
+  'Victor',
+  'Wen',
+  'Yara',
+  'Zoe',
+];
+const LAST = [
+  'Alvarez',
+  'Brown',
+  'Chen',
+  'Dubois',
+  'Evans',
+  'Fischer',
+  'Garcia',
+  'Hughes',
+  'Ito',
+  'Johnson',
+  'Kowalski',
+  'Lopez',
+  'Martin',
+  'Nguyen',
+  'Okafor',
+  'Patel',
+  'Rossi',
+  'Silva',
+  'Tanaka',
+  'Walsh',
+];
 
 const ACCOUNTS = [
   { name: 'Example Corp Sales', type: 'EnterpriseOIDC' as const, status: 'Active' as const, domain: 'sales.example.com', users: 16 },
-  { name: 'Example Corp Support', type: 'EnterpriseDirectory' as const, status: 'Active' as const, domain: 'support.example.com', users: 14 },
+  {
+    name: 'Example Corp Support',
+    type: 'EnterpriseDirectory' as const,
+    status: 'Active' as const,
+    domain: 'support.example.com',
+    users: 14,
+  },
   { name: 'Example Corp Engineering', type: 'EnterpriseLWA' as const, status: 'Active' as const, domain: 'eng.example.com', users: 12 },
   { name: 'Northwind Field Team', type: 'Team' as const, status: 'Active' as const, domain: 'northwind.example.net', users: 10 },
   { name: 'Contoso Legal', type: 'Team' as const, status: 'Suspended' as const, domain: 'contoso.example.org', users: 6 },
@@ -39,7 +92,7 @@ export async function seedDemo(prisma: PrismaClient): Promise<boolean> {
   const [accounts, admins] = await Promise.all([prisma.account.count(), prisma.admin.count()]);
   if (accounts > 0 || admins > 0) return false;
   const rnd = random(20_261_128);
-  const pick = <T,>(list: readonly T[]): T => list[Math.floor(rnd() * list.length)]!;
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(rnd() * list.length)]!;
 
   for (const admin of DEMO_ADMINS) {
     await createAdmin({ ...admin, password: DEMO_PASSWORD, allAccounts: true });
@@ -75,7 +128,12 @@ export async function seedDemo(prisma: PrismaClient): Promise<boolean> {
     userIds.push(...created);
   }
 
-  const numbers: { e164: string; type: 'Local' | 'TollFree'; productType: 'BusinessCalling' | 'VoiceConnector'; status: 'Unassigned' | 'DeleteInProgress' }[] = [];
+  const numbers: {
+    e164: string;
+    type: 'Local' | 'TollFree';
+    productType: 'BusinessCalling' | 'VoiceConnector';
+    status: 'Unassigned' | 'DeleteInProgress';
+  }[] = [];
   AREA_CODES.forEach((area, a) => {
     for (let i = 0; i < 18; i++) {
       const line = String(100 + ((i * 7 + a * 3) % 100)).padStart(4, '0');

@@ -23,10 +23,17 @@ before(async () => {
 });
 
 const outboxOf = (userId: string) =>
-  prisma.outboxMessage.findMany({ where: { userId }, orderBy: { seq: 'asc' }, select: { to: true, kind: true, subject: true, text: true, html: true, status: true, adminId: true, attempts: true } });
+  prisma.outboxMessage.findMany({
+    where: { userId },
+    orderBy: { seq: 'asc' },
+    select: { to: true, kind: true, subject: true, text: true, html: true, status: true, adminId: true, attempts: true },
+  });
 
 async function rejected(kind: DomainError['kind'], run: () => Promise<unknown>) {
-  const err = await run().then(() => assert.fail('expected a refusal'), (e: unknown) => e);
+  const err = await run().then(
+    () => assert.fail('expected a refusal'),
+    (e: unknown) => e,
+  );
   assert.ok(err instanceof DomainError && err.kind === kind, String(err));
 }
 
@@ -34,7 +41,13 @@ test('assign with the box selected queues one Pending email to the user, saying 
   const account = await makeAccount(prisma);
   const user = await makeUser(prisma, account.id, { fullName: 'Jane Doe' });
   const number = await makePhoneNumber(prisma, { e164: '+12065550177' });
-  const result = await assignPhoneNumber(admin, { accountId: account.id, userId: user.id, phoneNumberId: number.id, userVersion: 1, notifyUser: true });
+  const result = await assignPhoneNumber(admin, {
+    accountId: account.id,
+    userId: user.id,
+    phoneNumberId: number.id,
+    userVersion: 1,
+    notifyUser: true,
+  });
   assert.equal(result.notified, true);
   const [message, ...more] = await outboxOf(user.id);
   assert.equal(more.length, 0);
@@ -50,7 +63,13 @@ test('assign with the box selected queues one Pending email to the user, saying 
   assert.ok(message!.html.includes('+1 206 555 0177'));
 
   // A replay changes nothing, and so announces nothing.
-  const again = await assignPhoneNumber(admin, { accountId: account.id, userId: user.id, phoneNumberId: number.id, userVersion: 1, notifyUser: true });
+  const again = await assignPhoneNumber(admin, {
+    accountId: account.id,
+    userId: user.id,
+    phoneNumberId: number.id,
+    userVersion: 1,
+    notifyUser: true,
+  });
   assert.deepEqual([again.repeated, again.notified], [true, false]);
   assert.equal((await outboxOf(user.id)).length, 1);
 });
@@ -59,9 +78,22 @@ test('with the box cleared (or absent), the change is made and no email is queue
   const account = await makeAccount(prisma);
   const user = await makeUser(prisma, account.id);
   const number = await makePhoneNumber(prisma);
-  const result = await assignPhoneNumber(admin, { accountId: account.id, userId: user.id, phoneNumberId: number.id, userVersion: 1, notifyUser: false });
+  const result = await assignPhoneNumber(admin, {
+    accountId: account.id,
+    userId: user.id,
+    phoneNumberId: number.id,
+    userVersion: 1,
+    notifyUser: false,
+  });
   assert.equal(result.notified, false);
-  await editTelephonyPermissions(admin, { accountId: account.id, userId: user.id, version: 2, inboundCalling: true, outboundCalling: false, sms: false });
+  await editTelephonyPermissions(admin, {
+    accountId: account.id,
+    userId: user.id,
+    version: 2,
+    inboundCalling: true,
+    outboundCalling: false,
+    sms: false,
+  });
   await unassignPhoneNumber(admin, { accountId: account.id, userId: user.id, phoneNumberId: number.id, version: 3, notifyUser: false });
   assert.equal((await outboxOf(user.id)).length, 0);
   assert.equal(await prisma.phoneNumber.count({ where: { id: number.id, status: 'Unassigned' } }), 1);
@@ -71,7 +103,15 @@ test('permissions and unassign emails describe the state after the change', asyn
   const account = await makeAccount(prisma);
   const user = await makeUser(prisma, account.id);
   const number = await makePhoneNumber(prisma, { user, e164: '+12065550178' });
-  await editTelephonyPermissions(admin, { accountId: account.id, userId: user.id, version: 1, inboundCalling: true, outboundCalling: false, sms: true, notifyUser: true });
+  await editTelephonyPermissions(admin, {
+    accountId: account.id,
+    userId: user.id,
+    version: 1,
+    inboundCalling: true,
+    outboundCalling: false,
+    sms: true,
+    notifyUser: true,
+  });
   await unassignPhoneNumber(admin, { accountId: account.id, userId: user.id, phoneNumberId: number.id, version: 2, notifyUser: true });
   const [permissions, unassigned] = await outboxOf(user.id);
   assert.equal(permissions!.kind, 'PermissionsChanged');
@@ -90,8 +130,12 @@ test('a refused or conflicting change queues no email', async () => {
   const viewer = await sessionFor((await makeAdmin(prisma, { role: 'ReadOnly' })).id);
   const target = { accountId: account.id, userId: user.id, notifyUser: true };
   await rejected('conflict', () => assignPhoneNumber(admin, { ...target, phoneNumberId: other.id, userVersion: 1 }));
-  await rejected('denied', () => editTelephonyPermissions(viewer, { ...target, version: 1, inboundCalling: true, outboundCalling: false, sms: false }));
-  await rejected('conflict', () => editTelephonyPermissions(admin, { ...target, version: 7, inboundCalling: true, outboundCalling: false, sms: false }));
+  await rejected('denied', () =>
+    editTelephonyPermissions(viewer, { ...target, version: 1, inboundCalling: true, outboundCalling: false, sms: false }),
+  );
+  await rejected('conflict', () =>
+    editTelephonyPermissions(admin, { ...target, version: 7, inboundCalling: true, outboundCalling: false, sms: false }),
+  );
   await rejected('conflict', () => unassignPhoneNumber(admin, { ...target, phoneNumberId: held.id, version: 9 }));
   // Two admins saving the same form at once: one change, so one email.
   const results = await Promise.allSettled([
@@ -107,17 +151,39 @@ test('the outbox shows an admin only the messages about their accounts, read-onl
   const theirs = await makeAccount(prisma);
   const myUser = await makeUser(prisma, mine.id);
   const theirUser = await makeUser(prisma, theirs.id);
-  await editTelephonyPermissions(admin, { accountId: mine.id, userId: myUser.id, version: 1, inboundCalling: false, outboundCalling: false, sms: false, notifyUser: true });
-  await editTelephonyPermissions(admin, { accountId: theirs.id, userId: theirUser.id, version: 1, inboundCalling: false, outboundCalling: false, sms: false, notifyUser: true });
+  await editTelephonyPermissions(admin, {
+    accountId: mine.id,
+    userId: myUser.id,
+    version: 1,
+    inboundCalling: false,
+    outboundCalling: false,
+    sms: false,
+    notifyUser: true,
+  });
+  await editTelephonyPermissions(admin, {
+    accountId: theirs.id,
+    userId: theirUser.id,
+    version: 1,
+    inboundCalling: false,
+    outboundCalling: false,
+    sms: false,
+    notifyUser: true,
+  });
   const idOf = async (userId: string) => (await prisma.outboxMessage.findFirstOrThrow({ where: { userId } })).id;
   const mineId = await idOf(myUser.id);
   const theirsId = await idOf(theirUser.id);
   const viewer = await sessionFor((await makeAdmin(prisma, { role: 'ReadOnly', accountIds: [mine.id] })).id);
   const page = await listOutboxMessages(viewer, {});
-  assert.deepEqual(page.rows.map((r) => r.id), [mineId]);
+  assert.deepEqual(
+    page.rows.map((r) => r.id),
+    [mineId],
+  );
   assert.equal((await getOutboxMessage(viewer, mineId))?.user?.fullName, myUser.fullName);
   assert.equal(await getOutboxMessage(viewer, theirsId), null);
-  assert.deepEqual((await getUserWithNotifications(viewer, mine.id, myUser.id))?.notifications.rows.map((r) => r.id), [mineId]);
+  assert.deepEqual(
+    (await getUserWithNotifications(viewer, mine.id, myUser.id))?.notifications.rows.map((r) => r.id),
+    [mineId],
+  );
   assert.equal(await getUserWithNotifications(viewer, theirs.id, theirUser.id), null);
   // Everyone's admin sees both, newest first.
   const all = (await listOutboxMessages(admin, {})).rows.map((r) => r.id);
@@ -130,7 +196,15 @@ test('the outbox pages newest first without skipping or repeating', async () => 
   await makePhoneNumber(prisma, { user });
   const scoped = await sessionFor((await makeAdmin(prisma, { accountIds: [account.id] })).id);
   for (let v = 1; v <= 30; v++) {
-    await editTelephonyPermissions(admin, { accountId: account.id, userId: user.id, version: v, inboundCalling: v % 2 === 0, outboundCalling: false, sms: false, notifyUser: true });
+    await editTelephonyPermissions(admin, {
+      accountId: account.id,
+      userId: user.id,
+      version: v,
+      inboundCalling: v % 2 === 0,
+      outboundCalling: false,
+      sms: false,
+      notifyUser: true,
+    });
   }
   const first = await listOutboxMessages(scoped, {});
   assert.equal(first.rows.length, 25);
@@ -138,9 +212,15 @@ test('the outbox pages newest first without skipping or repeating', async () => 
   const second = await listOutboxMessages(scoped, { after: first.nextCursor });
   assert.equal(second.rows.length, 5);
   const seqs = [...first.rows, ...second.rows].map((r) => Number(r.seq));
-  assert.deepEqual(seqs, [...seqs].sort((a, b) => b - a));
+  assert.deepEqual(
+    seqs,
+    [...seqs].sort((a, b) => b - a),
+  );
   assert.equal(new Set(seqs).size, 30);
   assert.ok(second.prevCursor);
   const back = await listOutboxMessages(scoped, { before: second.prevCursor });
-  assert.deepEqual(back.rows.map((r) => r.id), first.rows.map((r) => r.id));
+  assert.deepEqual(
+    back.rows.map((r) => r.id),
+    first.rows.map((r) => r.id),
+  );
 });

@@ -17,7 +17,6 @@ before(async () => {
   admin = await sessionFor((await makeAdmin(prisma)).id);
 });
 
-
 /** Everything but the audit log, which a refusal appends to. */
 async function snapshot() {
   const [numbers, users, history] = await Promise.all([
@@ -31,7 +30,11 @@ async function snapshot() {
 const refused = (kind: DomainError['kind'], run: () => Promise<unknown>) => assertRefused(kind, run, snapshot);
 
 async function auditFor(where: { userId?: string; phoneNumberId?: string }) {
-  return prisma.auditEvent.findMany({ where, orderBy: { seq: 'asc' }, select: { action: true, outcome: true, adminId: true, before: true, after: true } });
+  return prisma.auditEvent.findMany({
+    where,
+    orderBy: { seq: 'asc' },
+    select: { action: true, outcome: true, adminId: true, before: true, after: true },
+  });
 }
 
 describe('assign', () => {
@@ -101,7 +104,10 @@ describe('assign', () => {
     const number = await makePhoneNumber(prisma, { e164: '+19075550142' });
     const byArea = await listAssignableNumbers(admin, { q: '(907)' });
     assert.ok(byArea.rows.some((r) => r.id === number.id));
-    assert.deepEqual((await listAssignableNumbers(admin, { q: '907-555-0142' })).rows.map((r) => r.id), [number.id]);
+    assert.deepEqual(
+      (await listAssignableNumbers(admin, { q: '907-555-0142' })).rows.map((r) => r.id),
+      [number.id],
+    );
   });
 
   test('a user who already has a number is told to unassign it first', async () => {
@@ -200,7 +206,13 @@ describe('edit telephony permissions', () => {
     );
     assert.match(err.message, /Someone else changed/);
     // The same save replayed is not a conflict: it is already as asked.
-    const replay = await editTelephonyPermissions(admin, { ...target, version: 1, inboundCalling: true, outboundCalling: false, sms: true });
+    const replay = await editTelephonyPermissions(admin, {
+      ...target,
+      version: 1,
+      inboundCalling: true,
+      outboundCalling: false,
+      sms: true,
+    });
     assert.equal(replay.repeated, true);
     assert.deepEqual(
       (await auditFor({ userId: user.id })).map((a) => a.outcome),
@@ -214,7 +226,14 @@ describe('edit telephony permissions', () => {
     await makePhoneNumber(prisma, { user });
     const results = await Promise.allSettled(
       Array.from({ length: 20 }, (_, i) =>
-        editTelephonyPermissions(admin, { accountId: account.id, userId: user.id, version: 1, inboundCalling: i % 2 === 0, outboundCalling: true, sms: i % 3 === 0 }),
+        editTelephonyPermissions(admin, {
+          accountId: account.id,
+          userId: user.id,
+          version: 1,
+          inboundCalling: i % 2 === 0,
+          outboundCalling: true,
+          sms: i % 3 === 0,
+        }),
       ),
     );
     assert.equal(results.filter((r) => r.status === 'fulfilled').length, 1);
@@ -225,12 +244,26 @@ describe('edit telephony permissions', () => {
     const account = await makeAccount(prisma);
     const user = await makeUser(prisma, account.id);
     await refused('invalid', () =>
-      editTelephonyPermissions(admin, { accountId: account.id, userId: user.id, version: 1, inboundCalling: true, outboundCalling: false, sms: false }),
+      editTelephonyPermissions(admin, {
+        accountId: account.id,
+        userId: user.id,
+        version: 1,
+        inboundCalling: true,
+        outboundCalling: false,
+        sms: false,
+      }),
     );
     const number = await makePhoneNumber(prisma, { user });
     await prisma.phoneNumber.update({ where: { id: number.id }, data: { canSms: false } });
     const err = await refused('invalid', () =>
-      editTelephonyPermissions(admin, { accountId: account.id, userId: user.id, version: 1, inboundCalling: false, outboundCalling: false, sms: true }),
+      editTelephonyPermissions(admin, {
+        accountId: account.id,
+        userId: user.id,
+        version: 1,
+        inboundCalling: false,
+        outboundCalling: false,
+        sms: true,
+      }),
     );
     assert.equal(err.field, 'sms');
   });
@@ -242,10 +275,19 @@ describe('unassign', () => {
     const user = await makeUser(prisma, account.id);
     const number = await makePhoneNumber(prisma);
     await assignPhoneNumber(admin, { accountId: account.id, userId: user.id, phoneNumberId: number.id, userVersion: 1 });
-    await editTelephonyPermissions(admin, { accountId: account.id, userId: user.id, version: 2, inboundCalling: true, outboundCalling: true, sms: true });
+    await editTelephonyPermissions(admin, {
+      accountId: account.id,
+      userId: user.id,
+      version: 2,
+      inboundCalling: true,
+      outboundCalling: true,
+      sms: true,
+    });
 
     // A form rendered before the permissions changed is stale.
-    await refused('conflict', () => unassignPhoneNumber(admin, { accountId: account.id, userId: user.id, phoneNumberId: number.id, version: 2 }));
+    await refused('conflict', () =>
+      unassignPhoneNumber(admin, { accountId: account.id, userId: user.id, phoneNumberId: number.id, version: 2 }),
+    );
     await unassignPhoneNumber(admin, { accountId: account.id, userId: user.id, phoneNumberId: number.id, version: 3 });
 
     const n = await prisma.phoneNumber.findUniqueOrThrow({ where: { id: number.id } });
@@ -271,8 +313,12 @@ describe('unassign', () => {
     const other = await makeUser(prisma, account.id);
     await makePhoneNumber(prisma, { user });
     const theirs = await makePhoneNumber(prisma, { user: other });
-    await refused('conflict', () => unassignPhoneNumber(admin, { accountId: account.id, userId: user.id, phoneNumberId: theirs.id, version: 1 }));
+    await refused('conflict', () =>
+      unassignPhoneNumber(admin, { accountId: account.id, userId: user.id, phoneNumberId: theirs.id, version: 1 }),
+    );
     const viewer = await sessionFor((await makeAdmin(prisma, { role: 'ReadOnly' })).id);
-    await refused('denied', () => unassignPhoneNumber(viewer, { accountId: account.id, userId: other.id, phoneNumberId: theirs.id, version: 1 }));
+    await refused('denied', () =>
+      unassignPhoneNumber(viewer, { accountId: account.id, userId: other.id, phoneNumberId: theirs.id, version: 1 }),
+    );
   });
 });

@@ -124,16 +124,31 @@ export async function assignPhoneNumber(admin: SessionAdmin, input: AssignInput)
       return { fullName: user.fullName, e164: number.e164, repeated: true, notified: false };
     }
     if (user.phoneNumber) {
-      throw new DomainError('conflict', `${user.fullName} already has the phone number ${formatPhoneNumber(user.phoneNumber.e164)}. Unassign it first to give them another.`);
+      throw new DomainError(
+        'conflict',
+        `${user.fullName} already has the phone number ${formatPhoneNumber(user.phoneNumber.e164)}. Unassign it first to give them another.`,
+      );
     }
     if (number.productType !== 'BusinessCalling' || number.type !== 'Local') {
-      throw new DomainError('invalid', `${formatPhoneNumber(number.e164)} is not a Business Calling number, so it cannot be assigned to a user.`, 'phoneNumberId');
+      throw new DomainError(
+        'invalid',
+        `${formatPhoneNumber(number.e164)} is not a Business Calling number, so it cannot be assigned to a user.`,
+        'phoneNumberId',
+      );
     }
     if (number.status === 'DeleteInProgress') {
-      throw new DomainError('invalid', `${formatPhoneNumber(number.e164)} is in the deletion queue, so it cannot be assigned.`, 'phoneNumberId');
+      throw new DomainError(
+        'invalid',
+        `${formatPhoneNumber(number.e164)} is in the deletion queue, so it cannot be assigned.`,
+        'phoneNumberId',
+      );
     }
     if (number.status !== 'Unassigned') {
-      throw new DomainError('conflict', `${formatPhoneNumber(number.e164)} was assigned to someone else. Choose another number.`, 'phoneNumberId');
+      throw new DomainError(
+        'conflict',
+        `${formatPhoneNumber(number.e164)} was assigned to someone else. Choose another number.`,
+        'phoneNumberId',
+      );
     }
     const now = new Date();
     const lostRace = () => assignConflict(db, user, number.id);
@@ -173,15 +188,29 @@ async function assignConflict(db: Db, user: UserState, phoneNumberId: string): P
     db.user.findUnique({ where: { id: user.id }, select: { phoneNumber: { select: { e164: true } } } }),
   ]);
   if (current?.phoneNumber) {
-    return new DomainError('conflict', `Someone else gave ${user.fullName} the phone number ${formatPhoneNumber(current.phoneNumber.e164)} a moment ago. Nothing was changed.`);
+    return new DomainError(
+      'conflict',
+      `Someone else gave ${user.fullName} the phone number ${formatPhoneNumber(current.phoneNumber.e164)} a moment ago. Nothing was changed.`,
+    );
   }
   if (number?.status === 'Assigned') {
-    return new DomainError('conflict', `${formatPhoneNumber(number.e164)} was assigned to someone else. Choose another number.`, 'phoneNumberId');
+    return new DomainError(
+      'conflict',
+      `${formatPhoneNumber(number.e164)} was assigned to someone else. Choose another number.`,
+      'phoneNumberId',
+    );
   }
   if (number?.status === 'DeleteInProgress') {
-    return new DomainError('conflict', `${formatPhoneNumber(number.e164)} was put in the deletion queue a moment ago. Choose another number.`, 'phoneNumberId');
+    return new DomainError(
+      'conflict',
+      `${formatPhoneNumber(number.e164)} was put in the deletion queue a moment ago. Choose another number.`,
+      'phoneNumberId',
+    );
   }
-  return new DomainError('conflict', `Someone else changed ${user.fullName} while you were choosing. Check the details below and try again.`);
+  return new DomainError(
+    'conflict',
+    `Someone else changed ${user.fullName} while you were choosing. Check the details below and try again.`,
+  );
 }
 
 export type PermissionsInput = Target & Notify & { version: number; inboundCalling: boolean; outboundCalling: boolean; sms: boolean };
@@ -196,7 +225,10 @@ export async function editTelephonyPermissions(admin: SessionAdmin, input: Permi
     about({ phoneNumberId: ids.phoneNumberId, attempted: wanted });
     const e164 = user.phoneNumber?.e164 ?? null;
     const stale = () =>
-      new DomainError('conflict', `Someone else changed ${user.fullName}’s phone number or permissions while you were editing. The form now shows their current permissions; make your change again if it is still needed.`);
+      new DomainError(
+        'conflict',
+        `Someone else changed ${user.fullName}’s phone number or permissions while you were editing. The form now shows their current permissions; make your change again if it is still needed.`,
+      );
     if (input.version !== user.version) {
       if (JSON.stringify(permissionsOf(user)) === JSON.stringify(wanted)) {
         return { fullName: user.fullName, e164, repeated: true, notified: false }; // a replay: already as asked
@@ -213,7 +245,14 @@ export async function editTelephonyPermissions(admin: SessionAdmin, input: Permi
     await write(
       async (tx, lost) => {
         if (!(await updateUserIfCurrent(tx, input, input.version, wanted))) lost();
-        await recordAudit(tx, { admin, action: 'edit-telephony-permissions', outcome: 'Done', ...ids, before: permissionsOf(user), after: wanted });
+        await recordAudit(tx, {
+          admin,
+          action: 'edit-telephony-permissions',
+          outcome: 'Done',
+          ...ids,
+          before: permissionsOf(user),
+          after: wanted,
+        });
         if (input.notifyUser) await queueNotification(tx, admin, user, { kind: 'PermissionsChanged', e164, permissions: wanted });
       },
       { lost: stale },
@@ -265,7 +304,10 @@ export async function unassignPhoneNumber(admin: SessionAdmin, input: UnassignIn
       },
       {
         lost: () =>
-          new DomainError('conflict', `Someone else changed ${user.fullName}’s phone number or permissions a moment ago. Check the details below; nothing was changed.`),
+          new DomainError(
+            'conflict',
+            `Someone else changed ${user.fullName}’s phone number or permissions a moment ago. Check the details below; nothing was changed.`,
+          ),
       },
     );
     return { fullName: user.fullName, e164: number.e164, repeated: false, notified: Boolean(input.notifyUser) };

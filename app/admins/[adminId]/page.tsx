@@ -34,11 +34,18 @@ function AdminBanner({ flash, subject, password }: { flash: Flash; subject: Admi
       {withPassword ? (
         password ? (
           <>
-            <OneTimePassword password={password} nonce={crypto.createHash('sha256').update(flash.sealedPassword ?? '').digest('hex').slice(0, 16)} />
+            <OneTimePassword
+              password={password}
+              nonce={crypto
+                .createHash('sha256')
+                .update(flash.sealedPassword ?? '')
+                .digest('hex')
+                .slice(0, 16)}
+            />
             <ul className="notes">
               <li>
-                Give it to {name} yourself, securely: in person, by phone, or through your password manager’s sharing. Do not send it
-                in an email or chat message to {subject.email}.
+                Give it to {name} yourself, securely: in person, by phone, or through your password manager’s sharing. Do not send it in an
+                email or chat message to {subject.email}.
               </li>
               <li>It is shown only this once. If it is lost, reset the password again.</li>
               {flash.kind === 'admin-password-reset' ? <li>{name} is signed out, and their old password no longer works.</li> : null}
@@ -98,7 +105,13 @@ export default async function AdminPage({ params }: Props) {
         <dt>Role</dt>
         <dd>{ROLE_LABELS[subject.role].label}</dd>
         <dt>Accounts</dt>
-        <dd>{accountsSummary(subject.allAccounts, subject.accounts.map((a) => a.name), Infinity)}</dd>
+        <dd>
+          {accountsSummary(
+            subject.allAccounts,
+            subject.accounts.map((a) => a.name),
+            Infinity,
+          )}
+        </dd>
         <dt>Status</dt>
         <dd>{subject.disabledAt ? `Disabled since ${when(subject.disabledAt)}` : 'Active'}</dd>
         <dt>Added</dt>

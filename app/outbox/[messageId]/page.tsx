@@ -10,7 +10,11 @@ import { MailServerNote } from '@/app/outbox/mail-server-note';
 
 type Props = { params: Promise<{ messageId: string }> };
 
-const KIND = { Assigned: 'Phone number assigned', PermissionsChanged: 'Telephony permissions changed', Unassigned: 'Phone number unassigned' };
+const KIND = {
+  Assigned: 'Phone number assigned',
+  PermissionsChanged: 'Telephony permissions changed',
+  Unassigned: 'Phone number unassigned',
+};
 
 export default async function OutboxMessagePage({ params }: Props) {
   const { messageId } = await params;

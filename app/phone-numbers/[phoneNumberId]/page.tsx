@@ -39,12 +39,14 @@ function NumberBanner({ flash, formatted }: { flash: Flash; formatted: string })
 export default async function PhoneNumberPage({ params }: Props) {
   const { admin, number, path } = await loadNumberPage(params);
   const formatted = formatPhoneNumber(number.e164);
-  const [flash, activity] = await Promise.all([readFlash({ phoneNumberId: number.id }), recentActivity(admin, { phoneNumberId: number.id })]);
+  const [flash, activity] = await Promise.all([
+    readFlash({ phoneNumberId: number.id }),
+    recentActivity(admin, { phoneNumberId: number.id }),
+  ]);
   // A number in use belongs to its user's account: only that account's administrators change it.
   const mayChange = admin.canChange && (!number.assignee || number.assignee.visible);
   const assignable = number.status === 'Unassigned' && number.productType === 'BusinessCalling' && number.type === 'Local';
-  const purgeOn =
-    number.deletionRequestedAt && new Date(number.deletionRequestedAt.getTime() + DELETION_QUEUE_DAYS * 24 * 3600 * 1000);
+  const purgeOn = number.deletionRequestedAt && new Date(number.deletionRequestedAt.getTime() + DELETION_QUEUE_DAYS * 24 * 3600 * 1000);
   return (
     <>
       <title>{`${formatted} – Phone numbers – Switchboard`}</title>
@@ -89,8 +91,8 @@ export default async function PhoneNumberPage({ params }: Props) {
       {number.status === 'DeleteInProgress' ? (
         <div className="banner notice">
           <p>
-            <strong>In the deletion queue</strong> since {when(number.deletionRequestedAt!)}. It cannot be assigned, and will be
-            removed for good on {when(purgeOn!)}.
+            <strong>In the deletion queue</strong> since {when(number.deletionRequestedAt!)}. It cannot be assigned, and will be removed for
+            good on {when(purgeOn!)}.
           </p>
           {admin.canChange ? <RestoreForm phoneNumberId={number.id} /> : null}
         </div>

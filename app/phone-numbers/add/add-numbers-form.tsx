@@ -66,11 +66,17 @@ export function AddNumbersForm({ title, countries, defaultCountry, maxCsvMegabyt
         <div className={`field${errors.csv ? ' has-error' : ''}`}>
           <label htmlFor="csv">Or upload a CSV file</label>
           <p className="hint" id="csv-hint">
-            The numbers in the first column, or in a column named number, phone or e164. A header row is optional. Up to{' '}
-            {maxCsvMegabytes} MB.
+            The numbers in the first column, or in a column named number, phone or e164. A header row is optional. Up to {maxCsvMegabytes}{' '}
+            MB.
           </p>
           <FieldError id="csv" message={errors.csv} />
-          <input id="csv" type="file" accept=".csv,.txt,text/csv,text/plain" aria-describedby={describedBy('csv', true)} {...form.register('csv')} />
+          <input
+            id="csv"
+            type="file"
+            accept=".csv,.txt,text/csv,text/plain"
+            aria-describedby={describedBy('csv', true)}
+            {...form.register('csv')}
+          />
         </div>
         <div className={`field${errors.defaultCountry ? ' has-error' : ''}`}>
           <label htmlFor="defaultCountry">Country for numbers without a country code</label>

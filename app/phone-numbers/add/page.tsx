@@ -29,9 +29,8 @@ export default async function AddPhoneNumbersPage() {
       {crumbs}
       <h1>Add phone numbers</h1>
       <p>
-        Type or paste the numbers, or upload a CSV file. Next you will see what each line will become and why any cannot be
-        added; nothing is added until you choose <strong>Add</strong>. Up to {MAX_LINES.toLocaleString('en-US')} numbers at a
-        time.
+        Type or paste the numbers, or upload a CSV file. Next you will see what each line will become and why any cannot be added; nothing
+        is added until you choose <strong>Add</strong>. Up to {MAX_LINES.toLocaleString('en-US')} numbers at a time.
       </p>
       <AddNumbersForm
         title={title}

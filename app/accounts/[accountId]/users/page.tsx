@@ -26,7 +26,9 @@ export default async function UsersPage({ params, searchParams }: Props) {
   return (
     <>
       <title>{`Users – ${account.name} – Switchboard`}</title>
-      <Breadcrumbs items={[{ href: '/accounts', label: 'Accounts' }, { href: `/accounts/${account.id}`, label: account.name }, { label: 'Users' }]} />
+      <Breadcrumbs
+        items={[{ href: '/accounts', label: 'Accounts' }, { href: `/accounts/${account.id}`, label: account.name }, { label: 'Users' }]}
+      />
       <h1>Users</h1>
       <SearchForm action={path} q={list.q} label="Search users" hint="By name, email address or digits of their phone number" />
       {page.rows.length === 0 ? (

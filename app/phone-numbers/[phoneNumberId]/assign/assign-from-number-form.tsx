@@ -23,7 +23,11 @@ export function AssignFromNumberForm({ title, target, user, formatted }: Props) 
   return (
     <>
       <title>{`${state.formError || state.fieldErrors ? 'Error: ' : ''}${title}`}</title>
-      <ErrorSummary formError={state.formError} serverErrors={state.fieldErrors} fields={[{ id: 'assign', name: 'phoneNumberId', message: state.fieldErrors?.phoneNumberId?.[0] }]} />
+      <ErrorSummary
+        formError={state.formError}
+        serverErrors={state.fieldErrors}
+        fields={[{ id: 'assign', name: 'phoneNumberId', message: state.fieldErrors?.phoneNumberId?.[0] }]}
+      />
       {!user ? (
         <p>That user does not exist, or is not in an account you administer.</p>
       ) : user.hasNumber ? (
@@ -35,10 +39,15 @@ export function AssignFromNumberForm({ title, target, user, formatted }: Props) 
           <input type="hidden" {...form.register('userVersion')} value={target.userVersion} />
           <input type="hidden" {...form.register('phoneNumberId')} value={target.phoneNumberId} />
           <p>
-            {formatted} will be assigned to {user.fullName}. Their calling and SMS permissions will be turned off; you can turn them
-            on afterwards.
+            {formatted} will be assigned to {user.fullName}. Their calling and SMS permissions will be turned off; you can turn them on
+            afterwards.
           </p>
-          <NotifyUserCheckbox fullName={user.fullName} email={user.email} values={state.values} registration={form.register('notifyUser')} />
+          <NotifyUserCheckbox
+            fullName={user.fullName}
+            email={user.email}
+            values={state.values}
+            registration={form.register('notifyUser')}
+          />
           <button type="submit" id="assign" disabled={pending}>
             Assign
           </button>

@@ -29,7 +29,9 @@ export default async function AssignFromNumberPage({ params, searchParams }: Pro
   const here = `${path}/assign`;
   const title = `Assign to a user – ${formatted} – Switchboard`;
   const crumbs = (
-    <Breadcrumbs items={[{ href: '/phone-numbers', label: 'Phone numbers' }, { href: path, label: formatted }, { label: 'Assign to a user' }]} />
+    <Breadcrumbs
+      items={[{ href: '/phone-numbers', label: 'Phone numbers' }, { href: path, label: formatted }, { label: 'Assign to a user' }]}
+    />
   );
   const assignable = number.status === 'Unassigned' && number.productType === 'BusinessCalling' && number.type === 'Local';
 

@@ -12,10 +12,15 @@ export default async function CallingNamePage({ params }: Props) {
   const title = `Edit calling name – ${formatted} – Switchboard`;
   return (
     <>
-      <Breadcrumbs items={[{ href: '/phone-numbers', label: 'Phone numbers' }, { href: path, label: formatted }, { label: 'Edit calling name' }]} />
+      <Breadcrumbs
+        items={[{ href: '/phone-numbers', label: 'Phone numbers' }, { href: path, label: formatted }, { label: 'Edit calling name' }]}
+      />
       <h1>Edit calling name</h1>
       {admin.canChange ? (
-        <CallingNameForm title={title} number={{ id: number.id, version: number.version, callingName: number.callingName ?? '', formatted }} />
+        <CallingNameForm
+          title={title}
+          number={{ id: number.id, version: number.version, callingName: number.callingName ?? '', formatted }}
+        />
       ) : (
         <>
           <title>{title}</title>

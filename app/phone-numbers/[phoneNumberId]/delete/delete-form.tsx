@@ -25,8 +25,8 @@ export function DeleteForm({ title, phoneNumberId, formatted, blocker, days }: P
       ) : (
         <>
           <p className="warning-text">
-            {formatted} will go to the deletion queue: it cannot be assigned, and after {days} days it is removed for good.
-            Until then you can restore it.
+            {formatted} will go to the deletion queue: it cannot be assigned, and after {days} days it is removed for good. Until then you
+            can restore it.
           </p>
           <form action={formAction} onSubmit={onSubmit} noValidate>
             <input type="hidden" {...form.register('phoneNumberId')} value={phoneNumberId} />

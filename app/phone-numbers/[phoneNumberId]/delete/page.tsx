@@ -13,7 +13,9 @@ export default async function DeletePhoneNumberPage({ params }: Props) {
   const title = `Delete phone number – ${formatted} – Switchboard`;
   return (
     <>
-      <Breadcrumbs items={[{ href: '/phone-numbers', label: 'Phone numbers' }, { href: path, label: formatted }, { label: 'Delete phone number' }]} />
+      <Breadcrumbs
+        items={[{ href: '/phone-numbers', label: 'Phone numbers' }, { href: path, label: formatted }, { label: 'Delete phone number' }]}
+      />
       <h1>Delete phone number</h1>
       {admin.canChange ? (
         <DeleteForm

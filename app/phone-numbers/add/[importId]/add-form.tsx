@@ -12,10 +12,24 @@ import { addPhoneNumbersAction } from '@/app/phone-numbers/add/actions';
  * The Add button under the preview (`children`), with any refusal summarised above it. It posts
  * only the import's id, which the server re-checks against this admin.
  */
-export function AddForm({ title, importId, acceptedCount, children }: { title: string; importId: string; acceptedCount: number; children: ReactNode }) {
-  const { state, formAction, form, onSubmit, pending } = useEnhancedForm<AddPhoneNumbersInput>(addPhoneNumbersSchema, addPhoneNumbersAction, {
-    importId,
-  });
+export function AddForm({
+  title,
+  importId,
+  acceptedCount,
+  children,
+}: {
+  title: string;
+  importId: string;
+  acceptedCount: number;
+  children: ReactNode;
+}) {
+  const { state, formAction, form, onSubmit, pending } = useEnhancedForm<AddPhoneNumbersInput>(
+    addPhoneNumbersSchema,
+    addPhoneNumbersAction,
+    {
+      importId,
+    },
+  );
   return (
     <>
       <title>{`${state.formError || state.fieldErrors ? 'Error: ' : ''}${title}`}</title>

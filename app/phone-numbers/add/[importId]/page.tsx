@@ -30,8 +30,8 @@ export default async function PreviewPhoneNumbersPage({ params }: Props) {
       {committedAt ? (
         <div className="banner notice">
           <p>
-            <strong>These numbers were added on {dateTime.format(committedAt)} UTC:</strong>{' '}
-            {count(added, 'phone number', 'phone numbers')} added
+            <strong>These numbers were added on {dateTime.format(committedAt)} UTC:</strong> {count(added, 'phone number', 'phone numbers')}{' '}
+            added
             {acceptedCount > added ? `, ${count(acceptedCount - added, 'other', 'others')} added by someone else first` : ''}.
           </p>
         </div>
@@ -43,8 +43,8 @@ export default async function PreviewPhoneNumbersPage({ params }: Props) {
       )}
       {preview.tollFreeCount > 0 && !committedAt ? (
         <p>
-          {count(preview.tollFreeCount, 'toll-free number is', 'toll-free numbers are')} added as Voice Connector: toll-free
-          numbers cannot be Business Calling numbers.
+          {count(preview.tollFreeCount, 'toll-free number is', 'toll-free numbers are')} added as Voice Connector: toll-free numbers cannot
+          be Business Calling numbers.
         </p>
       ) : null}
 

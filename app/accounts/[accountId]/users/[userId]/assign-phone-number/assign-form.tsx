@@ -26,52 +26,60 @@ export function AssignForm({ title, user, existingNumber, numbers, searched }: P
   return (
     <>
       <title>{`${state.formError || error ? 'Error: ' : ''}${title}`}</title>
-      <ErrorSummary formError={state.formError} serverErrors={state.fieldErrors} fields={[{ id: firstId, name: 'phoneNumberId', message: error }]} />
+      <ErrorSummary
+        formError={state.formError}
+        serverErrors={state.fieldErrors}
+        fields={[{ id: firstId, name: 'phoneNumberId', message: error }]}
+      />
       {existingNumber ? (
         <p>
-          {user.fullName} has the phone number {existingNumber}. A user has one number at most: unassign it first to give
-          them another.
+          {user.fullName} has the phone number {existingNumber}. A user has one number at most: unassign it first to give them another.
         </p>
       ) : (
-      <form action={formAction} onSubmit={onSubmit} noValidate>
-        <input type="hidden" {...form.register('accountId')} value={user.accountId} />
-        <input type="hidden" {...form.register('userId')} value={user.userId} />
-        <input type="hidden" {...form.register('userVersion')} value={user.version} />
-        {numbers.length === 0 ? (
-          <p id="phone-numbers">
-            {searched ? 'No phone numbers that can be assigned match your search.' : 'There are no unassigned Business Calling numbers.'}
-          </p>
-        ) : (
-          <div className={`field${error ? ' has-error' : ''}`}>
-            <fieldset aria-describedby={error ? `${firstId}-error` : undefined}>
-              <legend>Phone number</legend>
-              <FieldError id={firstId} message={error} />
-              <div className="radios">
-                {numbers.map((n) => (
-                  <div className="radio" key={n.id}>
-                    <input
-                      type="radio"
-                      id={`number-${n.id}`}
-                      value={n.id}
-                      defaultChecked={state.values?.phoneNumberId === n.id}
-                      {...form.register('phoneNumberId')}
-                    />
-                    <label htmlFor={`number-${n.id}`}>
-                      {n.label} <span className="muted">({n.country})</span>
-                    </label>
-                  </div>
-                ))}
-              </div>
-            </fieldset>
-          </div>
-        )}
-        {numbers.length === 0 ? null : (
-          <NotifyUserCheckbox fullName={user.fullName} email={user.email} values={state.values} registration={form.register('notifyUser')} />
-        )}
-        <button type="submit" disabled={pending || numbers.length === 0}>
-          Assign
-        </button>
-      </form>
+        <form action={formAction} onSubmit={onSubmit} noValidate>
+          <input type="hidden" {...form.register('accountId')} value={user.accountId} />
+          <input type="hidden" {...form.register('userId')} value={user.userId} />
+          <input type="hidden" {...form.register('userVersion')} value={user.version} />
+          {numbers.length === 0 ? (
+            <p id="phone-numbers">
+              {searched ? 'No phone numbers that can be assigned match your search.' : 'There are no unassigned Business Calling numbers.'}
+            </p>
+          ) : (
+            <div className={`field${error ? ' has-error' : ''}`}>
+              <fieldset aria-describedby={error ? `${firstId}-error` : undefined}>
+                <legend>Phone number</legend>
+                <FieldError id={firstId} message={error} />
+                <div className="radios">
+                  {numbers.map((n) => (
+                    <div className="radio" key={n.id}>
+                      <input
+                        type="radio"
+                        id={`number-${n.id}`}
+                        value={n.id}
+                        defaultChecked={state.values?.phoneNumberId === n.id}
+                        {...form.register('phoneNumberId')}
+                      />
+                      <label htmlFor={`number-${n.id}`}>
+                        {n.label} <span className="muted">({n.country})</span>
+                      </label>
+                    </div>
+                  ))}
+                </div>
+              </fieldset>
+            </div>
+          )}
+          {numbers.length === 0 ? null : (
+            <NotifyUserCheckbox
+              fullName={user.fullName}
+              email={user.email}
+              values={state.values}
+              registration={form.register('notifyUser')}
+            />
+          )}
+          <button type="submit" disabled={pending || numbers.length === 0}>
+            Assign
+          </button>
+        </form>
       )}
     </>
   );

@@ -44,8 +44,8 @@ export default async function AssignPhoneNumberPage({ params, searchParams }: Pr
       {page ? (
         <>
           <p>
-            Choose the phone number to assign to <strong>{user.fullName}</strong> ({user.email}). Calling and SMS permissions
-            are turned off when a number is assigned; you can turn them on afterwards.
+            Choose the phone number to assign to <strong>{user.fullName}</strong> ({user.email}). Calling and SMS permissions are turned off
+            when a number is assigned; you can turn them on afterwards.
           </p>
           <SearchForm action={here} q={list.q} label="Search numbers" hint="By any digits, for example an area code such as 206" />
         </>

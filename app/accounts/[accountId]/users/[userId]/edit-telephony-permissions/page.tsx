@@ -26,7 +26,8 @@ export default async function EditTelephonyPermissionsPage({ params }: Props) {
           </p>
           {user.phoneNumber ? null : (
             <p className="warning-text">
-              {user.fullName} has no phone number, so calling and SMS cannot be turned on. <Link href={`${path}/assign-phone-number`}>Assign phone number</Link>
+              {user.fullName} has no phone number, so calling and SMS cannot be turned on.{' '}
+              <Link href={`${path}/assign-phone-number`}>Assign phone number</Link>
             </p>
           )}
           <PermissionsForm

@@ -46,9 +46,18 @@ export function PermissionsForm({ title, user, recipient }: Props) {
             <div className="checkboxes" key={user.version}>
               {PERMISSIONS.map((p) => (
                 <div className="checkbox" key={p.name}>
-                  <input type="checkbox" id={p.name} defaultChecked={checked(p.name)} aria-describedby={`${p.name}-hint`} {...form.register(p.name)} />
+                  <input
+                    type="checkbox"
+                    id={p.name}
+                    defaultChecked={checked(p.name)}
+                    aria-describedby={`${p.name}-hint`}
+                    {...form.register(p.name)}
+                  />
                   <label htmlFor={p.name}>
-                    {p.label} <span className="muted" id={`${p.name}-hint`}>— {p.hint}</span>
+                    {p.label}{' '}
+                    <span className="muted" id={`${p.name}-hint`}>
+                      — {p.hint}
+                    </span>
                   </label>
                 </div>
               ))}

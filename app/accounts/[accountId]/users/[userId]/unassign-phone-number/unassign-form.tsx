@@ -31,36 +31,36 @@ export function UnassignForm({ title, target, fullName, email, number }: Props) 
       {!number || !target.phoneNumberId ? (
         <p>{fullName} has no phone number to unassign.</p>
       ) : (
-      <>
-      <p className="warning-text">
-        {number} will be taken from {fullName} and returned to the inventory as unassigned. Their inbound calling,
-        outbound calling and SMS permissions will be turned off.
-      </p>
-      <form action={formAction} onSubmit={onSubmit} noValidate>
-        <input type="hidden" {...form.register('accountId')} value={target.accountId} />
-        <input type="hidden" {...form.register('userId')} value={target.userId} />
-        <input type="hidden" {...form.register('version')} value={target.version} />
-        <input type="hidden" {...form.register('phoneNumberId')} value={target.phoneNumberId} />
-        {/* Keyed by version: after someone else's change the box is selected again, as on a fresh page. */}
-        <div className={`field${error ? ' has-error' : ''}`} key={target.version}>
-          <FieldError id="confirm" message={error} />
-          <div className="checkbox">
-            <input
-              type="checkbox"
-              id="confirm"
-              defaultChecked={confirmed}
-              aria-describedby={error ? 'confirm-error' : undefined}
-              {...form.register('confirm')}
-            />
-            <label htmlFor="confirm">{`Unassign ${number} from ${fullName}`}</label>
-          </div>
-        </div>
-        <NotifyUserCheckbox fullName={fullName} email={email} values={state.values} registration={form.register('notifyUser')} />
-        <button type="submit" className="warning" disabled={pending}>
-          Unassign
-        </button>
-      </form>
-      </>
+        <>
+          <p className="warning-text">
+            {number} will be taken from {fullName} and returned to the inventory as unassigned. Their inbound calling, outbound calling and
+            SMS permissions will be turned off.
+          </p>
+          <form action={formAction} onSubmit={onSubmit} noValidate>
+            <input type="hidden" {...form.register('accountId')} value={target.accountId} />
+            <input type="hidden" {...form.register('userId')} value={target.userId} />
+            <input type="hidden" {...form.register('version')} value={target.version} />
+            <input type="hidden" {...form.register('phoneNumberId')} value={target.phoneNumberId} />
+            {/* Keyed by version: after someone else's change the box is selected again, as on a fresh page. */}
+            <div className={`field${error ? ' has-error' : ''}`} key={target.version}>
+              <FieldError id="confirm" message={error} />
+              <div className="checkbox">
+                <input
+                  type="checkbox"
+                  id="confirm"
+                  defaultChecked={confirmed}
+                  aria-describedby={error ? 'confirm-error' : undefined}
+                  {...form.register('confirm')}
+                />
+                <label htmlFor="confirm">{`Unassign ${number} from ${fullName}`}</label>
+              </div>
+            </div>
+            <NotifyUserCheckbox fullName={fullName} email={email} values={state.values} registration={form.register('notifyUser')} />
+            <button type="submit" className="warning" disabled={pending}>
+              Unassign
+            </button>
+          </form>
+        </>
       )}
     </>
   );
