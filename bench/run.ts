@@ -12,7 +12,7 @@
 // Options: --postgres-url URL (local servers only; default TEST_POSTGRES_URL or 127.0.0.1:5432),
 // --database NAME (default switchboard_bench), --users 100000, --numbers 1000000, --duration 10
 // (seconds per page and server), --connections 10, --ports 3301 (then +1 ceiling, +2 query-log
-// instance; or BENCH_PORT), --smoke (2,000 users, 10,000 numbers, 2 s per page, a throwaway
+// instance; or BENCH_PORT), --smoke (2,000 users, 10,000 numbers, 1 s per page, a throwaway
 // database dropped afterwards), --build (rebuild a stale build; a missing one is always built).
 // Ends with `N passed, N failed`: the checks (rows served, queries within target), never timings.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
@@ -68,7 +68,7 @@ const smoke = args.smoke;
 const server = args['postgres-url'] ?? process.env.TEST_POSTGRES_URL ?? DEFAULT_POSTGRES_URL;
 const users = Number(args.users ?? (smoke ? 2_000 : 100_000));
 const numbers = Number(args.numbers ?? (smoke ? 10_000 : 1_000_000));
-const duration = Number(args.duration ?? (smoke ? 2 : 10));
+const duration = Number(args.duration ?? (smoke ? 1 : 10));
 const connections = Number(args.connections);
 const basePort = Number(args.ports ?? process.env.BENCH_PORT ?? (smoke ? 3231 : 3301));
 const dbName = args.database ?? (smoke ? `switchboard_bench_smoke_${crypto.randomBytes(4).toString('hex')}` : 'switchboard_bench');
