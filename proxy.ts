@@ -17,7 +17,7 @@ const MAX_BODY_BYTES = 4 * 1024 * 1024;
 export function proxy(request: NextRequest) {
   const { pathname } = request.nextUrl;
   const api = pathname === '/api' || pathname.startsWith('/api/');
-  // A matcher cannot tell methods apart, so a route handler's GET stops here, having cost little.
+  // A route handler's read that the matcher let in (a browser's, say) needs nothing more.
   if (api && isSafeMethod(request.method)) return;
 
   const https = request.nextUrl.protocol === 'https:' || request.headers.get('x-forwarded-proto') === 'https';
@@ -66,8 +66,18 @@ export function proxy(request: NextRequest) {
   return response;
 }
 
-// Everything but static files (Next's assets and app/icon.svg; keep in step with STATIC_FILES in
-// next.config.js). Must be a literal: Next reads it at build time.
+// Pages: everything but /api and static files (Next's assets and app/icon.svg; keep in step with
+// STATIC_FILES in next.config.js). /api only when the request could be unsafe: a matcher cannot
+// see the method, but every browser's POST, PUT, PATCH or DELETE carries Origin (Fetch standard),
+// browsers send Sec-Fetch-Site, and any request with a body says its length or encoding. A
+// plain read by a non-browser client (no Origin, no body) skips the proxy's invocation, which
+// is what it costs (docs/performance.md). Must be a literal: Next reads it at build time.
 export const config = {
-  matcher: [{ source: '/((?!_next/static/|_next/image|favicon\\.ico$|icon\\.svg$).*)' }],
+  matcher: [
+    { source: '/((?!api/|api$|_next/static/|_next/image|favicon\\.ico$|icon\\.svg$).*)' },
+    { source: '/api/:path*', has: [{ type: 'header', key: 'origin' }] },
+    { source: '/api/:path*', has: [{ type: 'header', key: 'sec-fetch-site' }] },
+    { source: '/api/:path*', has: [{ type: 'header', key: 'content-length' }] },
+    { source: '/api/:path*', has: [{ type: 'header', key: 'transfer-encoding' }] },
+  ],
 };
