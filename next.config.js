@@ -1,6 +1,25 @@
+import { HSTS, resourceHeaders } from './lib/http/header-values.js';
+
+/** Static files, which proxy.ts's matcher leaves out (keep the two in step). */
+const STATIC_FILES = ['/_next/static/:path*', '/_next/image', '/favicon.ico', '/icon.svg'];
+
+/** Fixed headers for what proxy.ts does not dress: route handlers, and static files. */
+function fixedHeaders(kind, source) {
+  const list = (headers) => Object.entries(headers).map(([key, value]) => ({ key, value }));
+  return [
+    { source, headers: list(resourceHeaders(kind, false)) },
+    // HSTS only over HTTPS, which a proxy in front says as proxy.ts reads it.
+    { source, has: [{ type: 'header', key: 'x-forwarded-proto', value: 'https' }], headers: list({ 'Strict-Transport-Security': HSTS }) },
+  ];
+}
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
+  // Pages get theirs from proxy.ts, with a nonce; these must not match a page, or it would carry two CSPs.
+  async headers() {
+    return [...fixedHeaders('api', '/api/:path*'), ...STATIC_FILES.flatMap((source) => fixedHeaders('static', source))];
+  },
   experimental: {
     // "Add phone numbers" posts up to a 2 MB CSV file or 1,000,000 pasted characters
     // (lib/inventory/limits.ts); the default 1 MB would refuse a 10,000-line file before

@@ -61,6 +61,81 @@ test('every page carries the security headers, with a CSP nonce and no inline sc
   expect(await response.text()).toContain(`nonce="${nonce}"`);
 });
 
+test("a page's RSC request carries the nonce CSP too, and HSTS only when a proxy says HTTPS", async ({ http }) => {
+  for (const extra of [{ RSC: '1' }, {}] as Record<string, string>[]) {
+    const plain = (await http.get('/accounts', { headers: extra })).headers();
+    expect(plain['content-security-policy'], JSON.stringify(extra)).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]+' 'strict-dynamic'/);
+    expect(plain['strict-transport-security']).toBeUndefined();
+    const https = (await http.get('/accounts', { headers: { ...extra, 'X-Forwarded-Proto': 'https' } })).headers();
+    expect(https['strict-transport-security']).toMatch(/max-age=\d+/);
+  }
+});
+
+/** The values of one header, as many times as the response sent it. */
+const all = (headers: { name: string; value: string }[], name: string) =>
+  headers.filter((h) => h.name.toLowerCase() === name).map((h) => h.value);
+
+/** What a response the proxy never dressed must carry: fixed headers from next.config.js, no nonce. */
+function expectFixedHeaders(headers: { name: string; value: string }[], label: string) {
+  expect(all(headers, 'content-security-policy'), label).toEqual(["default-src 'none'; frame-ancestors 'none'"]);
+  expect(all(headers, 'x-content-type-options'), label).toEqual(['nosniff']);
+  expect(all(headers, 'referrer-policy'), label).toEqual(['strict-origin-when-cross-origin']);
+  expect(all(headers, 'x-frame-options'), label).toEqual(['DENY']);
+}
+
+test('a route handler read carries fixed headers and no nonce; HSTS only when a proxy says HTTPS', async ({ http }) => {
+  for (const path of ['/api/auth/csrf', '/api/auth/session']) {
+    const response = await http.get(path);
+    expect(response.status(), path).toBe(200);
+    expect(response.headers()['content-type'], path).toContain('application/json');
+    const headers = response.headersArray();
+    expectFixedHeaders(headers, path);
+    // JSON with the admin's data in it: no other site may embed it.
+    expect(all(headers, 'cross-origin-resource-policy'), path).toEqual(['same-origin']);
+    expect(all(headers, 'strict-transport-security'), path).toEqual([]);
+    const https = (await http.get(path, { headers: { 'X-Forwarded-Proto': 'https' } })).headersArray();
+    expect(all(https, 'strict-transport-security'), path).toEqual(['max-age=63072000; includeSubDomains']);
+  }
+});
+
+test('static files carry fixed headers and no nonce', async ({ http }) => {
+  const html = await (await http.get('/accounts')).text();
+  const script = html.match(/<script[^>]+src="(\/_next\/static\/[^"]+\.js)"/)?.[1];
+  const style = html.match(/<link[^>]+href="(\/_next\/static\/[^"]+\.css)"/)?.[1];
+  expect(script, 'a script of the page').toBeDefined();
+  expect(style, 'a stylesheet of the page').toBeDefined();
+  for (const path of ['/icon.svg', script!, style!]) {
+    const response = await http.get(path);
+    expect(response.status(), path).toBe(200);
+    expectFixedHeaders(response.headersArray(), path);
+    const https = (await http.get(path, { headers: { 'X-Forwarded-Proto': 'https' } })).headersArray();
+    expect(all(https, 'strict-transport-security'), path).toEqual(['max-age=63072000; includeSubDomains']);
+  }
+});
+
+test('a post to a route handler from another site is refused; from this site it is answered', async ({ http }, testInfo) => {
+  const attempts: Record<string, string>[] = [
+    { Origin: 'https://evil.example' },
+    { Origin: `${new URL(testInfo.project.use.baseURL!).origin}.evil.example` },
+    { Origin: 'null' },
+    { 'Sec-Fetch-Site': 'cross-site' },
+    {},
+  ];
+  for (const headers of attempts) {
+    for (const path of ['/api/flash', '/api/auth/signout']) {
+      const response = await http.post(path, { headers, maxRedirects: 0 });
+      expect(response.status(), `${path} ${JSON.stringify(headers)}`).toBe(403);
+      expect(await response.text()).toContain('did not come from this site');
+      // The handler never ran: it would have deleted the flash cookie or the session.
+      expect(all(response.headersArray(), 'set-cookie'), path).toEqual([]);
+      expectFixedHeaders(response.headersArray(), path);
+    }
+  }
+  const own = await http.post('/api/flash', { headers: { Origin: new URL(testInfo.project.use.baseURL!).origin } });
+  expect(own.status()).toBe(204);
+  expect(all(own.headersArray(), 'set-cookie').join()).toMatch(/switchboard_flash=;/);
+});
+
 test('a post from another site, or one that does not say where it comes from, is refused', async ({ http, data }) => {
   const target = `${userPath(data.accountId, data.target.id)}/assign-phone-number`;
   const attempts: Record<string, string>[] = [

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { resourceHeaders } from './header-values.js';
 import { contentSecurityPolicy, isSameSiteRequest, securityHeaders, siteOrigins } from './security-headers';
 
 const h = (values: Record<string, string>) => new Headers(values);
@@ -36,4 +37,21 @@ test('the CSP allows no inline script without the nonce and no framing; HSTS onl
   assert.equal(securityHeaders('n', false)['Strict-Transport-Security'], undefined);
   assert.match(securityHeaders('n', true)['Strict-Transport-Security'] ?? '', /max-age=\d+/);
   assert.equal(securityHeaders('n', false)['X-Content-Type-Options'], 'nosniff');
+});
+
+test('responses the proxy never sees get a CSP that runs nothing, and HSTS only over HTTPS', () => {
+  for (const kind of ['api', 'static'] as const) {
+    const headers = resourceHeaders(kind, false);
+    assert.equal(headers['Content-Security-Policy'], "default-src 'none'; frame-ancestors 'none'");
+    assert.equal(headers['X-Content-Type-Options'], 'nosniff');
+    assert.equal(headers['Strict-Transport-Security'], undefined);
+    assert.match(resourceHeaders(kind, true)['Strict-Transport-Security'] ?? '', /max-age=\d+/);
+  }
+  // JSON with an admin's data may not be embedded by another site; public static files may.
+  assert.equal(resourceHeaders('api', false)['Cross-Origin-Resource-Policy'], 'same-origin');
+  assert.equal(resourceHeaders('static', false)['Cross-Origin-Resource-Policy'], undefined);
+  // The rules common to both come from one place: a page says the same.
+  const page = securityHeaders('n', true);
+  for (const name of ['Referrer-Policy', 'X-Content-Type-Options', 'X-Frame-Options', 'Strict-Transport-Security'])
+    assert.equal(resourceHeaders('api', true)[name], page[name], name);
 });

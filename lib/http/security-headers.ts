@@ -1,5 +1,7 @@
-// What every response says about itself, and which posts are this site's own. Used by proxy.ts;
-// kept apart so it can be tested without a server.
+// What a page says about itself, and which posts are this site's own. Used by proxy.ts; kept
+// apart so it can be tested without a server. The values are header-values.js's, which
+// next.config.js also reads for the responses the proxy does not see (route handlers, static files).
+import { COMMON_HEADERS, HSTS, PAGE_HEADERS } from './header-values.js';
 
 /** The Content-Security-Policy for one response; `nonce` lets Next's own inline scripts run. */
 export function contentSecurityPolicy(nonce: string, dev = process.env.NODE_ENV !== 'production'): string {
@@ -19,19 +21,22 @@ export function contentSecurityPolicy(nonce: string, dev = process.env.NODE_ENV 
   ].join('; ');
 }
 
+/** A page's headers: its CSP with this response's nonce, and what every response says. */
 export function securityHeaders(nonce: string, https: boolean): Record<string, string> {
   return {
     'Content-Security-Policy': contentSecurityPolicy(nonce),
-    'Referrer-Policy': 'strict-origin-when-cross-origin',
-    'X-Content-Type-Options': 'nosniff',
-    'X-Frame-Options': 'DENY',
-    'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), payment=()',
-    'Cross-Origin-Opener-Policy': 'same-origin',
-    ...(https ? { 'Strict-Transport-Security': 'max-age=63072000; includeSubDomains' } : {}),
+    ...COMMON_HEADERS,
+    ...PAGE_HEADERS,
+    ...(https ? { 'Strict-Transport-Security': HSTS } : {}),
   };
 }
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/** GET, HEAD and OPTIONS change nothing, so they need no proof of where they come from. */
+export function isSafeMethod(method: string): boolean {
+  return SAFE_METHODS.has(method.toUpperCase());
+}
 
 /**
  * Whether a request may change anything: safe methods always; others only when the browser
@@ -40,7 +45,7 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
  * POST without an Origin through.)
  */
 export function isSameSiteRequest(method: string, headers: { get(name: string): string | null }, siteOrigins: string[]): boolean {
-  if (SAFE_METHODS.has(method.toUpperCase())) return true;
+  if (isSafeMethod(method)) return true;
   const origin = headers.get('origin');
   if (origin && origin !== 'null') return siteOrigins.includes(origin);
   return headers.get('sec-fetch-site') === 'same-origin';
