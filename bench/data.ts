@@ -345,9 +345,10 @@ export async function generateBenchData(
   const small = Math.max(0, Math.ceil((users - big) / 1000));
   await step(
     `${1 + small} accounts`,
-    `INSERT INTO "Account" (id, name, type, "defaultLicense")
+    `INSERT INTO "Account" (id, name, "nameKey", type, "defaultLicense")
      SELECT 'benchacct' || lpad(a::text, 6, '0'),
             CASE WHEN a = 0 THEN 'Bench Big Account' ELSE 'Bench Account ' || lpad(a::text, 4, '0') END,
+            CASE WHEN a = 0 THEN 'bench big account' ELSE 'bench account ' || lpad(a::text, 4, '0') END,
             ((${sqlArray(ACCOUNT_TYPES)})[1 + ${mix('a', seed, 1)} % ${ACCOUNT_TYPES.length}])::"AccountType",
             'Pro'
      FROM generate_series(0, ${small}) AS a`,
@@ -358,10 +359,11 @@ export async function generateBenchData(
   const last = `(${sqlArray(LAST)})[1 + ${mix('i', seed, 3)} % ${LAST.length}]`;
   await step(
     `${users.toLocaleString('en-US')} users`,
-    `INSERT INTO "User" (id, "accountId", "fullName", email, license, "registrationStatus", "invitationStatus", "lastSignInAt", "createdAt")
+    `INSERT INTO "User" (id, "accountId", "fullName", email, "activeEmail", license, "registrationStatus", "invitationStatus", "lastSignInAt", "createdAt")
      SELECT 'benchuser' || lpad(i::text, 8, '0'),
             'benchacct' || lpad((CASE WHEN i <= ${big} THEN 0 ELSE 1 + (i - ${big} - 1) / 1000 END)::text, 6, '0'),
             f || ' ' || l,
+            lower(f || '.' || l || '.' || i || '@bench.example'),
             lower(f || '.' || l || '.' || i || '@bench.example'),
             ((${sqlArray(LICENSES)})[1 + ${mix('i', seed, 4)} % 4])::"License",
             (CASE WHEN ${mix('i', seed, 5)} % 10 < 7 THEN 'Registered' ELSE 'Unregistered' END)::"RegistrationStatus",

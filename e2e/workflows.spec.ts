@@ -144,7 +144,7 @@ test('A ReadOnly admin sees no actions, and a replayed admin form is refused', {
   // The same post, under the viewer's session.
   const response = await viewer.request.post(assignPath, { multipart: fields, headers: { Origin: new URL(viewer.url()).origin } });
   expect(response.status()).toBe(200);
-  expect(await response.text()).toContain('You have read-only access, so you cannot change phone numbers or permissions.');
+  expect(await response.text()).toContain('You have read-only access, so you cannot change phone numbers, users or permissions.');
   await viewer.context().close();
 
   await page.goto(`/accounts/${flows.accountId}/users/${target.id}`);

@@ -22,6 +22,18 @@ export const ACTION_LABELS = {
   'disable-admin': 'Disabled admin',
   'enable-admin': 'Enabled admin',
   'reset-admin-password': 'Reset admin’s password',
+  'create-account': 'Created account',
+  'rename-account': 'Renamed account',
+  'suspend-account': 'Suspended account',
+  'activate-account': 'Activated account',
+  'delete-account': 'Deleted account',
+  'add-user': 'Added user',
+  'import-users': 'Imported users',
+  'edit-user': 'Edited user',
+  'change-user-license': 'Changed user’s licence',
+  'suspend-user': 'Suspended user',
+  'unsuspend-user': 'Unsuspended user',
+  'remove-user': 'Removed user',
 } as const satisfies Record<AuditAction, string>;
 
 export const AUDIT_ACTIONS = Object.keys(ACTION_LABELS) as [AuditAction, ...AuditAction[]];

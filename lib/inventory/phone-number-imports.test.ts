@@ -102,7 +102,7 @@ describe('preview', () => {
     const err = await refused('denied', () =>
       previewPhoneNumbers(viewer, { text: uniqueLocalE164(), defaultCountry: 'US', productType: 'BusinessCalling' }),
     );
-    assert.equal(err.message, 'You have read-only access, so you cannot change phone numbers or permissions.');
+    assert.equal(err.message, 'You have read-only access, so you cannot change phone numbers, users or permissions.');
     assert.equal(await prisma.phoneNumberImport.count(), imports);
     const audit = await prisma.auditEvent.findMany({
       where: { adminId: viewer.id },

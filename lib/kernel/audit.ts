@@ -19,7 +19,20 @@ export type AuditAction =
   | 'change-admin'
   | 'disable-admin'
   | 'enable-admin'
-  | 'reset-admin-password';
+  | 'reset-admin-password'
+  // Accounts (admins of all accounts) and their users (lib/directory/).
+  | 'create-account'
+  | 'rename-account'
+  | 'suspend-account'
+  | 'activate-account'
+  | 'delete-account'
+  | 'add-user'
+  | 'import-users'
+  | 'edit-user'
+  | 'change-user-license'
+  | 'suspend-user'
+  | 'unsuspend-user'
+  | 'remove-user';
 
 export type AuditInput = {
   admin?: { id: string; email: string } | null;

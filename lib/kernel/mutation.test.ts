@@ -83,10 +83,12 @@ test('a read-only admin is refused before the change runs, in the one wording, a
     (e: unknown) =>
       e instanceof DomainError &&
       e.kind === 'denied' &&
-      e.message === 'You have read-only access, so you cannot change phone numbers or permissions.',
+      e.message === 'You have read-only access, so you cannot change phone numbers, users or permissions.',
   );
   assert.equal(ran, false);
-  assert.deepEqual(await auditOf(n.id), [['Denied', 'You have read-only access, so you cannot change phone numbers or permissions.']]);
+  assert.deepEqual(await auditOf(n.id), [
+    ['Denied', 'You have read-only access, so you cannot change phone numbers, users or permissions.'],
+  ]);
 });
 
 test('anything else thrown is a bug: passed on as it is, not audited as a refusal', async () => {

@@ -26,7 +26,12 @@ const PERMISSIONS = {
   /** Any change to phone numbers and users: role Administrator. */
   change: {
     allows: (admin: SessionAdmin) => admin.canChange,
-    refusal: 'You have read-only access, so you cannot change phone numbers or permissions.',
+    refusal: 'You have read-only access, so you cannot change phone numbers, users or permissions.',
+  },
+  /** Creating, renaming, suspending, activating and deleting accounts: an Administrator of all accounts. */
+  'manage-accounts': {
+    allows: (admin: SessionAdmin) => admin.role === 'Administrator' && admin.allAccounts,
+    refusal: 'Only an Administrator of all accounts can create, rename, suspend, activate or delete accounts.',
   },
   /** Seeing and changing admins: an Administrator of all accounts. */
   'manage-admins': {

@@ -41,6 +41,9 @@ test('a query that forgets the scope still reaches only the admin’s accounts',
   await assert.rejects(
     db.user.create({ data: { accountId: theirs.id, fullName: 'X', email: `x-${Date.now()}@t.example`, license: 'Pro' } }),
   );
+  await assert.rejects(
+    db.user.createMany({ data: [{ accountId: theirs.id, fullName: 'X', email: `y-${Date.now()}@t.example`, license: 'Pro' }] }),
+  );
   assert.equal((await prisma.user.findUniqueOrThrow({ where: { id: them.id } })).sms, false);
 
   const everyone = (await loadSessionAdmin((await makeAdmin(prisma, { allAccounts: true })).id, 1))!;

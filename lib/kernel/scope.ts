@@ -36,7 +36,14 @@ export async function scopedPrisma(admin: SessionAdmin) {
   const userWhere: Prisma.UserWhereInput = admin.allAccounts ? {} : { accountId: { in: ids } };
   const within = <W extends object>(where: W | undefined, scope: object): W =>
     ({ ...(where ?? {}), AND: [scope, ...([] as object[]).concat((where as { AND?: object | object[] } | undefined)?.AND ?? [])] }) as W;
-  const scoped = (scope: object) =>
+  /** A create of users whose every row names one of the admin's accounts by id. */
+  const createsOwnUsers = (operation: string, args: unknown) => {
+    if (!['create', 'createMany', 'createManyAndReturn'].includes(operation)) return false;
+    const data = (args as { data?: unknown } | undefined)?.data;
+    const rows = Array.isArray(data) ? data : [data];
+    return rows.length > 0 && rows.every((row) => typeof row?.accountId === 'string' && ids.includes(row.accountId));
+  };
+  const scoped = (scope: object, model: 'account' | 'user') =>
     async function ({ operation, args, query }: { operation: string; args: unknown; query: (args: unknown) => Promise<unknown> }) {
       if (FILTERED.has(operation)) {
         const a = (args ?? {}) as { where?: object };
@@ -44,13 +51,14 @@ export async function scopedPrisma(admin: SessionAdmin) {
         return query(a);
       }
       // Creating rows in someone else's account is a bug in the caller, never a user's mistake.
-      if (!admin.allAccounts && operation.startsWith('create'))
+      // An admin of some accounts may create users in those (Add user, Import users), nothing else.
+      if (!admin.allAccounts && operation.startsWith('create') && !(model === 'user' && createsOwnUsers(operation, args)))
         throw new Error(`account scope: ${operation} is not allowed through the scoped client`);
       return query(args);
     };
   return prisma.$extends({
     name: 'account-scope',
-    query: { account: { $allOperations: scoped(accountWhere) }, user: { $allOperations: scoped(userWhere) } },
+    query: { account: { $allOperations: scoped(accountWhere, 'account') }, user: { $allOperations: scoped(userWhere, 'user') } },
   }) as unknown as typeof prisma;
 }
 

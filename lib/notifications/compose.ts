@@ -81,3 +81,26 @@ export function composeNotification(input: NotificationInput): ComposedEmail {
   ].join('\n');
   return { subject, text, html };
 }
+
+export type InvitationInput = { fullName: string; email: string; accountName: string };
+
+/** The invitation "Add user" and "Import users" queue: who invited them where, and how to accept. */
+export function composeInvitation(input: InvitationInput): ComposedEmail {
+  const subject = `You are invited to ${input.accountName}`;
+  const greeting = `Hello ${input.fullName},`;
+  const lead = `Your administrator added you to ${input.accountName}.`;
+  const how = `To accept, sign in to your calling app with this email address: ${input.email}.`;
+  const text = [greeting, '', lead, '', how, '', 'If you did not expect this invitation, ask your administrator.', ''].join('\n');
+  const e = escapeHtml;
+  const html = [
+    '<!doctype html>',
+    '<html><body style="font-family: sans-serif; line-height: 1.5">',
+    `<p>${e(greeting)}</p>`,
+    `<p>${e(lead)}</p>`,
+    `<p>${e(how)}</p>`,
+    '<p>If you did not expect this invitation, ask your administrator.</p>',
+    '</body></html>',
+    '',
+  ].join('\n');
+  return { subject, text, html };
+}

@@ -1,6 +1,6 @@
 import 'server-only';
 import nodemailer, { type Transporter } from 'nodemailer';
-import type { PrismaClient } from '@/lib/generated/prisma/client';
+import type { InvitationStatus, OutboxKind, Prisma, PrismaClient } from '@/lib/generated/prisma/client';
 import { getPrisma } from '@/lib/db/client';
 import { mailConfig, redactCredentials, retryDelayMs, type MailConfig } from './mail-config';
 
@@ -15,7 +15,7 @@ import { mailConfig, redactCredentials, retryDelayMs, type MailConfig } from './
 const LEASE_MS = 2 * 60_000;
 const BATCH = 20;
 
-type Claimed = { id: string; to: string; subject: string; text: string; html: string; attempts: number };
+type Claimed = { id: string; to: string; subject: string; text: string; html: string; attempts: number; kind: OutboxKind; userId: string };
 
 export type DeliveryReport = { sent: number; retrying: number; failed: number };
 
@@ -35,11 +35,33 @@ async function claimDue(prisma: PrismaClient, now: Date): Promise<Claimed[]> {
     if (count !== 1) continue; // another dispatcher has it
     const row = await prisma.outboxMessage.findUniqueOrThrow({
       where: { id: m.id },
-      select: { id: true, to: true, subject: true, text: true, html: true, attempts: true },
+      select: { id: true, to: true, subject: true, text: true, html: true, attempts: true, kind: true, userId: true },
     });
     claimed.push(row);
   }
   return claimed;
+}
+
+/**
+ * Records a delivery attempt on the message, if this dispatcher still holds it. An invitation's
+ * outcome (Sent, or Failed for good) becomes the user's invitation status in the same short
+ * transaction, unless the user has meanwhile accepted (signed in) or been removed.
+ */
+async function settle(
+  prisma: PrismaClient,
+  message: Claimed,
+  outcome: Extract<InvitationStatus, 'Sent' | 'Failed'> | null,
+  data: Prisma.OutboxMessageUpdateManyMutationInput,
+): Promise<void> {
+  await prisma.$transaction(async (tx) => {
+    const { count } = await tx.outboxMessage.updateMany({ where: { id: message.id, status: 'Pending', attempts: message.attempts }, data });
+    if (count === 1 && outcome && message.kind === 'Invitation') {
+      await tx.user.updateMany({
+        where: { id: message.userId, removedAt: null, invitationStatus: { in: ['Pending', 'Sent', 'Failed'] } },
+        data: { invitationStatus: outcome },
+      });
+    }
+  });
 }
 
 function smtpTransport(config: MailConfig): Transporter {
@@ -69,20 +91,19 @@ export async function deliverDueMessages(
       for (const message of batch) {
         try {
           await transport.sendMail({ from: config.from, to: message.to, subject: message.subject, text: message.text, html: message.html });
-          await prisma.outboxMessage.updateMany({
-            where: { id: message.id, status: 'Pending', attempts: message.attempts },
-            data: { status: 'Sent', sentAt: new Date(), lastError: null },
-          });
+          await settle(prisma, message, 'Sent', { status: 'Sent', sentAt: new Date(), lastError: null });
           report.sent++;
         } catch (err) {
           const error = redactCredentials((err as Error).message ?? String(err), config.url).slice(0, 1000);
           const final = message.attempts >= config.maxAttempts;
-          await prisma.outboxMessage.updateMany({
-            where: { id: message.id, status: 'Pending', attempts: message.attempts },
-            data: final
+          await settle(
+            prisma,
+            message,
+            final ? 'Failed' : null,
+            final
               ? { status: 'Failed', lastError: error }
               : { lastError: error, nextAttemptAt: new Date(Date.now() + retryDelayMs(message.attempts, config.retryBaseMs)) },
-          });
+          );
           if (final) report.failed++;
           else report.retrying++;
           log(

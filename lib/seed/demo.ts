@@ -1,6 +1,7 @@
 import 'server-only';
 import type { License, PrismaClient } from '@/lib/generated/prisma/client';
 import { createAdmin } from '@/lib/admins/create-admin';
+import { accountNameKey } from '@/lib/directory/names';
 
 export const DEMO_PASSWORD = 'switchboard-demo';
 export const DEMO_ADMINS = [
@@ -102,7 +103,7 @@ export async function seedDemo(prisma: PrismaClient): Promise<boolean> {
   const userIds: { id: string; accountId: string }[] = [];
   for (const spec of ACCOUNTS) {
     const account = await prisma.account.create({
-      data: { name: spec.name, type: spec.type, status: spec.status, defaultLicense: 'Pro' },
+      data: { name: spec.name, nameKey: accountNameKey(spec.name), type: spec.type, status: spec.status, defaultLicense: 'Pro' },
       select: { id: true },
     });
     const seen = new Set<string>();
@@ -118,6 +119,7 @@ export async function seedDemo(prisma: PrismaClient): Promise<boolean> {
         accountId: account.id,
         fullName: `${first} ${last}`,
         email,
+        activeEmail: email,
         userType: rnd() < 0.9 ? ('PrivateUser' as const) : ('SharedDevice' as const),
         license: pick<License>(['Pro', 'Pro', 'Pro', 'Basic', 'Plus', 'ProTrial']),
         registrationStatus: registered ? ('Registered' as const) : ('Unregistered' as const),

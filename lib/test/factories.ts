@@ -9,6 +9,7 @@ import type {
 } from '@/lib/generated/prisma/client';
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import { hashTestPassword } from './password';
+import { accountNameKey } from '@/lib/directory/names';
 
 // Factories for tests: every record gets a unique name, so tests never collide with each other,
 // with earlier runs or with the demo data.
@@ -21,8 +22,9 @@ export async function makeAccount(
   prisma: PrismaClient,
   overrides: { name?: string; type?: AccountType } = {},
 ): Promise<{ id: string; name: string }> {
+  const name = overrides.name ?? `Test Account ${uniqueSuffix()}`;
   return prisma.account.create({
-    data: { name: overrides.name ?? `Test Account ${uniqueSuffix()}`, type: overrides.type ?? 'Team' },
+    data: { name, nameKey: accountNameKey(name), type: overrides.type ?? 'Team' },
     select: { id: true, name: true },
   });
 }
@@ -33,11 +35,13 @@ export async function makeUser(
   overrides: { fullName?: string; email?: string; inboundCalling?: boolean; outboundCalling?: boolean; sms?: boolean } = {},
 ): Promise<{ id: string; fullName: string; email: string; accountId: string }> {
   const suffix = uniqueSuffix();
+  const email = (overrides.email ?? `user-${suffix}@test.example`).toLowerCase();
   return prisma.user.create({
     data: {
       accountId,
       fullName: overrides.fullName ?? `Test User ${suffix}`,
-      email: (overrides.email ?? `user-${suffix}@test.example`).toLowerCase(),
+      email,
+      activeEmail: email,
       license: 'Pro',
       inboundCalling: overrides.inboundCalling ?? false,
       outboundCalling: overrides.outboundCalling ?? false,

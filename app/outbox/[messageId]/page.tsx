@@ -13,6 +13,7 @@ type Props = { params: Promise<{ messageId: string }> };
 const KIND = {
   Assigned: 'Phone number assigned',
   PermissionsChanged: 'Telephony permissions changed',
+  Invitation: 'Invitation to join',
   Unassigned: 'Phone number unassigned',
 };
 
