@@ -4,6 +4,7 @@ import { recordAudit } from '@/lib/kernel/audit';
 import { DomainError } from '@/lib/kernel/errors';
 import { label } from '@/lib/kernel/labels';
 import { hasPermission, mutate, type Db, type Tx } from '@/lib/kernel/mutation';
+import { scopedPrisma } from '@/lib/kernel/scope';
 import type { SessionAdmin } from '@/lib/kernel/session-admin';
 import { accountName } from './account-schemas';
 import { accountNameKey, cleanName } from './names';
@@ -214,6 +215,26 @@ export async function accountHolds(db: Db | Tx, accountId: string): Promise<Acco
     db.phoneNumber.count({ where: { accountId } }),
   ]);
   return { activeUsers, removedUsers, phoneNumbers };
+}
+
+/**
+ * What the Delete account page says before asking: what keeps the account, and the admins whose
+ * accounts it will leave (those who have no other will then administer none).
+ */
+export async function accountDeletionFacts(
+  admin: SessionAdmin,
+  accountId: string,
+): Promise<{ holds: AccountHolds; admins: { name: string; email: string; onlyThis: boolean }[] }> {
+  const db = await scopedPrisma(admin);
+  const [holds, links] = await Promise.all([
+    accountHolds(db, accountId),
+    db.adminAccount.findMany({
+      where: { accountId },
+      orderBy: { admin: { name: 'asc' } },
+      select: { admin: { select: { name: true, email: true, _count: { select: { accounts: true } } } } },
+    }),
+  ]);
+  return { holds, admins: links.map(({ admin: a }) => ({ name: a.name, email: a.email, onlyThis: a._count.accounts === 1 })) };
 }
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
