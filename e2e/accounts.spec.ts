@@ -24,6 +24,13 @@ test('Create account, Rename, Suspend account, Activate account, Delete account'
   await page.getByRole('link', { name: 'Create account' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Create account' })).toBeVisible();
 
+  // Blank, then over-long: the rule, on the same form (the browser's check with JavaScript, the server's without).
+  await page.getByRole('button', { name: 'Create account' }).click();
+  await expect(summary(page).getByRole('link', { name: 'Enter the account name' })).toHaveAttribute('href', '#name');
+  await page.getByLabel('Account name').fill('x'.repeat(101));
+  await page.getByRole('button', { name: 'Create account' }).click();
+  await expect(summary(page).getByRole('link', { name: 'Enter an account name of 100 characters or fewer' })).toBeVisible();
+
   // Another account's name in capitals, with an invisible character: refused, everything kept.
   const typed = `${data.takenName.toUpperCase()}\u200B`;
   await page.getByLabel('Account name').fill(typed);
