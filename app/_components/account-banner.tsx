@@ -7,9 +7,9 @@ import { FocusOnArrival } from './focus-on-arrival';
  * What just happened to an account, once: on its summary page, or on Accounts after a delete.
  * `name` is the account's name now (a deleted account's comes in the flash itself).
  */
-export function AccountBanner({ flash, name, usersHref }: { flash: AccountFlash; name: string; usersHref?: string }) {
+export function AccountBanner({ flash, name }: { flash: AccountFlash; name: string }) {
   const { title, text } = {
-    'account-created': { title: `${name} is created`, text: null },
+    'account-created': { title: `${name} is created`, text: 'Next, give it users and phone numbers: see Get started below.' },
     'account-renamed': { title: flash.repeated ? `${name} keeps its name` : `Account renamed to ${name}`, text: null },
     'account-suspended': {
       title: flash.repeated ? `${name} was already suspended` : `${name} is suspended`,
@@ -29,12 +29,6 @@ export function AccountBanner({ flash, name, usersHref }: { flash: AccountFlash;
       <FocusOnArrival />
       <h2 id="banner-title">{title}</h2>
       {text ? <p>{text}</p> : null}
-      {flash.kind === 'account-created' && usersHref ? (
-        <p>
-          Next, <Link href={`${usersHref}/new`}>Add user</Link> or <Link href={`${usersHref}/import`}>Import users</Link>, then{' '}
-          <Link href="/phone-numbers/add">Add phone numbers</Link> and assign them.
-        </p>
-      ) : null}
     </div>
   );
 }

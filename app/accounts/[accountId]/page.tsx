@@ -21,7 +21,7 @@ export default async function AccountPage({ params }: { params: Promise<{ accoun
     <>
       <title>{`Account summary – ${account.name} – Switchboard`}</title>
       <Breadcrumbs items={[{ href: '/accounts', label: 'Accounts' }, { label: account.name }]} />
-      {flash ? <AccountBanner flash={flash} name={account.name} usersHref={`${path}/users`} /> : null}
+      {flash ? <AccountBanner flash={flash} name={account.name} /> : null}
       {suspended && !(flash?.kind === 'account-suspended' && !flash.repeated) ? (
         <SuspendedBanner accountId={account.id} name={account.name} canActivate={manages} />
       ) : null}
