@@ -262,6 +262,27 @@ const GROUPS: Record<string, Entry[]> = {
       path: (d) => `${admin(d)}/reset-password`,
       title: (d) => `Reset password – ${d.subjectAdmin.name} – ${S}`,
     },
+    // Accounts' changes, also an Administrator of all accounts' (Suspend and Activate share the confirmation form checked above).
+    { name: 'create account', as: 'manager', path: () => '/accounts/new', title: () => `Create account – Accounts – ${S}` },
+    {
+      name: 'create account, nothing entered',
+      as: 'manager',
+      path: () => '/accounts/new',
+      title: () => `Error: Create account – Accounts – ${S}`,
+      act: submit('Create account'),
+    },
+    {
+      name: 'rename account',
+      as: 'manager',
+      path: (d) => `/accounts/${d.accountId}/rename`,
+      title: (d) => `Rename – ${d.accountName} – ${S}`,
+    },
+    {
+      name: 'delete account, which has users',
+      as: 'manager',
+      path: (d) => `/accounts/${d.accountId}/delete`,
+      title: (d) => `Delete account – ${d.accountName} – ${S}`,
+    },
   ],
   'audit log, outbox and not found': [
     { name: 'audit log', path: () => '/audit', title: () => `Audit log – ${S}` },

@@ -26,6 +26,7 @@ import { listAdmins } from '@/lib/admins/admin-management';
 import { listAssignableNumbers, assignPhoneNumber, unassignPhoneNumber } from '@/lib/telephony/telephony';
 import { editCallingName, listPhoneNumbers } from '@/lib/inventory/phone-numbers';
 import { addPhoneNumbers, previewPhoneNumbers } from '@/lib/inventory/phone-number-imports';
+import { createAccountSchema, renameAccountSchema } from '@/lib/directory/account-schemas';
 
 const database = useTestDatabase();
 let prisma: PrismaClient;
@@ -114,6 +115,54 @@ describe('calling names: invisible, reordering and markup characters are refused
       assert.match(parsed.error!.issues[0]!.message, /Enter a calling name of (2 to )?15/);
     });
   }
+});
+
+describe('account names: invisible and reordering characters are removed, markup kept as text, the rest refused', () => {
+  // The data layer's half (the same names refused as duplicates, audited, nothing changed) is in
+  // lib/directory/account-changes.test.ts; the browser's in e2e/accounts.spec.ts.
+  const parse = (name: string) => createAccountSchema.safeParse({ name, type: 'Team', defaultLicense: 'Pro' });
+  const rename = (name: string) => renameAccountSchema.safeParse({ accountId: 'a1', currentName: 'Old', name });
+  for (const [label, input, stored] of [
+    ['markup', '<img src=x onerror=alert(1)>', '<img src=x onerror=alert(1)>'],
+    ['a zero-width space inside', 'Front\u200BDesk', 'FrontDesk'],
+    ['a right-to-left override', '\u202EkseD tnorF', 'kseD tnorF'],
+    ['right-to-left isolates around it', '\u2067Acme\u2069', 'Acme'],
+    ['full-width letters', 'Ａｃｍｅ　Ｃｏｒｐ', 'Acme Corp'],
+    ['runs of spaces and tabs', '  Acme \t  Corp  ', 'Acme Corp'],
+  ] as const) {
+    test(`${label}: accepted as ${JSON.stringify(stored)}`, () => {
+      assert.deepEqual([parse(input).data?.name, rename(input).data?.name], [stored, stored]);
+    });
+  }
+  for (const [label, input, message] of [
+    ['blank', '', 'Enter the account name'],
+    ['only spaces and invisible characters', ' \u200B\u202E\u00A0\uFEFF ', 'Enter the account name'],
+    ['101 characters', 'x'.repeat(101), 'Enter an account name of 100 characters or fewer'],
+    ['a huge paste', 'x'.repeat(100_000), 'Enter an account name of 100 characters or fewer'],
+    ['a NUL byte', 'Acme\u0000Corp', 'Enter an account name without control characters'],
+    ['an escape character', 'Acme\u001b[31m', 'Enter an account name without control characters'],
+  ] as const) {
+    test(`${label}: refused with the rule`, () => {
+      for (const parsed of [parse(input), rename(input)]) {
+        assert.equal(parsed.success, false);
+        assert.deepEqual(
+          parsed.error!.issues.map((i) => [i.path[0], i.message]),
+          [['name', message]],
+        );
+      }
+    });
+  }
+  test('no name at all, and an account type or licence that is not one', () => {
+    const parsed = createAccountSchema.safeParse({ type: 'Admin', defaultLicense: 'Free' });
+    assert.deepEqual(
+      parsed.error!.issues.map((i) => [i.path[0], i.message]),
+      [
+        ['name', 'Enter the account name'],
+        ['type', 'Select the account type'],
+        ['defaultLicense', 'Select the default licence'],
+      ],
+    );
+  });
 });
 
 describe('hidden fields: ids and versions that are not what a form sends', () => {

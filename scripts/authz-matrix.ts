@@ -339,6 +339,46 @@ export async function runMatrix(options: MatrixOptions = {}): Promise<MatrixResu
           return { page: `/admins/${subject.id}/${page}`, button, fields, success: `/admins/${subject.id}` };
         },
       })),
+      // ---- Accounts (issue 14, item 1): create, rename, suspend, activate, delete ---------------
+      // Administrators of all accounts only. Each cell's account is also administered by the
+      // Administrator of another account, so what refuses them is the role, not the account scope.
+      {
+        name: 'create account',
+        allowed: ['full-scope'],
+        target: async () => {
+          const suffix = crypto.randomBytes(4).toString('hex');
+          return {
+            page: '/accounts/new',
+            button: 'Create account',
+            fields: (f) => set(f, { name: `Authz Created ${suffix}`, type: 'Team', defaultLicense: 'Pro' }),
+            success: /^\/accounts\/[A-Za-z0-9_-]+$/,
+          };
+        },
+      },
+      ...(
+        [
+          [
+            'rename account',
+            'rename',
+            'Rename',
+            'Active',
+            (f: [string, string][]) => set(f, { name: `Authz Renamed ${crypto.randomBytes(4).toString('hex')}` }),
+          ],
+          ['suspend account', 'suspend', 'Suspend account', 'Active', (f: [string, string][]) => f],
+          ['activate account', 'activate', 'Activate account', 'Suspended', (f: [string, string][]) => f],
+          ['delete account (no users)', 'delete', 'Delete account', 'Active', (f: [string, string][]) => f],
+        ] as const
+      ).map(([name, page, button, status, fields]): Mutation => ({
+        name,
+        allowed: ['full-scope'],
+        target: async () => {
+          const account = await makeAccount(prisma, { name: `Authz ${page} ${crypto.randomBytes(4).toString('hex')}` });
+          await prisma.account.update({ where: { id: account.id }, data: { status } });
+          await prisma.adminAccount.create({ data: { adminId: people.other.id, accountId: account.id } });
+          const success = page === 'delete' ? '/accounts' : `/accounts/${account.id}`;
+          return { page: `/accounts/${account.id}/${page}`, button, fields, success };
+        },
+      })),
     ];
     const anotherPreview = mutations.find((m) => m.name.startsWith('add phone numbers from another'))!;
 

@@ -52,3 +52,12 @@ export async function getAccount(admin: SessionAdmin, accountId: string): Promis
   const { _count, ...rest } = account;
   return { ...rest, userCount: _count.users, phoneNumberCount: _count.phoneNumbers };
 }
+
+/** An account's name and status, for the pages that act on it (the assign pages, the Actions pages). */
+export async function getAccountStatus(
+  admin: SessionAdmin,
+  accountId: string,
+): Promise<{ id: string; name: string; status: AccountSummary['status'] } | null> {
+  const prisma = await scopedPrisma(admin);
+  return prisma.account.findFirst({ where: { id: accountId }, select: { id: true, name: true, status: true } });
+}

@@ -1,5 +1,5 @@
 import 'server-only';
-import type { Prisma } from '@/lib/generated/prisma/client';
+import type { AccountStatus, Prisma } from '@/lib/generated/prisma/client';
 import { keysetPage, type ListParams, type Page } from '@/lib/kernel/pagination';
 import { searchDigits } from '@/lib/kernel/phone';
 import { likeLiteral } from '@/lib/kernel/search';
@@ -26,7 +26,7 @@ export async function listUsers(
   accountId: string,
   params: ListParams,
   opts: { withoutNumber?: boolean } = {},
-): Promise<(Page<UserRow> & { account: { id: string; name: string } }) | null> {
+): Promise<(Page<UserRow> & { account: { id: string; name: string; status: AccountStatus } }) | null> {
   const prisma = await scopedPrisma(admin);
   const page = keysetPage('fullName', params);
   // One query: the account (scoped to the admin's accounts, so its users are theirs to see) with
@@ -36,6 +36,7 @@ export async function listUsers(
     select: {
       id: true,
       name: true,
+      status: true,
       users: {
         where: { AND: [opts.withoutNumber ? { phoneNumber: { is: null } } : {}, userSearch(params.q), page.where] },
         orderBy: page.orderBy,
@@ -56,7 +57,7 @@ export async function listUsers(
   const result = page.toPage(account.users);
   return {
     ...result,
-    account: { id: account.id, name: account.name },
+    account: { id: account.id, name: account.name, status: account.status },
     rows: result.rows.map(({ phoneNumber, ...u }) => ({ ...u, phoneNumber: phoneNumber?.e164 ?? null })),
   };
 }
@@ -90,7 +91,7 @@ export type UserDetails = {
   telephonyChangedAt: Date | null;
   lastSignInAt: Date | null;
   phoneNumber: { id: string; e164: string } | null;
-  account: { id: string; name: string };
+  account: { id: string; name: string; status: AccountStatus };
 };
 
 const userDetailsSelect = {
@@ -109,7 +110,7 @@ const userDetailsSelect = {
   telephonyChangedAt: true,
   lastSignInAt: true,
   phoneNumber: { select: { id: true, e164: true } },
-  account: { select: { id: true, name: true } },
+  account: { select: { id: true, name: true, status: true } },
 } as const satisfies Prisma.UserSelect;
 
 /** One user, scoped by account and by the admin's accounts; null when not found or not visible. */

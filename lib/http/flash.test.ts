@@ -7,6 +7,7 @@ test('a flash survives the cookie, and anything else in it is ignored', () => {
     { kind: 'assigned', userId: 'u1', e164: '+12065550100' },
     { kind: 'permissions-saved', userId: 'u1', e164: null },
     { kind: 'numbers-added', added: 12, skipped: 1 },
+    { kind: 'account-deleted', accountId: 'a1', name: '<b>Acme</b>' },
   ];
   for (const flash of flashes) assert.deepEqual(decodeFlash(encodeFlash(flash)), flash);
   const raw = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');

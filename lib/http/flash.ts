@@ -43,10 +43,24 @@ const numbersAddedFlashSchema = z.object({
   added: z.number().int().min(0),
   skipped: z.number().int().min(0),
 });
-const flashSchema = z.union([changeFlashSchema.strict(), numbersAddedFlashSchema.strict()]);
+/**
+ * After a change to an account (lib/directory/account-changes.ts). A deleted account's name rides
+ * along, since there is nothing left to read it from; the other pages read the name themselves.
+ */
+const accountFlashSchema = z.object({
+  kind: z.enum(['account-created', 'account-renamed', 'account-suspended', 'account-activated', 'account-deleted']),
+  accountId: z.string().max(64),
+  name: z.string().max(200).optional(),
+  /** It was so already (a repeat, or another admin did it first): nothing was changed. */
+  repeated: z.boolean().optional(),
+});
+const flashSchema = z.union([changeFlashSchema.strict(), numbersAddedFlashSchema.strict(), accountFlashSchema.strict()]);
 export type ChangeFlash = z.infer<typeof changeFlashSchema>;
 export type NumbersAddedFlash = z.infer<typeof numbersAddedFlashSchema>;
+export type AccountFlash = z.infer<typeof accountFlashSchema>;
 export type Flash = z.infer<typeof flashSchema>;
+
+const isAccountFlash = (flash: Flash): flash is AccountFlash => flash.kind.startsWith('account-');
 
 export function encodeFlash(flash: Flash): string {
   return Buffer.from(JSON.stringify(flash)).toString('base64url');
@@ -66,7 +80,9 @@ export function decodeFlash(raw: string | undefined | null): Flash | null {
 /** Sets the flash; a one-time password in it is sealed so that only `shownTo` (an admin id) can read it. */
 export async function setFlash(flash: Flash, secret?: { oneTimePassword: string; shownTo: string }): Promise<void> {
   const value: Flash =
-    secret && flash.kind !== 'numbers-added' ? { ...flash, sealedPassword: seal(secret.oneTimePassword, secret.shownTo) } : flash;
+    secret && flash.kind !== 'numbers-added' && !isAccountFlash(flash)
+      ? { ...flash, sealedPassword: seal(secret.oneTimePassword, secret.shownTo) }
+      : flash;
   const h = await headers();
   const https = h.get('x-forwarded-proto') === 'https' || Boolean(process.env.AUTH_URL?.startsWith('https:'));
   (await cookies()).set(FLASH_COOKIE, encodeFlash(value), {
@@ -85,7 +101,7 @@ async function readAnyFlash(): Promise<Flash | null> {
 /** What just happened to this user, number or admin, shown only on its own page. */
 export async function readFlash(about: { userId: string } | { phoneNumberId: string } | { adminId: string }): Promise<ChangeFlash | null> {
   const flash = await readAnyFlash();
-  if (!flash || flash.kind === 'numbers-added') return null;
+  if (!flash || flash.kind === 'numbers-added' || isAccountFlash(flash)) return null;
   const matches =
     'userId' in about
       ? flash.userId === about.userId
@@ -104,4 +120,14 @@ export async function readNumbersAddedFlash(): Promise<NumbersAddedFlash | null>
 /** The flash's one-time password, if it has one and it was sealed for `viewerId`. */
 export function flashPassword(flash: ChangeFlash, viewerId: string): string | null {
   return flash.sealedPassword ? unseal(flash.sealedPassword, viewerId) : null;
+}
+
+/**
+ * What just happened to an account: on its own page (`accountId`), or, for a deleted account, on
+ * the Accounts page (`null`).
+ */
+export async function readAccountFlash(accountId: string | null): Promise<AccountFlash | null> {
+  const flash = await readAnyFlash();
+  if (!flash || !isAccountFlash(flash)) return null;
+  return accountId === null ? (flash.kind === 'account-deleted' ? flash : null) : flash.accountId === accountId ? flash : null;
 }

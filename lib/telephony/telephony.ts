@@ -8,6 +8,7 @@ import { recordAudit } from '@/lib/kernel/audit';
 import { DomainError } from '@/lib/kernel/errors';
 import { mutate, type Db, type Tx } from '@/lib/kernel/mutation';
 import { composeNotification, type NotificationInput } from '@/lib/notifications/compose';
+import { lockActiveAccount, refuseIfSuspended } from '@/lib/directory/account-changes';
 
 // The three workflows of the spec. Each change is one conditional write per row, in one short
 // transaction with its history and audit rows: the condition (still Unassigned, still this
@@ -114,6 +115,8 @@ export async function assignPhoneNumber(admin: SessionAdmin, input: AssignInput)
   const ids = { accountId: input.accountId, userId: input.userId, phoneNumberId: input.phoneNumberId };
   return mutate(admin, { action: 'assign-phone-number', permission: 'change', about: ids }, async ({ db, write }) => {
     const user = await userToChange(db, input);
+    // Nothing new in a suspended account; checked again, under a lock, inside the transaction.
+    await refuseIfSuspended(db, user.accountId);
     const number = await db.phoneNumber.findUnique({
       where: { id: input.phoneNumberId },
       select: { id: true, e164: true, status: true, type: true, productType: true, userId: true },
@@ -154,6 +157,7 @@ export async function assignPhoneNumber(admin: SessionAdmin, input: AssignInput)
     const lostRace = () => assignConflict(db, user, number.id);
     await write(
       async (tx, lost) => {
+        await lockActiveAccount(tx, user.accountId);
         const taken = await tx.phoneNumber.updateMany({
           where: { id: number.id, ...assignableWhere },
           data: { status: 'Assigned', userId: user.id, accountId: user.accountId, assignedAt: now, version: { increment: 1 } },

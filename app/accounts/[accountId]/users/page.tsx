@@ -7,6 +7,8 @@ import { parseListParams } from '@/lib/kernel/pagination';
 import { formatPhoneNumber } from '@/lib/kernel/phone';
 import { Breadcrumbs, Pagination, SearchForm, permissionSummary } from '@/app/_components/list-controls';
 import { TableRegion } from '@/app/_components/table-region';
+import { SuspendedBanner } from '@/app/_components/account-banner';
+import { canManageAccounts } from '@/lib/directory/account-changes';
 
 type Props = {
   params: Promise<{ accountId: string }>;
@@ -29,10 +31,25 @@ export default async function UsersPage({ params, searchParams }: Props) {
       <Breadcrumbs
         items={[{ href: '/accounts', label: 'Accounts' }, { href: `/accounts/${account.id}`, label: account.name }, { label: 'Users' }]}
       />
+      {account.status === 'Suspended' ? (
+        <SuspendedBanner accountId={account.id} name={account.name} canActivate={canManageAccounts(admin)} />
+      ) : null}
       <h1>Users</h1>
       <SearchForm action={path} q={list.q} label="Search users" hint="By name, email address or digits of their phone number" />
       {page.rows.length === 0 ? (
-        <p>{list.q ? `No users match “${list.q}”.` : 'This account has no users.'}</p>
+        list.q ? (
+          <p>{`No users match “${list.q}”.`}</p>
+        ) : (
+          <>
+            <p>This account has no users.</p>
+            {admin.canChange ? (
+              // A new account's first step (README, "First day in production").
+              <p>
+                Start with <Link href={`${path}/new`}>Add user</Link>, or <Link href={`${path}/import`}>Import users</Link> from a CSV file.
+              </p>
+            ) : null}
+          </>
+        )
       ) : (
         <TableRegion label={`Users of ${account.name}`}>
           <table>

@@ -11,10 +11,12 @@ type Props = {
   target: { accountId: string; userId: string; userVersion: number; phoneNumberId: string };
   user: { fullName: string; email: string; hasNumber: boolean } | null;
   formatted: string;
+  /** Why nothing can be assigned now (a suspended account), said instead of the form. */
+  blocker?: string | null;
 };
 
 /** The confirm step; rendered even when things changed under it, so a refusal still shows why. */
-export function AssignFromNumberForm({ title, target, user, formatted }: Props) {
+export function AssignFromNumberForm({ title, target, user, formatted, blocker }: Props) {
   const { state, formAction, form, onSubmit, pending } = useEnhancedForm<AssignPhoneNumberInput>(
     assignPhoneNumberSchema,
     assignFromNumberAction,
@@ -28,7 +30,9 @@ export function AssignFromNumberForm({ title, target, user, formatted }: Props) 
         serverErrors={state.fieldErrors}
         fields={[{ id: 'assign', name: 'phoneNumberId', message: state.fieldErrors?.phoneNumberId?.[0] }]}
       />
-      {!user ? (
+      {blocker ? (
+        <p>{blocker}</p>
+      ) : !user ? (
         <p>That user does not exist, or is not in an account you administer.</p>
       ) : user.hasNumber ? (
         <p>{user.fullName} already has a phone number. Unassign it first to give them another.</p>

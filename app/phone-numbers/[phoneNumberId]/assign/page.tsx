@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { listAccounts } from '@/lib/directory/accounts';
+import { accountSuspendedMessage, canManageAccounts } from '@/lib/directory/account-changes';
 import { loadNumberPage } from '@/lib/inventory/number-page';
 import { recentHolder } from '@/lib/inventory/phone-numbers';
 import { getUser, listUsers } from '@/lib/directory/users';
@@ -70,11 +71,18 @@ export default async function AssignFromNumberPage({ params, searchParams }: Pro
           <p>No accounts match.</p>
         ) : (
           <ul className="choices">
-            {accounts.rows.map((a) => (
-              <li key={a.id}>
-                <Link href={`${here}?accountId=${a.id}`}>{a.name}</Link> <span className="muted">({a.userCount} users)</span>
-              </li>
-            ))}
+            {accounts.rows.map((a) =>
+              // A suspended account is listed, but cannot be chosen: nothing new is assigned there.
+              a.status === 'Suspended' ? (
+                <li key={a.id}>
+                  {a.name} <span className="muted">(suspended: no phone number can be assigned there)</span>
+                </li>
+              ) : (
+                <li key={a.id}>
+                  <Link href={`${here}?accountId=${a.id}`}>{a.name}</Link> <span className="muted">({a.userCount} users)</span>
+                </li>
+              ),
+            )}
           </ul>
         )}
         <Pagination path={here} q={list.q} prevCursor={accounts.prevCursor} nextCursor={accounts.nextCursor} />
@@ -96,6 +104,24 @@ export default async function AssignFromNumberPage({ params, searchParams }: Pro
           <p>That account does not exist, or you do not administer it.</p>
           <p>
             <Link href={here}>Choose another account</Link>
+          </p>
+        </>
+      );
+    }
+    if (users.account.status === 'Suspended') {
+      return (
+        <>
+          <title>{title}</title>
+          {crumbs}
+          <h1>Assign {formatted}</h1>
+          <p>{accountSuspendedMessage(users.account.name)}</p>
+          <p>
+            {canManageAccounts(admin) ? (
+              <>
+                <Link href={`/accounts/${accountId}/activate`}>Activate account</Link> ·{' '}
+              </>
+            ) : null}
+            <Link href={here}>Choose another account</Link> · <Link href={path}>Cancel</Link>
           </p>
         </>
       );
@@ -179,6 +205,7 @@ export default async function AssignFromNumberPage({ params, searchParams }: Pro
         title={title}
         target={{ accountId, userId, userVersion: user?.version ?? 0, phoneNumberId: number.id }}
         user={user ? { fullName: user.fullName, email: user.email, hasNumber: Boolean(user.phoneNumber) } : null}
+        blocker={user?.account.status === 'Suspended' ? accountSuspendedMessage(user.account.name) : null}
         formatted={formatted}
       />
       <p>

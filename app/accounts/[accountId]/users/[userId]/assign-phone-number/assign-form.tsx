@@ -11,11 +11,13 @@ type Props = {
   user: { accountId: string; userId: string; version: number; fullName: string; email: string };
   /** The user's number when they already have one: then there is nothing to choose. */
   existingNumber: string | null;
+  /** Why nothing can be assigned now (a suspended account), said instead of the form. */
+  blocker?: string | null;
   numbers: { id: string; label: string; country: string }[];
   searched: boolean;
 };
 
-export function AssignForm({ title, user, existingNumber, numbers, searched }: Props) {
+export function AssignForm({ title, user, existingNumber, blocker, numbers, searched }: Props) {
   const { state, formAction, form, onSubmit, errorFor, pending } = useEnhancedForm<AssignPhoneNumberInput>(
     assignPhoneNumberSchema,
     assignPhoneNumberAction,
@@ -31,7 +33,9 @@ export function AssignForm({ title, user, existingNumber, numbers, searched }: P
         serverErrors={state.fieldErrors}
         fields={[{ id: firstId, name: 'phoneNumberId', message: error }]}
       />
-      {existingNumber ? (
+      {blocker ? (
+        <p>{blocker}</p>
+      ) : existingNumber ? (
         <p>
           {user.fullName} has the phone number {existingNumber}. A user has one number at most: unassign it first to give them another.
         </p>

@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { listAssignableNumbers } from '@/lib/telephony/telephony';
+import { accountSuspendedMessage, canManageAccounts } from '@/lib/directory/account-changes';
 import { loadUserPage } from '@/lib/telephony/user-page';
 import { parseListParams } from '@/lib/kernel/pagination';
 import { formatPhoneNumber } from '@/lib/kernel/phone';
@@ -36,7 +37,9 @@ export default async function AssignPhoneNumberPage({ params, searchParams }: Pr
   // Rendered even when the user already has a number, so that a refused attempt (someone gave
   // them one first) still shows its message above the page as it is now.
   const existing = user.phoneNumber ? formatPhoneNumber(user.phoneNumber.e164) : null;
-  const page = existing ? null : await listAssignableNumbers(admin, list);
+  // Nothing new is assigned in a suspended account: say so instead of a form that cannot succeed.
+  const blocker = user.account.status === 'Suspended' ? accountSuspendedMessage(account.name) : null;
+  const page = existing || blocker ? null : await listAssignableNumbers(admin, list);
   return (
     <>
       {crumbs}
@@ -54,12 +57,18 @@ export default async function AssignPhoneNumberPage({ params, searchParams }: Pr
         title={title}
         user={{ accountId: account.id, userId: user.id, version: user.version, fullName: user.fullName, email: user.email }}
         existingNumber={existing}
+        blocker={blocker}
         numbers={(page?.rows ?? []).map((n) => ({ id: n.id, label: formatPhoneNumber(n.e164), country: n.country }))}
         searched={Boolean(list.q)}
       />
       {page ? <Pagination path={here} q={list.q} prevCursor={page.prevCursor} nextCursor={page.nextCursor} /> : null}
+      {blocker && canManageAccounts(admin) ? (
+        <p>
+          <Link href={`/accounts/${account.id}/activate`}>Activate account</Link>
+        </p>
+      ) : null}
       <p>
-        <Link href={path}>{existing ? `Back to ${user.fullName}` : 'Cancel'}</Link>
+        <Link href={path}>{existing || blocker ? `Back to ${user.fullName}` : 'Cancel'}</Link>
       </p>
     </>
   );
