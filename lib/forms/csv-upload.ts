@@ -6,7 +6,12 @@ import { CsvError, parse as parseCsvRecords } from 'csv-parse/sync';
 
 /** A file or text that cannot be read at all; the message says what to do, in the admin's words. */
 export class CsvUploadError extends Error {
-  constructor(message: string) {
+  constructor(
+    message: string,
+    /** For a list that cannot be parsed: why, and the line where it stopped, for a message of the caller's own. */
+    readonly why?: string,
+    readonly line?: number,
+  ) {
     super(message);
     this.name = 'CsvUploadError';
   }
@@ -39,7 +44,11 @@ export function readCsvRecords(csv: string): CsvRecord[] {
         : err.code === 'CSV_INVALID_CLOSING_QUOTE' || err.code === 'CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE'
           ? 'a closing quote is followed by other characters'
           : err.message;
-    throw new CsvUploadError(`The CSV file cannot be read: ${why}${at ? ` (line ${at})` : ''}. Check the file and upload it again.`);
+    throw new CsvUploadError(
+      `The CSV file cannot be read: ${why}${at ? ` (line ${at})` : ''}. Check the file and upload it again.`,
+      why,
+      at,
+    );
   }
   return records.map(({ record, info }) => {
     // info.lines is where the record ends; a quoted field may hold line breaks of its own.
