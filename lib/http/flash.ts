@@ -43,9 +43,17 @@ const numbersAddedFlashSchema = z.object({
   added: z.number().int().min(0),
   skipped: z.number().int().min(0),
 });
-const flashSchema = z.union([changeFlashSchema.strict(), numbersAddedFlashSchema.strict()]);
+/** After "Import users": into which account, how many were added, and how many were there first. */
+const usersImportedFlashSchema = z.object({
+  kind: z.literal('users-imported'),
+  accountId: z.string().max(64),
+  added: z.number().int().min(0),
+  skipped: z.number().int().min(0),
+});
+const flashSchema = z.union([changeFlashSchema.strict(), numbersAddedFlashSchema.strict(), usersImportedFlashSchema.strict()]);
 export type ChangeFlash = z.infer<typeof changeFlashSchema>;
 export type NumbersAddedFlash = z.infer<typeof numbersAddedFlashSchema>;
+export type UsersImportedFlash = z.infer<typeof usersImportedFlashSchema>;
 export type Flash = z.infer<typeof flashSchema>;
 
 export function encodeFlash(flash: Flash): string {
@@ -66,7 +74,9 @@ export function decodeFlash(raw: string | undefined | null): Flash | null {
 /** Sets the flash; a one-time password in it is sealed so that only `shownTo` (an admin id) can read it. */
 export async function setFlash(flash: Flash, secret?: { oneTimePassword: string; shownTo: string }): Promise<void> {
   const value: Flash =
-    secret && flash.kind !== 'numbers-added' ? { ...flash, sealedPassword: seal(secret.oneTimePassword, secret.shownTo) } : flash;
+    secret && flash.kind !== 'numbers-added' && flash.kind !== 'users-imported'
+      ? { ...flash, sealedPassword: seal(secret.oneTimePassword, secret.shownTo) }
+      : flash;
   const h = await headers();
   const https = h.get('x-forwarded-proto') === 'https' || Boolean(process.env.AUTH_URL?.startsWith('https:'));
   (await cookies()).set(FLASH_COOKIE, encodeFlash(value), {
@@ -85,7 +95,7 @@ async function readAnyFlash(): Promise<Flash | null> {
 /** What just happened to this user, number or admin, shown only on its own page. */
 export async function readFlash(about: { userId: string } | { phoneNumberId: string } | { adminId: string }): Promise<ChangeFlash | null> {
   const flash = await readAnyFlash();
-  if (!flash || flash.kind === 'numbers-added') return null;
+  if (!flash || flash.kind === 'numbers-added' || flash.kind === 'users-imported') return null;
   const matches =
     'userId' in about
       ? flash.userId === about.userId
@@ -99,6 +109,12 @@ export async function readFlash(about: { userId: string } | { phoneNumberId: str
 export async function readNumbersAddedFlash(): Promise<NumbersAddedFlash | null> {
   const flash = await readAnyFlash();
   return flash?.kind === 'numbers-added' ? flash : null;
+}
+
+/** How many users were just imported, for that account's Users page only. */
+export async function readUsersImportedFlash(accountId: string): Promise<UsersImportedFlash | null> {
+  const flash = await readAnyFlash();
+  return flash?.kind === 'users-imported' && flash.accountId === accountId ? flash : null;
 }
 
 /** The flash's one-time password, if it has one and it was sealed for `viewerId`. */
