@@ -105,7 +105,10 @@ export default async function UsersPage({ params, searchParams }: Props) {
             {' · '}
           </>
         ) : null}
-        <Link href={exportHref}>Export users</Link>
+        {/* A plain link: the export is a file, not a page for the client router. */}
+        <a href={exportHref} download>
+          Export users
+        </a>
       </p>
       <form className="search filters" action={path} method="get" role="search" aria-label="Search and filter users">
         <div>
