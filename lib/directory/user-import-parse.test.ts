@@ -95,8 +95,9 @@ describe('verdicts', () => {
   });
 
   test('what was typed is shown without invisible characters, the cells joined', () => {
-    const [entry] = parseUserList({ text: 'Pat\u200B Lee ,  bad address' });
+    const [entry, short] = parseUserList({ text: 'Pat\u200B Lee ,  bad address\nJo Lee,,,' });
     assert.deepEqual(entry, { line: 1, input: 'Pat Lee, bad address', error: 'Not a valid email address: it has a space in it' });
+    assert.deepEqual(short, { line: 2, input: 'Jo Lee', error: 'Missing email address' });
   });
 });
 

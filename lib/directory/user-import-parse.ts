@@ -170,7 +170,9 @@ export function parseUserList(source: { text: string } | { csv: string }): UserI
   }
   const firstLine = new Map<string, number>();
   return records.map(({ line, cells }) => {
-    const input = shownInput(cells.map((c) => c.trim()).join(', '));
+    const typed = cells.map((c) => c.trim());
+    while (typed.length > 1 && !typed[typed.length - 1]) typed.pop(); // "Pat," shows as "Pat"
+    const input = shownInput(typed.join(', '));
     const parsed = parseUser((column) => cells[columnIndex(column)] ?? '');
     if (parsed.error !== undefined) return { line, input, error: parsed.error };
     const seen = firstLine.get(parsed.email!);
