@@ -153,7 +153,7 @@ describe('lists that cannot be read', () => {
 
   test(`more than ${MAX_USER_LINES.toLocaleString('en-US')} lines is refused, saying the limit`, () => {
     const text = Array.from({ length: MAX_USER_LINES + 1 }, (_, i) => `User ${i}, user${i}@example.com`).join('\n');
-    refusedList({ text }, 'users', /^That is 10,001 lines: import at most 10,000 users at a time$/);
+    refusedList({ text }, 'users', /^That is 20,001 lines: import at most 20,000 users at a time$/);
     const exactly = Array.from({ length: MAX_USER_LINES }, (_, i) => `User ${i}, user${i}@example.com`).join('\n');
     assert.equal(parseUserList({ text: exactly }).length, MAX_USER_LINES);
   });
