@@ -59,7 +59,7 @@ test('Import users from a CSV file: preview with reasons, import, then the list,
 
   // Filters narrow the list, and the count with it; the URL keeps them.
   await page.getByLabel('Licence').selectOption('Basic');
-  await page.getByRole('button', { name: 'Filter' }).click();
+  await page.getByRole('button', { name: 'Search' }).click();
   await expect(page).toHaveURL(/license=Basic/);
   await expect(page.getByText('1–5 of 5 users')).toBeVisible();
   expect((await rowsOf(page, `Users of ${data.accountName}`)).map((r) => r[1])).toEqual(people.slice(0, 5).map((p) => p.name));

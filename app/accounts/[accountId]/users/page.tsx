@@ -148,8 +148,9 @@ export default async function UsersPage({ params, searchParams }: Props) {
             ))}
           </select>
         </div>
+        {/* "Search", as on the inventory's page: one button for the search and the filters together. */}
         <button type="submit" className="secondary">
-          Filter
+          Search
         </button>
         {filtered ? <Link href={path}>Clear</Link> : null}
       </form>
