@@ -36,17 +36,20 @@ type UserRow = {
   outboundCalling: boolean;
   sms: boolean;
   e164: string | null;
+  /** The account's present users (pg returns a bigint as text). */
+  total: string;
 };
 
 async function usersPage(q: Q, accountId: string, after: string | null): Promise<string | null> {
   const cursor = decodeCursor(after ?? undefined);
-  // One query: the account's name and one page (plus one row, to know if there is more).
+  // One query: the account's name, how many users it has, and one page (plus one row, to know if there is more).
   const rows = (await q(
-    `SELECT a.name AS "accountName", u.id, u."fullName", u.email, u."inboundCalling", u."outboundCalling", u.sms, p.e164
+    `SELECT a.name AS "accountName", u.id, u."fullName", u.email, u."inboundCalling", u."outboundCalling", u.sms, p.e164,
+            (SELECT count(*) FROM "User" c WHERE c."accountId" = a.id AND c."removedAt" IS NULL) AS total
      FROM "Account" a
      LEFT JOIN LATERAL (
        SELECT id, "fullName", email, "inboundCalling", "outboundCalling", sms FROM "User"
-       WHERE "accountId" = a.id ${cursor ? `AND ("fullName", id) > ($2, $3)` : ''}
+       WHERE "accountId" = a.id AND "removedAt" IS NULL ${cursor ? `AND ("fullName", id) > ($2, $3)` : ''}
        ORDER BY "fullName", id LIMIT ${PAGE_SIZE + 1}) u ON true
      LEFT JOIN "PhoneNumber" p ON p."userId" = u.id
      WHERE a.id = $1 ORDER BY u."fullName", u.id`,
@@ -69,7 +72,7 @@ async function usersPage(q: Q, accountId: string, after: string | null): Promise
     .join('');
   return page(
     `Users – ${rows[0]!.accountName} – Switchboard`,
-    `<h1>Users</h1><table><thead><tr><th>Full name</th><th>Email</th><th>Phone number</th><th>Calling and SMS</th></tr></thead><tbody>${body}</tbody></table>${prev}${next}`,
+    `<h1>Users</h1><p>${users.length ? `${cursor?.at !== undefined ? cursor.at + 1 : 1}–` : ''}${Number(rows[0]!.total).toLocaleString('en-US')} users</p><table><thead><tr><th>Full name</th><th>Email</th><th>Phone number</th><th>Calling and SMS</th></tr></thead><tbody>${body}</tbody></table>${prev}${next}`,
   );
 }
 

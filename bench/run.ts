@@ -235,7 +235,8 @@ async function main() {
         [BIG_ACCOUNT_ID],
       )) as { id: string }[];
       target = {
-        deepCursor: encodeCursor({ key: beforeDeep!.fullName, id: beforeDeep!.id }),
+        // As the page's own Next link names it: the row, and where it stands in the list.
+        deepCursor: encodeCursor({ key: beforeDeep!.fullName, id: beforeDeep!.id, at: (DEEP_PAGE - 1) * PAGE_SIZE }),
         page1: await pageRows(undefined),
         deep: await pageRows(beforeDeep),
         holder: holder!,

@@ -148,6 +148,8 @@ export async function runMatrix(options: MatrixOptions = {}): Promise<MatrixResu
       Object.entries(values).reduce((f, [k, v]) => setField(f, k, v), fields);
     const imports: Partial<Record<Identity, string>> = {};
     const fullImport = () => imports['full-scope'] ?? 'no-import-yet';
+    const userImports: Partial<Record<Identity, string>> = {};
+    const fullUserImport = () => userImports['full-scope'] ?? 'no-import-yet';
 
     const mutations: Mutation[] = [
       {
@@ -304,6 +306,33 @@ export async function runMatrix(options: MatrixOptions = {}): Promise<MatrixResu
           success: '/phone-numbers',
         }),
       },
+      // ---- Import users (lib/directory/user-imports.ts): the preview writes a UserImport row and
+      // is refused like a change (to a ReadOnly admin, and to an admin of another account, who is
+      // told the account is not theirs); the import posts the full-scope admin's own preview as
+      // every identity, which only they may import. Each admin's preview id is kept for step 2.
+      {
+        name: 'preview users (import users, step 1)',
+        allowed: ['full-scope'],
+        doneRows: 0,
+        target: async (identity) => ({
+          page: `/accounts/${accountA.id}/users/import`,
+          button: 'Preview',
+          fields: (f) => set(f, { users: `Matrix ${identity}, ${identity}-${crypto.randomBytes(4).toString('hex')}@authz.example` }),
+          success: new RegExp(`^/accounts/${accountA.id}/users/import/[A-Za-z0-9_-]+$`),
+          after: (answer) => void (userImports[identity] = answer.location!.split('/').pop()!),
+        }),
+      },
+      {
+        name: 'import users (import users, step 2)',
+        allowed: ['full-scope'],
+        target: async () => ({
+          page: () => `/accounts/${accountA.id}/users/import/${fullUserImport()}`,
+          button: 'Import',
+          fields: (f) => set(f, { accountId: accountA.id, importId: fullUserImport() }),
+          success: `/accounts/${accountA.id}/users`,
+        }),
+      },
+      // ---- end of Import users
       {
         name: 'add admin',
         allowed: ['full-scope'],

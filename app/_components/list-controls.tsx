@@ -59,6 +59,26 @@ export function Pagination({
   );
 }
 
+/**
+ * How many rows a list has, and which of them this page shows: "26–50 of 1,204 users". A page
+ * reached by an old link whose cursor carries no position says "25 of 1,204 users shown".
+ */
+export function ListCount({ first, shown, total, one, many }: { first?: number; shown: number; total: number; one: string; many: string }) {
+  const n = (v: number) => v.toLocaleString('en-US');
+  const noun = total === 1 ? one : many;
+  const text =
+    shown === 0
+      ? `0 ${many}`
+      : first === undefined
+        ? `${n(shown)} of ${n(total)} ${noun} shown`
+        : `${n(first)}–${n(first + shown - 1)} of ${n(total)} ${noun}`;
+  return (
+    <p className="list-count" id="list-count">
+      {text}
+    </p>
+  );
+}
+
 export function Breadcrumbs({ items }: { items: { href?: string; label: string }[] }) {
   return (
     <nav className="breadcrumbs" aria-label="Breadcrumb">

@@ -1,12 +1,12 @@
 import Link from 'next/link';
 import { requireAdmin } from '@/lib/auth/session';
-import { inventorySummary, listPhoneNumbers, VIEWS } from '@/lib/inventory/phone-numbers';
+import { listPhoneNumbersWithCount, VIEWS } from '@/lib/inventory/phone-numbers';
 import { parseInventoryParams } from '@/lib/inventory/params';
 import { VIEW_NAMES } from '@/lib/inventory/views';
 import { label } from '@/lib/kernel/labels';
 import { parseListParams } from '@/lib/kernel/pagination';
 import { formatPhoneNumber } from '@/lib/kernel/phone';
-import { Pagination } from '@/app/_components/list-controls';
+import { ListCount, Pagination } from '@/app/_components/list-controls';
 import { NumbersAddedBanner } from '@/app/_components/numbers-added-banner';
 import { AssigneeCell } from './assignee';
 import { TableRegion } from '@/app/_components/table-region';
@@ -18,7 +18,14 @@ export default async function PhoneNumbersPage({ searchParams }: Props) {
   const list = parseListParams(raw);
   const filters = parseInventoryParams(raw);
   const admin = await requireAdmin('/phone-numbers');
-  const [{ counts, countries }, page] = await Promise.all([inventorySummary(admin), listPhoneNumbers(admin, filters, list)]);
+  // Two queries side by side: the views' counts (under the search, if any), from which the list's
+  // own count is summed, and the page of numbers.
+  const {
+    summary: { counts, countries: found },
+    page,
+  } = await listPhoneNumbersWithCount(admin, filters, list);
+  // The country chosen stays a choice even when no number matches the search there.
+  const countries = filters.country && !found.includes(filters.country) ? [...found, filters.country].sort() : found;
   const query = {
     view: filters.view === 'all' ? undefined : filters.view,
     type: filters.type,
@@ -102,6 +109,7 @@ export default async function PhoneNumbersPage({ searchParams }: Props) {
           <Link href={filters.view === 'all' ? '/phone-numbers' : `/phone-numbers?view=${filters.view}`}>Clear</Link>
         ) : null}
       </form>
+      <ListCount first={page.first} shown={page.rows.length} total={page.total} one="phone number" many="phone numbers" />
       {page.rows.length === 0 ? (
         <p>No phone numbers match.</p>
       ) : (

@@ -1,16 +1,19 @@
 import 'server-only';
 import type { AccountStatus, Prisma } from '@/lib/generated/prisma/client';
-import { keysetPage, type ListParams, type Page } from '@/lib/kernel/pagination';
+import { keysetPage, type CountedPage, type ListParams } from '@/lib/kernel/pagination';
 import { searchDigits } from '@/lib/kernel/phone';
 import { likeLiteral } from '@/lib/kernel/search';
 import type { SessionAdmin } from '@/lib/kernel/session-admin';
 import { scopedPrisma } from '@/lib/kernel/scope';
+import type { UserFilters } from './user-params';
 import { outboxRowSelect, USER_NOTIFICATIONS, type OutboxRow } from '@/lib/notifications/outbox';
 
 export type UserRow = {
   id: string;
   fullName: string;
   email: string;
+  license: string;
+  registrationStatus: string;
   phoneNumber: string | null;
   inboundCalling: boolean;
   outboundCalling: boolean;
@@ -18,33 +21,41 @@ export type UserRow = {
 };
 
 /**
- * Users of one account the admin administers; null when the account is not theirs to see.
- * `withoutNumber`: only those who could be given a number.
+ * Users of one account the admin administers, one page of them, with how many match in all;
+ * null when the account is not theirs to see. Removed users are never listed. `filters`: the
+ * Users page's (has a number or not, registration status, licence), with the search `q`;
+ * `withoutNumber`: only those who could be given a number (the assign pages).
  */
 export async function listUsers(
   admin: SessionAdmin,
   accountId: string,
   params: ListParams,
-  opts: { withoutNumber?: boolean } = {},
-): Promise<(Page<UserRow> & { account: { id: string; name: string; status: AccountStatus } }) | null> {
+  opts: { withoutNumber?: boolean; filters?: UserFilters } = {},
+): Promise<(CountedPage<UserRow> & { account: { id: string; name: string; status: AccountStatus } }) | null> {
   const prisma = await scopedPrisma(admin);
   const page = keysetPage('fullName', params);
+  const filters: UserFilters = { ...opts.filters, ...(opts.withoutNumber ? { number: 'without' } : {}) };
+  const matching = userListWhere(filters, params.q);
   // One query: the account (scoped to the admin's accounts, so its users are theirs to see) with
-  // one page of its users and their numbers, joined in the same SELECT.
+  // one page of its users and their numbers, and the count of all that match, in the same SELECT.
+  // Where the page starts comes from its cursor (keysetPage.toCountedPage), not from a second count.
   const account = await prisma.account.findFirst({
     where: { id: accountId },
     select: {
       id: true,
       name: true,
       status: true,
+      _count: { select: { users: { where: matching } } },
       users: {
-        where: { AND: [opts.withoutNumber ? { phoneNumber: { is: null } } : {}, userSearch(params.q), page.where] },
+        where: { AND: [matching, page.where] },
         orderBy: page.orderBy,
         take: page.take,
         select: {
           id: true,
           fullName: true,
           email: true,
+          license: true,
+          registrationStatus: true,
           inboundCalling: true,
           outboundCalling: true,
           sms: true,
@@ -54,11 +65,24 @@ export async function listUsers(
     },
   });
   if (!account) return null;
-  const result = page.toPage(account.users);
+  const result = page.toCountedPage(account.users, account._count.users);
   return {
     ...result,
     account: { id: account.id, name: account.name, status: account.status },
     rows: result.rows.map(({ phoneNumber, ...u }) => ({ ...u, phoneNumber: phoneNumber?.e164 ?? null })),
+  };
+}
+
+/** The users of a list (within an account, which the caller scopes): present ones, filtered and searched. */
+export function userListWhere(filters: UserFilters, q: string | undefined): Prisma.UserWhereInput {
+  return {
+    AND: [
+      { removedAt: null },
+      filters.number === 'with' ? { phoneNumber: { isNot: null } } : filters.number === 'without' ? { phoneNumber: { is: null } } : {},
+      filters.status ? { registrationStatus: filters.status } : {},
+      filters.license ? { license: filters.license } : {},
+      userSearch(q),
+    ],
   };
 }
 

@@ -12,3 +12,9 @@ export const checkbox = z
   .union([z.boolean(), z.string()])
   .nullish()
   .transform((v) => v === true || v === 'on' || v === 'true');
+
+/** A chosen file: a File on the server, a FileList in react-hook-form; nothing chosen (or an empty file) is absent. */
+export const chosenFile = z.preprocess((value) => {
+  const file = typeof FileList !== 'undefined' && value instanceof FileList ? value[0] : value;
+  return file instanceof File && file.size > 0 ? file : undefined;
+}, z.instanceof(File).optional());

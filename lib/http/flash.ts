@@ -54,10 +54,23 @@ const accountFlashSchema = z.object({
   /** It was so already (a repeat, or another admin did it first): nothing was changed. */
   repeated: z.boolean().optional(),
 });
-const flashSchema = z.union([changeFlashSchema.strict(), numbersAddedFlashSchema.strict(), accountFlashSchema.strict()]);
+/** After "Import users": into which account, how many were added, and how many were there first. */
+const usersImportedFlashSchema = z.object({
+  kind: z.literal('users-imported'),
+  accountId: z.string().max(64),
+  added: z.number().int().min(0),
+  skipped: z.number().int().min(0),
+});
+const flashSchema = z.union([
+  changeFlashSchema.strict(),
+  numbersAddedFlashSchema.strict(),
+  accountFlashSchema.strict(),
+  usersImportedFlashSchema.strict(),
+]);
 export type ChangeFlash = z.infer<typeof changeFlashSchema>;
 export type NumbersAddedFlash = z.infer<typeof numbersAddedFlashSchema>;
 export type AccountFlash = z.infer<typeof accountFlashSchema>;
+export type UsersImportedFlash = z.infer<typeof usersImportedFlashSchema>;
 export type Flash = z.infer<typeof flashSchema>;
 
 const isAccountFlash = (flash: Flash): flash is AccountFlash => flash.kind.startsWith('account-');
@@ -80,7 +93,7 @@ export function decodeFlash(raw: string | undefined | null): Flash | null {
 /** Sets the flash; a one-time password in it is sealed so that only `shownTo` (an admin id) can read it. */
 export async function setFlash(flash: Flash, secret?: { oneTimePassword: string; shownTo: string }): Promise<void> {
   const value: Flash =
-    secret && flash.kind !== 'numbers-added' && !isAccountFlash(flash)
+    secret && flash.kind !== 'numbers-added' && flash.kind !== 'users-imported' && !isAccountFlash(flash)
       ? { ...flash, sealedPassword: seal(secret.oneTimePassword, secret.shownTo) }
       : flash;
   const h = await headers();
@@ -101,7 +114,7 @@ async function readAnyFlash(): Promise<Flash | null> {
 /** What just happened to this user, number or admin, shown only on its own page. */
 export async function readFlash(about: { userId: string } | { phoneNumberId: string } | { adminId: string }): Promise<ChangeFlash | null> {
   const flash = await readAnyFlash();
-  if (!flash || flash.kind === 'numbers-added' || isAccountFlash(flash)) return null;
+  if (!flash || flash.kind === 'numbers-added' || flash.kind === 'users-imported' || isAccountFlash(flash)) return null;
   const matches =
     'userId' in about
       ? flash.userId === about.userId
@@ -115,6 +128,12 @@ export async function readFlash(about: { userId: string } | { phoneNumberId: str
 export async function readNumbersAddedFlash(): Promise<NumbersAddedFlash | null> {
   const flash = await readAnyFlash();
   return flash?.kind === 'numbers-added' ? flash : null;
+}
+
+/** How many users were just imported, for that account's Users page only. */
+export async function readUsersImportedFlash(accountId: string): Promise<UsersImportedFlash | null> {
+  const flash = await readAnyFlash();
+  return flash?.kind === 'users-imported' && flash.accountId === accountId ? flash : null;
 }
 
 /** The flash's one-time password, if it has one and it was sealed for `viewerId`. */

@@ -1,4 +1,3 @@
-import { CsvError, parse as parseCsvRecords } from 'csv-parse/sync';
 import {
   getCountries,
   getCountryCallingCode,
@@ -6,6 +5,7 @@ import {
   validatePhoneNumberLength,
   type CountryCode,
 } from 'libphonenumber-js/max';
+import { CsvUploadError, decodeCsvFile as decodeAnyCsvFile, readCsvRecords, shownInput } from '@/lib/forms/csv-upload';
 import { countryInText } from './countries';
 import { MAX_LINES } from './limits';
 
@@ -67,14 +67,7 @@ export function cleanInput(raw: string): string {
     .trim();
 }
 
-/** What the preview shows as "what was typed": as typed, less what cannot be seen or would reorder the row. */
-function shown(raw: string): string {
-  const visible = raw
-    .replace(INVISIBLE, '')
-    .replace(/\p{Cc}/gu, ' ')
-    .trim();
-  return visible.length > MAX_INPUT_SHOWN ? `${visible.slice(0, MAX_INPUT_SHOWN)}…` : visible;
-}
+const shown = (raw: string) => shownInput(raw, MAX_INPUT_SHOWN);
 
 const CALLING_CODES = new Set<string>(getCountries().map((c) => getCountryCallingCode(c)));
 // Non-geographic codes (international freephone, satellite, …): real codes, though no country's.
@@ -176,36 +169,21 @@ const headerName = (cell: string) =>
  * CRLF and a byte-order mark are fine. Wholly blank rows are skipped.
  */
 export function linesOfCsv(csv: string): InputLine[] {
-  let records: { record: string[]; info: { lines: number } }[];
+  let records;
   try {
-    records = parseCsvRecords(csv, {
-      bom: true,
-      delimiter: [',', ';', '\t'],
-      relax_column_count: true,
-      skip_empty_lines: true,
-      info: true,
-    }) as unknown as typeof records; // with info: true each record comes with where it was read; the types miss that
+    records = readCsvRecords(csv);
   } catch (err) {
-    if (!(err instanceof CsvError)) throw err;
-    const at = (err as CsvError & { lines?: number }).lines;
-    const why =
-      err.code === 'CSV_QUOTE_NOT_CLOSED'
-        ? 'a quoted field is never closed'
-        : err.code === 'CSV_INVALID_CLOSING_QUOTE' || err.code === 'CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE'
-          ? 'a closing quote is followed by other characters'
-          : err.message;
-    throw new PhoneListError(`The CSV file cannot be read: ${why}${at ? ` (line ${at})` : ''}. Check the file and upload it again.`, 'csv');
+    if (err instanceof CsvUploadError) throw new PhoneListError(err.message, 'csv');
+    throw err;
   }
-  const first = records[0]?.record ?? [];
+  const first = records[0]?.cells ?? [];
   const named = first.findIndex((cell) => HEADER_NAMES.has(headerName(cell)));
   const column = Math.max(named, 0);
   const hasHeader = named >= 0 || (first.length > 0 && !/\d/.test(cleanInput(first[0] ?? '')));
   const lines: InputLine[] = [];
-  for (const { record, info } of hasHeader ? records.slice(1) : records) {
-    if (record.every((cell) => !cleanInput(cell))) continue;
-    // info.lines is where the record ends; a quoted field may hold line breaks of its own.
-    const breaks = record.reduce((n, cell) => n + (cell.match(/\r\n|\r|\n/g)?.length ?? 0), 0);
-    lines.push({ line: info.lines - breaks, input: record[column] ?? '' });
+  for (const { cells, line } of hasHeader ? records.slice(1) : records) {
+    if (cells.every((cell) => !cleanInput(cell))) continue;
+    lines.push({ line, input: cells[column] ?? '' });
   }
   return lines;
 }
@@ -215,18 +193,12 @@ export function linesOfCsv(csv: string): InputLine[] {
  * it; a spreadsheet's own format or another binary file is refused with what to do instead.
  */
 export function decodeCsvFile(bytes: Uint8Array): string {
-  if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) {
-    throw new PhoneListError(
-      'This is a spreadsheet (such as .xlsx), not a CSV file. Save it as CSV (comma-separated values), then upload that.',
-      'csv',
-    );
+  try {
+    return decodeAnyCsvFile(bytes, 'the numbers');
+  } catch (err) {
+    if (err instanceof CsvUploadError) throw new PhoneListError(err.message, 'csv');
+    throw err;
   }
-  const encoding = bytes[0] === 0xff && bytes[1] === 0xfe ? 'utf-16le' : bytes[0] === 0xfe && bytes[1] === 0xff ? 'utf-16be' : 'utf-8';
-  const text = new TextDecoder(encoding).decode(bytes);
-  if (text.includes('\u0000')) {
-    throw new PhoneListError('This file is not a CSV file. Save the numbers as CSV (comma-separated values), then upload that.', 'csv');
-  }
-  return text;
 }
 
 /**

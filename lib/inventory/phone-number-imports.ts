@@ -1,11 +1,11 @@
 import 'server-only';
-import crypto from 'node:crypto';
 import type { CountryCode } from 'libphonenumber-js/max';
 import type { PhoneNumberProductType, PhoneNumberStatus, Prisma } from '@/lib/generated/prisma/client';
 import { getPrisma } from '@/lib/db/client';
 import { decodeCsvFile, parsePhoneNumberList, PhoneListError, type PhoneNumberEntry } from './parse';
 import type { SessionAdmin } from '@/lib/kernel/session-admin';
 import { recordAudit } from '@/lib/kernel/audit';
+import { newId } from '@/lib/kernel/ids';
 import { DomainError } from '@/lib/kernel/errors';
 import { mutate, requirePermission } from '@/lib/kernel/mutation';
 
@@ -157,16 +157,6 @@ export type AddResult = {
   /** The import had already been added (a double submit or a replay): nothing was added now. */
   repeated: boolean;
 };
-
-/** An id shaped like Prisma's cuid(2) ids (a lowercase letter, then 23 base-36 characters), from 128 random bits. */
-function newId(): string {
-  const bytes = crypto.randomBytes(17);
-  const rest = BigInt(`0x${bytes.subarray(1).toString('hex')}`)
-    .toString(36)
-    .padStart(23, '0')
-    .slice(-23);
-  return String.fromCharCode(97 + (bytes[0]! % 26)) + rest;
-}
 
 /**
  * Inserts the numbers as Unassigned in one statement, skipping any already in the inventory;

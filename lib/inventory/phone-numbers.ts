@@ -2,7 +2,7 @@ import 'server-only';
 import type { PhoneNumberProductType, PhoneNumberStatus, PhoneNumberType, Prisma } from '@/lib/generated/prisma/client';
 import { getPrisma } from '@/lib/db/client';
 import type { View } from './views';
-import { keysetPage, type ListParams, type Page } from '@/lib/kernel/pagination';
+import { keysetPage, type CountedPage, type ListParams, type Page } from '@/lib/kernel/pagination';
 import { formatPhoneNumber, searchDigits } from '@/lib/kernel/phone';
 import type { SessionAdmin } from '@/lib/kernel/session-admin';
 import { recordAudit } from '@/lib/kernel/audit';
@@ -93,6 +93,16 @@ function rowOf(admin: SessionAdmin, n: Prisma.PhoneNumberGetPayload<{ select: ty
 
 /** One page of the inventory: a view, search by any digits, filters; keyset by E.164. */
 export async function listPhoneNumbers(admin: SessionAdmin, filters: InventoryFilters, params: ListParams): Promise<Page<InventoryRow>> {
+  const { page, rows } = await fetchPage(admin, filters, params);
+  const result = page.toPage(rows);
+  return {
+    ...result,
+    rows: result.rows.map((n) => rowOf(admin, n)),
+  };
+}
+
+async function fetchPage(admin: SessionAdmin, filters: InventoryFilters, params: ListParams) {
+  void admin; // the inventory is the organisation's; who holds a number is shown by rowOf
   const prisma = await getPrisma();
   const digits = params.q ? searchDigits(params.q) : '';
   const page = keysetPage('e164', params);
@@ -111,18 +121,24 @@ export async function listPhoneNumbers(admin: SessionAdmin, filters: InventoryFi
     take: page.take,
     select: rowSelect,
   });
-  const result = page.toPage(rows);
-  return {
-    ...result,
-    rows: result.rows.map((n) => rowOf(admin, n)),
-  };
+  return { page, rows };
 }
 
 /**
- * What the inventory page shows around its list, in one query: the count of each view (tab)
- * and the countries present (the filter). Still one pass over the inventory (docs/performance.md).
+ * What the inventory page shows around its list, in one query: the count of each view (tab), the
+ * countries present (the filter), and the counts by status, country, type and product type, from
+ * which the list's own count under any filters is summed without another query. Still one pass
+ * over the inventory (docs/performance.md). Under a search by digits, all of it counts the numbers
+ * that match the search (through the trigram index), and it is not shared.
  */
-export type InventorySummary = { counts: Record<View, number>; countries: string[] };
+export type InventoryGroup = {
+  status: PhoneNumberStatus;
+  country: string;
+  type: PhoneNumberType;
+  productType: PhoneNumberProductType;
+  count: number;
+};
+export type InventorySummary = { counts: Record<View, number>; countries: string[]; groups: InventoryGroup[] };
 
 // Counting a million numbers takes a full pass (≈ 0.3 s alone, seconds under load), on every
 // inventory page. For an inventory that large, requests share one count for a few seconds;
@@ -131,8 +147,10 @@ const SUMMARY_SHARED_FROM = 100_000;
 const SUMMARY_SHARED_MS = 5_000;
 let sharedSummary: { at: number; summary: Promise<InventorySummary> } | undefined;
 
-export async function inventorySummary(admin: SessionAdmin): Promise<InventorySummary> {
+export async function inventorySummary(admin: SessionAdmin, q?: string): Promise<InventorySummary> {
   void admin; // the inventory is the organisation's
+  const digits = q ? searchDigits(q) : '';
+  if (digits) return countInventory(digits);
   if (sharedSummary && Date.now() - sharedSummary.at < SUMMARY_SHARED_MS) return sharedSummary.summary;
   const summary = countInventory();
   // Requests arriving while it is counted wait for the same count, whatever the size.
@@ -147,19 +165,60 @@ export async function inventorySummary(admin: SessionAdmin): Promise<InventorySu
   }
 }
 
-async function countInventory(): Promise<InventorySummary> {
+async function countInventory(digits?: string): Promise<InventorySummary> {
   const prisma = await getPrisma();
-  const groups = await prisma.phoneNumber.groupBy({ by: ['status', 'country'], _count: { _all: true } });
-  const of = (status: PhoneNumberStatus) => groups.reduce((sum, g) => sum + (g.status === status ? g._count._all : 0), 0);
+  const rows = await prisma.phoneNumber.groupBy({
+    by: ['status', 'country', 'type', 'productType'],
+    where: digits ? { e164: { contains: digits } } : {},
+    _count: { _all: true },
+  });
+  const groups = rows.map((g) => ({
+    status: g.status,
+    country: g.country,
+    type: g.type,
+    productType: g.productType,
+    count: g._count._all,
+  }));
+  const of = (status: PhoneNumberStatus) => groups.reduce((sum, g) => sum + (g.status === status ? g.count : 0), 0);
   return {
     counts: {
-      all: groups.reduce((sum, g) => sum + g._count._all, 0),
+      all: groups.reduce((sum, g) => sum + g.count, 0),
       unassigned: of('Unassigned'),
       assigned: of('Assigned'),
       'deletion-queue': of('DeleteInProgress'),
     },
     countries: [...new Set(groups.map((g) => g.country))].sort(),
+    groups,
   };
+}
+
+/** How many numbers the list has under these filters (the search is already in the summary). */
+export function matchingCount(summary: InventorySummary, filters: InventoryFilters): number {
+  const status = VIEWS[filters.view].status;
+  return summary.groups.reduce(
+    (sum, g) =>
+      (!status || g.status === status) &&
+      (!filters.type || g.type === filters.type) &&
+      (!filters.productType || g.productType === filters.productType) &&
+      (!filters.country || g.country === filters.country)
+        ? sum + g.count
+        : sum,
+    0,
+  );
+}
+
+/**
+ * The inventory page's data in its two queries, side by side: the summary (under the search, if
+ * any) and one page of numbers, which says where it stands in the list ("26–50 of 1,204").
+ */
+export async function listPhoneNumbersWithCount(
+  admin: SessionAdmin,
+  filters: InventoryFilters,
+  params: ListParams,
+): Promise<{ summary: InventorySummary; page: CountedPage<InventoryRow> }> {
+  const [summary, fetched] = await Promise.all([inventorySummary(admin, params.q), fetchPage(admin, filters, params)]);
+  const counted = fetched.page.toCountedPage(fetched.rows, matchingCount(summary, filters));
+  return { summary, page: { ...counted, rows: counted.rows.map((n) => rowOf(admin, n)) } };
 }
 
 export type Overview = {

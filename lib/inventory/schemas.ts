@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { checkbox, id, version } from '@/lib/forms/fields';
+import { checkbox, chosenFile, id, version } from '@/lib/forms/fields';
 import { COUNTRY_CODES } from './countries';
 import { MAX_CSV_BYTES, MAX_LINES, MAX_TEXT_CHARS } from './limits';
 
@@ -29,12 +29,6 @@ export type DeletePhoneNumberInput = z.input<typeof deletePhoneNumberSchema>;
 
 export const restorePhoneNumberSchema = z.object({ phoneNumberId: id });
 export type RestorePhoneNumberInput = z.input<typeof restorePhoneNumberSchema>;
-
-/** A chosen file: a File on the server, a FileList in react-hook-form; nothing chosen (or an empty file) is absent. */
-const chosenFile = z.preprocess((value) => {
-  const file = typeof FileList !== 'undefined' && value instanceof FileList ? value[0] : value;
-  return file instanceof File && file.size > 0 ? file : undefined;
-}, z.instanceof(File).optional());
 
 const PRODUCT_TYPES = ['BusinessCalling', 'VoiceConnector'] as const;
 

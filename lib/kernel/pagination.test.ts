@@ -99,3 +99,35 @@ test('a seq cursor is a decimal bigint; anything else is ignored', () => {
   }
   assert.deepEqual(newestFirstPage({ after: 'x', before: '5' }).where, { seq: { gt: 5n } });
 });
+
+test('a counted page says where it stands, and its cursors carry the positions on, forwards and back', () => {
+  const names = Array.from({ length: 7 }, (_, i) => String.fromCharCode(97 + i));
+  const all = names.map((name, i) => ({ id: `id${i}`, name }));
+  const read = (params: { after?: string; before?: string }) => {
+    const page = keysetPage('name', params, 3);
+    const cursor = decodeCursor(params.after ?? params.before);
+    const rest = params.after
+      ? all.filter((r) => r.name > cursor!.key)
+      : params.before
+        ? all.filter((r) => r.name < cursor!.key).reverse()
+        : all;
+    return page.toCountedPage(rest.slice(0, page.take), all.length);
+  };
+  const p1 = read({});
+  assert.deepEqual([p1.first, p1.total, p1.rows.map((r) => r.name)], [1, 7, ['a', 'b', 'c']]);
+  const p2 = read({ after: p1.nextCursor });
+  assert.deepEqual([p2.first, p2.rows.map((r) => r.name)], [4, ['d', 'e', 'f']]);
+  const p3 = read({ after: p2.nextCursor });
+  assert.deepEqual([p3.first, p3.rows.map((r) => r.name), p3.nextCursor], [7, ['g'], undefined]);
+  const back = read({ before: p3.prevCursor });
+  assert.deepEqual([back.first, back.rows.map((r) => r.name)], [4, ['d', 'e', 'f']]);
+  const start = read({ before: back.prevCursor });
+  assert.deepEqual([start.first, start.rows.map((r) => r.name)], [1, ['a', 'b', 'c']]);
+});
+
+test('a counted page after a cursor without a position does not guess; a forged position stays within the list', () => {
+  const rows = [{ id: 'x', name: 'z' }];
+  assert.equal(keysetPage('name', { after: encodeCursor({ key: 'y', id: 'y' }) }, 3).toCountedPage(rows, 10).first, undefined);
+  assert.equal(keysetPage('name', { after: encodeCursor({ key: 'y', id: 'y', at: 5000 }) }, 3).toCountedPage(rows, 10).first, 10);
+  assert.deepEqual(decodeCursor(encodeCursor({ key: 'k', id: 'i', at: 26 })), { key: 'k', id: 'i', at: 26 });
+});

@@ -5,21 +5,35 @@ import { z } from 'zod';
  * (after) or precedes (before), so deep pages cost the same as the first and never skip or
  * repeat rows when others are added in between. No OFFSET.
  */
-export type Cursor = { key: string; id: string };
+export type Cursor = {
+  key: string;
+  id: string;
+  /**
+   * Where the row it names stood in the list (from 1) when the page was read, so the next page can
+   * say "26–50 of 1,204" without counting the rows before it (a deep page stays as cheap as the first).
+   */
+  at?: number;
+};
 
 export const PAGE_SIZE = 25;
 
 export function encodeCursor(cursor: Cursor): string {
-  return Buffer.from(JSON.stringify([cursor.key, cursor.id])).toString('base64url');
+  const tuple = cursor.at === undefined ? [cursor.key, cursor.id] : [cursor.key, cursor.id, cursor.at];
+  return Buffer.from(JSON.stringify(tuple)).toString('base64url');
 }
 
-const cursorTuple = z.tuple([z.string().max(500), z.string().max(100)]);
+const cursorTuple = z.union([
+  z.tuple([z.string().max(500), z.string().max(100)]),
+  z.tuple([z.string().max(500), z.string().max(100), z.number().int().min(0).max(1_000_000_000)]),
+]);
 
 export function decodeCursor(value: string | undefined): Cursor | undefined {
   if (!value) return undefined;
   try {
     const parsed = cursorTuple.safeParse(JSON.parse(Buffer.from(value, 'base64url').toString('utf8')));
-    return parsed.success ? { key: parsed.data[0], id: parsed.data[1] } : undefined;
+    if (!parsed.success) return undefined;
+    const [key, id, at] = parsed.data;
+    return at === undefined ? { key, id } : { key, id, at };
   } catch {
     return undefined;
   }
@@ -44,6 +58,9 @@ export function parseListParams(searchParams: Record<string, string | string[] |
 }
 
 export type Page<T> = { rows: T[]; nextCursor?: string; prevCursor?: string };
+
+/** A page that knows where it stands: rows `first`–`first + rows.length - 1` of `total` (`first` unknown for an old cursor). */
+export type CountedPage<T> = Page<T> & { total: number; first?: number };
 
 /**
  * The Prisma `where`, `orderBy` and `take` for one page sorted by `field` then `id`, and a
@@ -78,6 +95,29 @@ export function keysetPage<F extends string>(field: F, params: Pick<ListParams, 
         rows,
         nextCursor: last && (before || more) ? cursorOf(last) : undefined,
         prevCursor: first && (after || (before && more)) ? cursorOf(first) : undefined,
+      };
+    },
+    /**
+     * As toPage, for a list whose `total` (with the same filters) is known: the page says where it
+     * starts, and its cursors carry their rows' positions on to the next page. A position is as
+     * of when the page was read (rows added meanwhile may shift it by a few); it is only shown,
+     * and kept within 1…total.
+     */
+    toCountedPage<T extends { id: string } & Record<F, string>>(fetched: T[], total: number): CountedPage<T> {
+      const more = fetched.length > size;
+      const rows = fetched.slice(0, size);
+      if (before) rows.reverse();
+      const clamp = (n: number) => Math.min(Math.max(n, 1), Math.max(total - rows.length + 1, 1));
+      const start = !cursor ? 1 : cursor.at === undefined ? undefined : clamp(after ? cursor.at + 1 : cursor.at - rows.length);
+      const first = rows[0];
+      const last = rows[rows.length - 1];
+      const cursorOf = (row: T, at: number | undefined) => encodeCursor({ key: row[field], id: row.id, at });
+      return {
+        rows,
+        total,
+        first: rows.length ? start : undefined,
+        nextCursor: last && (before || more) ? cursorOf(last, start === undefined ? undefined : start + rows.length - 1) : undefined,
+        prevCursor: first && (after || (before && more)) ? cursorOf(first, start) : undefined,
       };
     },
   };

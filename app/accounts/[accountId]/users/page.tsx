@@ -2,29 +2,94 @@ import Link from 'next/link';
 import { pageNotFound } from '@/lib/http/not-found';
 import { requireAdmin } from '@/lib/auth/session';
 import { listUsers } from '@/lib/directory/users';
-import { isId } from '@/lib/kernel/labels';
+import { hasUserFilters, parseUserFilters, REGISTRATION_STATUSES, USER_LICENSES, userListQuery } from '@/lib/directory/user-params';
+import { isId, label } from '@/lib/kernel/labels';
 import { parseListParams } from '@/lib/kernel/pagination';
 import { formatPhoneNumber } from '@/lib/kernel/phone';
-import { Breadcrumbs, Pagination, SearchForm, permissionSummary } from '@/app/_components/list-controls';
+import { Breadcrumbs, ListCount, Pagination, permissionSummary } from '@/app/_components/list-controls';
 import { TableRegion } from '@/app/_components/table-region';
 import { SuspendedBanner } from '@/app/_components/account-banner';
 import { canManageAccounts } from '@/lib/directory/account-changes';
+import { UsersImportedBanner } from '@/app/_components/users-imported-banner';
 
 type Props = {
   params: Promise<{ accountId: string }>;
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 };
 
+/** The Actions menu for the selected users; each leads to a confirmation page (`users/bulk`). */
+const BULK_ACTIONS = [
+  { value: 'suspend', label: 'Suspend' },
+  { value: 'unsuspend', label: 'Unsuspend' },
+  { value: 'change-license', label: 'Change licence' },
+  { value: 'remove', label: 'Remove' },
+] as const;
+
 export default async function UsersPage({ params, searchParams }: Props) {
   const { accountId } = await params;
-  const list = parseListParams(await searchParams);
+  const raw = await searchParams;
+  const list = parseListParams(raw);
+  const filters = parseUserFilters(raw);
   const path = `/accounts/${accountId}/users`;
   const admin = await requireAdmin(path);
   if (!isId(accountId)) pageNotFound();
-  // One query for the account's name and the page of users (the account's counts are not shown here).
-  const page = await listUsers(admin, accountId, list);
+  // One query for the account's name, the page of users and how many match in all.
+  const page = await listUsers(admin, accountId, list, { filters });
   if (!page) pageNotFound();
   const { account } = page;
+  const query = userListQuery(filters);
+  const filtered = Boolean(list.q) || hasUserFilters(filters);
+  const exportQuery = new URLSearchParams(
+    Object.entries(userListQuery(filters, list.q)).filter((e): e is [string, string] => Boolean(e[1])),
+  );
+  const exportHref = `${path}/export${exportQuery.size ? `?${exportQuery.toString()}` : ''}`;
+  const selectable = admin.canChange && page.rows.length > 0;
+
+  const table = (
+    <TableRegion label={`Users of ${account.name}`}>
+      <table>
+        <caption className="visually-hidden">Users of {account.name}</caption>
+        <thead>
+          <tr>
+            {selectable ? (
+              <th scope="col">
+                <span className="visually-hidden">Select</span>
+              </th>
+            ) : null}
+            <th scope="col">Full name</th>
+            <th scope="col">Email</th>
+            <th scope="col">Status</th>
+            <th scope="col">Licence</th>
+            <th scope="col">Phone number</th>
+            <th scope="col">Calling and SMS</th>
+          </tr>
+        </thead>
+        <tbody>
+          {page.rows.map((user) => (
+            <tr key={user.id}>
+              {selectable ? (
+                <td>
+                  <input type="checkbox" name="userId" value={user.id} id={`select-${user.id}`} />
+                  <label htmlFor={`select-${user.id}`} className="visually-hidden">
+                    Select {user.fullName}
+                  </label>
+                </td>
+              ) : null}
+              <td>
+                <Link href={`${path}/${user.id}`}>{user.fullName}</Link>
+              </td>
+              <td>{user.email}</td>
+              <td>{label(user.registrationStatus)}</td>
+              <td>{label(user.license)}</td>
+              <td className="nowrap">{user.phoneNumber ? formatPhoneNumber(user.phoneNumber) : <span className="muted">None</span>}</td>
+              <td>{permissionSummary(user)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableRegion>
+  );
+
   return (
     <>
       <title>{`Users – ${account.name} – Switchboard`}</title>
@@ -34,11 +99,70 @@ export default async function UsersPage({ params, searchParams }: Props) {
       {account.status === 'Suspended' ? (
         <SuspendedBanner accountId={account.id} name={account.name} canActivate={canManageAccounts(admin)} />
       ) : null}
+      <UsersImportedBanner accountId={account.id} />
       <h1>Users</h1>
-      <SearchForm action={path} q={list.q} label="Search users" hint="By name, email address or digits of their phone number" />
+      <p>
+        {admin.canChange ? (
+          <>
+            <Link href={`${path}/new`}>Add user</Link>
+            {' · '}
+            <Link href={`${path}/import`}>Import users</Link>
+            {' · '}
+          </>
+        ) : null}
+        {/* A plain link: the export is a file, not a page for the client router. */}
+        <a href={exportHref} download>
+          Export users
+        </a>
+      </p>
+      <form className="search filters" action={path} method="get" role="search" aria-label="Search and filter users">
+        <div>
+          <label htmlFor="q">Search users</label>
+          <p className="hint" id="q-hint">
+            By name, email address or digits of their phone number
+          </p>
+          <input id="q" name="q" type="search" defaultValue={list.q} aria-describedby="q-hint" />
+        </div>
+        <div>
+          <label htmlFor="number">Phone number</label>
+          <select id="number" name="number" defaultValue={filters.number ?? ''}>
+            <option value="">Any</option>
+            <option value="with">Has a number</option>
+            <option value="without">Has none</option>
+          </select>
+        </div>
+        <div>
+          <label htmlFor="status">Registration status</label>
+          <select id="status" name="status" defaultValue={filters.status ?? ''}>
+            <option value="">Any</option>
+            {REGISTRATION_STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {label(s)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="license">Licence</label>
+          <select id="license" name="license" defaultValue={filters.license ?? ''}>
+            <option value="">Any</option>
+            {USER_LICENSES.map((l) => (
+              <option key={l} value={l}>
+                {label(l)}
+              </option>
+            ))}
+          </select>
+        </div>
+        {/* "Search", as on the inventory's page: one button for the search and the filters together. */}
+        <button type="submit" className="secondary">
+          Search
+        </button>
+        {filtered ? <Link href={path}>Clear</Link> : null}
+      </form>
+      <ListCount first={page.first} shown={page.rows.length} total={page.total} one="user" many="users" />
       {page.rows.length === 0 ? (
-        list.q ? (
-          <p>{`No users match “${list.q}”.`}</p>
+        filtered ? (
+          <p>No users match.</p>
         ) : (
           <>
             <p>This account has no users.</p>
@@ -50,34 +174,34 @@ export default async function UsersPage({ params, searchParams }: Props) {
             ) : null}
           </>
         )
+      ) : selectable ? (
+        // One GET form for "many at once": the checked users and the chosen action go to a
+        // confirmation page, which asks before anything changes. The search form above is its own.
+        <form method="get" action={`${path}/bulk`} aria-label="Selected users">
+          <div className="search">
+            <div>
+              <label htmlFor="action">Actions</label>
+              <p className="hint" id="action-hint">
+                Select the check boxes for the users, then choose an action. You will be asked to confirm.
+              </p>
+              <select id="action" name="action" aria-describedby="action-hint">
+                {BULK_ACTIONS.map((a) => (
+                  <option key={a.value} value={a.value}>
+                    {a.label}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <button type="submit" className="secondary">
+              Continue
+            </button>
+          </div>
+          {table}
+        </form>
       ) : (
-        <TableRegion label={`Users of ${account.name}`}>
-          <table>
-            <caption className="visually-hidden">Users of {account.name}</caption>
-            <thead>
-              <tr>
-                <th scope="col">Full name</th>
-                <th scope="col">Email</th>
-                <th scope="col">Phone number</th>
-                <th scope="col">Calling and SMS</th>
-              </tr>
-            </thead>
-            <tbody>
-              {page.rows.map((user) => (
-                <tr key={user.id}>
-                  <td>
-                    <Link href={`${path}/${user.id}`}>{user.fullName}</Link>
-                  </td>
-                  <td>{user.email}</td>
-                  <td className="nowrap">{user.phoneNumber ? formatPhoneNumber(user.phoneNumber) : <span className="muted">None</span>}</td>
-                  <td>{permissionSummary(user)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableRegion>
+        table
       )}
-      <Pagination path={path} q={list.q} prevCursor={page.prevCursor} nextCursor={page.nextCursor} />
+      <Pagination path={path} q={list.q} query={query} prevCursor={page.prevCursor} nextCursor={page.nextCursor} />
     </>
   );
 }
