@@ -422,7 +422,12 @@ describe('remove user', () => {
 
     // A form shown before the permissions changed is stale.
     await refused('conflict', () => removeUser(admin, { ...target, version: 2 }));
-    assert.deepEqual(await removeUser(admin, { ...target, version: 3 }), { fullName: user.fullName, e164: number.e164, repeated: false });
+    assert.deepEqual(await removeUser(admin, { ...target, version: 3 }), {
+      fullName: user.fullName,
+      e164: number.e164,
+      phoneNumberId: number.id,
+      repeated: false,
+    });
 
     const removed = await prisma.user.findUniqueOrThrow({ where: { id: user.id }, include: { phoneNumber: true } });
     assert.ok(removed.removedAt);
@@ -468,7 +473,12 @@ describe('remove user', () => {
     assert.ok((await auditFor({ phoneNumberId: number.id })).some((a) => a.action === 'remove-user' && a.outcome === 'Done'));
 
     // Removing again (a replay) changes nothing; nothing can be assigned to them any more.
-    assert.deepEqual(await removeUser(admin, { ...target, version: 3 }), { fullName: user.fullName, e164: null, repeated: true });
+    assert.deepEqual(await removeUser(admin, { ...target, version: 3 }), {
+      fullName: user.fullName,
+      e164: null,
+      phoneNumberId: null,
+      repeated: true,
+    });
     const err = await refused('not-found', () => assignPhoneNumber(admin, { ...target, phoneNumberId: number.id, userVersion: 4 }));
     assert.match(err.message, /does not exist/);
     await refused('not-found', () =>

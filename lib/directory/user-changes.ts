@@ -302,8 +302,8 @@ export async function changeUserLicense(
   });
 }
 
-/** `e164`: the number they held, now back in the inventory; `repeated`: they were already removed. */
-export type RemoveUserResult = { fullName: string; e164: string | null; repeated: boolean };
+/** `e164`, `phoneNumberId`: the number they held, now back in the inventory; `repeated`: they were already removed. */
+export type RemoveUserResult = { fullName: string; e164: string | null; phoneNumberId: string | null; repeated: boolean };
 
 /**
  * Removes a user, softly: the row stays (removedAt, removedById), so their history and audit trail
@@ -315,7 +315,7 @@ export async function removeUser(admin: SessionAdmin, input: Versioned): Promise
   const target = { accountId: input.accountId, userId: input.userId };
   return mutate(admin, { action: 'remove-user', permission: 'change', about: target }, async ({ db, about, write }) => {
     const user = await findUser(db, input);
-    if (user.removedAt) return { fullName: user.fullName, e164: null, repeated: true }; // a replay, or someone else did it
+    if (user.removedAt) return { fullName: user.fullName, e164: null, phoneNumberId: null, repeated: true }; // a replay, or someone else did it
     if (input.version !== user.version) throw staleForm(user);
     const number = user.phoneNumber;
     about({ phoneNumberId: number?.id });
@@ -342,6 +342,6 @@ export async function removeUser(admin: SessionAdmin, input: Versioned): Promise
       },
       { lost: () => lostRace(db, user) },
     );
-    return { fullName: user.fullName, e164: number?.e164 ?? null, repeated: false };
+    return { fullName: user.fullName, e164: number?.e164 ?? null, phoneNumberId: number?.id ?? null, repeated: false };
   });
 }
