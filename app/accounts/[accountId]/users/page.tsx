@@ -7,6 +7,7 @@ import { parseListParams } from '@/lib/kernel/pagination';
 import { formatPhoneNumber } from '@/lib/kernel/phone';
 import { Breadcrumbs, Pagination, SearchForm, permissionSummary } from '@/app/_components/list-controls';
 import { TableRegion } from '@/app/_components/table-region';
+import { UserRemovedBanner } from '@/app/_components/user-change-banner';
 
 type Props = {
   params: Promise<{ accountId: string }>;
@@ -29,7 +30,15 @@ export default async function UsersPage({ params, searchParams }: Props) {
       <Breadcrumbs
         items={[{ href: '/accounts', label: 'Accounts' }, { href: `/accounts/${account.id}`, label: account.name }, { label: 'Users' }]}
       />
+      <UserRemovedBanner admin={admin} accountId={account.id} />
       <h1>Users</h1>
+      {admin.canChange ? (
+        <p>
+          <Link href={`${path}/new`} className="button">
+            Add user
+          </Link>
+        </p>
+      ) : null}
       <SearchForm action={path} q={list.q} label="Search users" hint="By name, email address or digits of their phone number" />
       {page.rows.length === 0 ? (
         <p>{list.q ? `No users match “${list.q}”.` : 'This account has no users.'}</p>
