@@ -26,6 +26,10 @@ export default defineFixture('accessibility', async (f) => {
     sms: false,
     notifyUser: true,
   });
+  // A removed user (with a number, given back), whose page stays readable.
+  const { removeUser } = await import('../lib/directory/user-changes');
+  const removed = await withNumber('Removed');
+  await removeUser(session, { accountId: account.id, userId: removed.id, version: 1 });
   const outboxMessage = await f.prisma.outboxMessage.findFirstOrThrow({
     where: { userId: notified.id },
     select: { id: true, subject: true },
@@ -43,6 +47,7 @@ export default defineFixture('accessibility', async (f) => {
     changed: await withNumber('Changed'),
     /** Edited from two pages, so the second gets "someone else changed this first". */
     stale: await withNumber('Stale'),
+    removed: { id: removed.id, fullName: removed.fullName },
     number: await f.freeNumber(),
     outboxMessage,
     /** A valid number not in the inventory, for the Add preview. */

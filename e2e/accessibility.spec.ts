@@ -136,6 +136,34 @@ const GROUPS: Record<string, Entry[]> = {
       title: (d) => `Error: Unassign phone number – ${d.withNumber.fullName} – ${S}`,
       act: uncheckAndSubmit('Unassign'),
     },
+    // The user changes: their forms, the shared confirmation's error state, and a removed user's page
+    {
+      name: 'add user, nothing entered',
+      path: (d) => `/accounts/${d.accountId}/users/new`,
+      title: (d) => `Error: Add user – ${d.accountName} – ${S}`,
+      act: submit('Add user'),
+    },
+    {
+      name: 'edit user',
+      path: (d) => `${user(d, d.withoutNumber.id)}/edit`,
+      title: (d) => `Edit user – ${d.withoutNumber.fullName} – ${S}`,
+    },
+    {
+      name: 'suspend user, box cleared',
+      path: (d) => `${user(d, d.withNumber.id)}/suspend`,
+      title: (d) => `Error: Suspend user – ${d.withNumber.fullName} – ${S}`,
+      act: uncheckAndSubmit('Suspend'),
+    },
+    {
+      name: 'remove user',
+      path: (d) => `${user(d, d.withNumber.id)}/remove`,
+      title: (d) => `Remove user – ${d.withNumber.fullName} – ${S}`,
+    },
+    {
+      name: 'removed user',
+      path: (d) => user(d, d.removed.id),
+      title: (d) => `${d.removed.fullName} – Users – ${d.accountName} – ${S}`,
+    },
   ],
   'phone numbers': [
     { name: 'phone numbers', path: () => '/phone-numbers', title: () => `Phone numbers – ${S}` },

@@ -408,6 +408,58 @@ export async function runMatrix(options: MatrixOptions = {}): Promise<MatrixResu
           return { page: `/accounts/${account.id}/${page}`, button, fields, success };
         },
       })),
+
+      // ---- Users (issue 14): Add user, Edit user, Suspend / Unsuspend user, Remove user --------
+      // Administrators of account A only: the scoped admin (of B) posts A's ids and is told the
+      // account or user is not theirs; read-only, disabled, signed-out and expired are refused.
+      {
+        name: 'add user',
+        allowed: ['full-scope'],
+        target: async () => {
+          const suffix = crypto.randomBytes(4).toString('hex');
+          return {
+            page: `/accounts/${accountA.id}/users/new`,
+            button: 'Add user',
+            fields: (f) => set(f, { fullName: `Added ${suffix}`, email: `added-${suffix}@authz.example`, userType: 'PrivateUser' }),
+            success: new RegExp(`^/accounts/${accountA.id}/users/[A-Za-z0-9_-]+$`),
+          };
+        },
+      },
+      {
+        name: 'edit user',
+        allowed: ['full-scope'],
+        target: async () => {
+          const user = await makeUser(prisma, accountA.id);
+          return {
+            page: `${userPath(user)}/edit`,
+            button: 'Save',
+            fields: (f) => set(f, { fullName: 'Matrix Renamed', license: 'Basic' }),
+            success: userPath(user),
+          };
+        },
+      },
+      ...(
+        [
+          ['suspend user', 'suspend', 'Suspend', 'Registered'],
+          ['unsuspend user', 'unsuspend', 'Unsuspend', 'Suspended'],
+          ['remove user', 'remove', 'Remove', 'Registered'],
+        ] as const
+      ).map(([name, page, button, registrationStatus]): Mutation => ({
+        name,
+        allowed: ['full-scope'],
+        target: async () => {
+          // Each with a number, so that suspending keeps it and removing gives it back.
+          const user = await makeUser(prisma, accountA.id, { inboundCalling: true });
+          await prisma.user.update({ where: { id: user.id }, data: { registrationStatus } });
+          await makePhoneNumber(prisma, { user });
+          return {
+            page: `${userPath(user)}/${page}`,
+            button,
+            fields: (f) => f,
+            success: page === 'remove' ? `/accounts/${accountA.id}/users` : userPath(user),
+          };
+        },
+      })),
     ];
     const anotherPreview = mutations.find((m) => m.name.startsWith('add phone numbers from another'))!;
 

@@ -58,6 +58,13 @@ const FIELDS: Record<string, { name: string; format: (v: unknown) => string }> =
   sms: { name: 'SMS', format: onOff },
   callingName: { name: 'Calling name', format: text },
   status: { name: 'Status', format: (v) => (typeof v === 'string' ? label(v) : text(v)) },
+  // The user changes (lib/directory/user-changes.ts).
+  fullName: { name: 'Full name', format: text },
+  email: { name: 'Email', format: text },
+  userType: { name: 'User type', format: (v) => (typeof v === 'string' ? label(v) : text(v)) },
+  license: { name: 'Licence', format: (v) => (typeof v === 'string' ? label(v) : text(v)) },
+  registrationStatus: { name: 'Registration status', format: (v) => (typeof v === 'string' ? label(v) : text(v)) },
+  removed: { name: 'Removed', format: (v) => (v === true ? 'Yes' : v === false ? 'No' : text(v)) },
 };
 
 /** One field of an event: both sides when it changed, one side when only one was recorded. */

@@ -114,6 +114,8 @@ export type UserDetails = {
   version: number;
   telephonyChangedAt: Date | null;
   lastSignInAt: Date | null;
+  /** Set once the user is removed: their page stays readable, and nothing about them changes. */
+  removedAt: Date | null;
   phoneNumber: { id: string; e164: string } | null;
   account: { id: string; name: string; status: AccountStatus };
 };
@@ -133,6 +135,7 @@ const userDetailsSelect = {
   version: true,
   telephonyChangedAt: true,
   lastSignInAt: true,
+  removedAt: true,
   phoneNumber: { select: { id: true, e164: true } },
   account: { select: { id: true, name: true, status: true } },
 } as const satisfies Prisma.UserSelect;
@@ -145,18 +148,20 @@ export async function getUser(admin: SessionAdmin, accountId: string, userId: st
 
 /**
  * As getUser, with the latest emails about the user (newest first, `more` when there are older
- * ones), read in the same query: the user details page stays within three queries.
+ * ones), read in the same query: the user details page stays within three queries. For a removed
+ * user, also who removed them (`removedBy`, a name), one more query.
  */
 export async function getUserWithNotifications(
   admin: SessionAdmin,
   accountId: string,
   userId: string,
-): Promise<(UserDetails & { notifications: { rows: OutboxRow[]; more: boolean } }) | null> {
+): Promise<(UserDetails & { notifications: { rows: OutboxRow[]; more: boolean }; removedBy: string | null }) | null> {
   const prisma = await scopedPrisma(admin);
   const user = await prisma.user.findFirst({
     where: { id: userId, accountId },
     select: {
       ...userDetailsSelect,
+      removedById: true,
       notifications: {
         where: { accountId },
         orderBy: [{ createdAt: 'desc' }, { seq: 'desc' }],
@@ -166,9 +171,12 @@ export async function getUserWithNotifications(
     },
   });
   if (!user) return null;
-  const { notifications, ...details } = user;
+  const { notifications, removedById, ...details } = user;
+  // Admins are not in an account's scope: any admin may read another's name, as the audit log shows it.
+  const remover = removedById ? await prisma.admin.findUnique({ where: { id: removedById }, select: { name: true } }) : null;
   return {
     ...details,
+    removedBy: removedById ? (remover?.name ?? 'a former admin') : null,
     notifications: { rows: notifications.slice(0, USER_NOTIFICATIONS), more: notifications.length > USER_NOTIFICATIONS },
   };
 }

@@ -29,13 +29,15 @@ export function useEnhancedForm<T extends FieldValues>(
 
   // When the page is rendered again with new values (someone else changed the record, and the
   // form now shows it as it is), react-hook-form must forget what it holds, or it would put the
-  // admin's earlier choices back into the fresh controls.
+  // admin's earlier choices back into the fresh controls. It keeps its controls and sets each to
+  // its new value: forgetting them makes it read a radio group back from whichever radio is
+  // `defaultChecked`, which after the admin chose another one is checked no longer (none is left).
   const defaultsKey = JSON.stringify(defaultValues ?? {});
   const renderedKey = useRef(defaultsKey);
   useEffect(() => {
     if (renderedKey.current === defaultsKey) return;
     renderedKey.current = defaultsKey;
-    form.reset(JSON.parse(defaultsKey) as T);
+    form.reset(JSON.parse(defaultsKey) as T, { keepFieldsRef: true });
   }, [defaultsKey, form]);
 
   // After a refused submission focus goes to the error summary, as it does on the page the server

@@ -24,6 +24,11 @@ const changeFlashSchema = z.object({
     'admin-disabled',
     'admin-enabled',
     'admin-password-reset',
+    'user-added',
+    'user-edited',
+    'user-suspended',
+    'user-unsuspended',
+    'user-removed',
   ]),
   /** The user the change was about, if any: a user's page shows only its own flashes. */
   userId: z.string().max(64).optional(),
@@ -34,6 +39,8 @@ const changeFlashSchema = z.object({
   e164: z.string().max(20).nullish(),
   /** An email to the user about the change was queued. */
   notified: z.boolean().optional(),
+  /** It was so already (a replay, or another admin did it first): nothing was changed. */
+  repeated: z.boolean().optional(),
   /** A one-time password, sealed for the admin who may see it; read it with `flashPassword`. */
   sealedPassword: z.string().max(200).optional(),
 });
@@ -134,6 +141,15 @@ export async function readNumbersAddedFlash(): Promise<NumbersAddedFlash | null>
 export async function readUsersImportedFlash(accountId: string): Promise<UsersImportedFlash | null> {
   const flash = await readAnyFlash();
   return flash?.kind === 'users-imported' && flash.accountId === accountId ? flash : null;
+}
+
+/**
+ * "Remove user" lands on the Users list, where no user's page reads the flash: the list reads it
+ * here, and shows it only for a user of its own account that the admin may see.
+ */
+export async function readUserRemovedFlash(): Promise<ChangeFlash | null> {
+  const flash = await readAnyFlash();
+  return flash?.kind === 'user-removed' && flash.userId ? flash : null;
 }
 
 /** The flash's one-time password, if it has one and it was sealed for `viewerId`. */

@@ -1,5 +1,5 @@
 import 'server-only';
-import type { Prisma } from '@/lib/generated/prisma/client';
+import type { Prisma, RegistrationStatus } from '@/lib/generated/prisma/client';
 import { scopedPrisma } from '@/lib/kernel/scope';
 import { keysetPage, type ListParams, type Page } from '@/lib/kernel/pagination';
 import { formatPhoneNumber, searchDigits } from '@/lib/kernel/phone';
@@ -52,6 +52,7 @@ type UserState = {
   fullName: string;
   email: string;
   version: number;
+  registrationStatus: RegistrationStatus;
   inboundCalling: boolean;
   outboundCalling: boolean;
   sms: boolean;
@@ -60,17 +61,18 @@ type UserState = {
 
 /**
  * The user, if this admin may change them: the user in an account the admin administers (the
- * scoped client sees no other). Ids are re-checked here whatever the form said.
+ * scoped client sees no other), and not removed. Ids are re-checked here whatever the form said.
  */
 async function userToChange(db: Db, target: Target): Promise<UserState> {
   const user = await db.user.findFirst({
-    where: { id: target.userId, accountId: target.accountId },
+    where: { id: target.userId, accountId: target.accountId, removedAt: null },
     select: {
       id: true,
       accountId: true,
       fullName: true,
       email: true,
       version: true,
+      registrationStatus: true,
       inboundCalling: true,
       outboundCalling: true,
       sms: true,
@@ -88,10 +90,13 @@ const permissionsOf = (u: { inboundCalling: boolean; outboundCalling: boolean; s
 });
 const ALL_OFF = { inboundCalling: false, outboundCalling: false, sms: false };
 
-/** Bumps the user's version only if it is still `version`; false when someone changed them first. */
+/** Suspended users get no number and no calling or SMS until they are unsuspended. */
+const suspendedRefusal = (user: UserState) => new DomainError('invalid', `${user.fullName} is suspended. Unsuspend them first.`);
+
+/** Bumps the user's version only if it is still `version` (and they are not removed); false when someone changed them first. */
 async function updateUserIfCurrent(tx: Tx, target: Target, version: number, data: Prisma.UserUpdateManyMutationInput) {
   const { count } = await tx.user.updateMany({
-    where: { id: target.userId, accountId: target.accountId, version },
+    where: { id: target.userId, accountId: target.accountId, version, removedAt: null },
     data: { ...data, version: { increment: 1 }, telephonyChangedAt: new Date() },
   });
   return count === 1;
@@ -126,6 +131,7 @@ export async function assignPhoneNumber(admin: SessionAdmin, input: AssignInput)
       // A double-click or a replayed form: the change is already made; make nothing twice.
       return { fullName: user.fullName, e164: number.e164, repeated: true, notified: false };
     }
+    if (user.registrationStatus === 'Suspended') throw suspendedRefusal(user);
     if (user.phoneNumber) {
       throw new DomainError(
         'conflict',
@@ -239,6 +245,8 @@ export async function editTelephonyPermissions(admin: SessionAdmin, input: Permi
       }
       throw stale();
     }
+    if (user.registrationStatus === 'Suspended' && (wanted.inboundCalling || wanted.outboundCalling || wanted.sms))
+      throw suspendedRefusal(user);
     const number = user.phoneNumber;
     if (!number && (wanted.inboundCalling || wanted.outboundCalling || wanted.sms)) {
       throw new DomainError('invalid', `${user.fullName} has no phone number. Assign a phone number before turning on calling or SMS.`);
@@ -281,19 +289,10 @@ export async function unassignPhoneNumber(admin: SessionAdmin, input: UnassignIn
       }
       throw new DomainError('conflict', `${formatPhoneNumber(number.e164)} is no longer ${user.fullName}’s number. Nothing was changed.`);
     }
-    const now = new Date();
     await write(
       async (tx, lost) => {
-        const released = await tx.phoneNumber.updateMany({
-          where: { id: number.id, userId: user.id, status: 'Assigned' },
-          data: { status: 'Unassigned', userId: null, accountId: null, assignedAt: null, version: { increment: 1 } },
-        });
-        if (released.count !== 1) lost();
+        await releasePhoneNumber(tx, lost, admin, { phoneNumberId: number.id, userId: user.id });
         if (!(await updateUserIfCurrent(tx, input, input.version, ALL_OFF))) lost();
-        await tx.assignmentHistory.updateMany({
-          where: { phoneNumberId: number.id, userId: user.id, unassignedAt: null },
-          data: { unassignedAt: now, unassignedById: admin.id },
-        });
         await recordAudit(tx, {
           admin,
           action: 'unassign-phone-number',
@@ -315,5 +314,28 @@ export async function unassignPhoneNumber(admin: SessionAdmin, input: UnassignIn
       },
     );
     return { fullName: user.fullName, e164: number.e164, repeated: false, notified: Boolean(input.notifyUser) };
+  });
+}
+
+/**
+ * The write "Unassign phone number" and "Remove user" (lib/directory/user-changes.ts) share,
+ * inside their transaction: the number goes back to the inventory as Unassigned, out of any
+ * account, and its open history row is closed. Calls `lost()` when the number is no longer
+ * this user's (someone else unassigned it first).
+ */
+export async function releasePhoneNumber(
+  tx: Tx,
+  lost: () => never,
+  admin: SessionAdmin,
+  held: { phoneNumberId: string; userId: string },
+): Promise<void> {
+  const released = await tx.phoneNumber.updateMany({
+    where: { id: held.phoneNumberId, userId: held.userId, status: 'Assigned' },
+    data: { status: 'Unassigned', userId: null, accountId: null, assignedAt: null, version: { increment: 1 } },
+  });
+  if (released.count !== 1) lost();
+  await tx.assignmentHistory.updateMany({
+    where: { phoneNumberId: held.phoneNumberId, userId: held.userId, unassignedAt: null },
+    data: { unassignedAt: new Date(), unassignedById: admin.id },
   });
 }

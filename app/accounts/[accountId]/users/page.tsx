@@ -11,6 +11,7 @@ import { TableRegion } from '@/app/_components/table-region';
 import { SuspendedBanner } from '@/app/_components/account-banner';
 import { canManageAccounts } from '@/lib/directory/account-changes';
 import { UsersImportedBanner } from '@/app/_components/users-imported-banner';
+import { UserRemovedBanner } from '@/app/_components/user-change-banner';
 
 type Props = {
   params: Promise<{ accountId: string }>;
@@ -100,6 +101,7 @@ export default async function UsersPage({ params, searchParams }: Props) {
         <SuspendedBanner accountId={account.id} name={account.name} canActivate={canManageAccounts(admin)} />
       ) : null}
       <UsersImportedBanner accountId={account.id} />
+      <UserRemovedBanner admin={admin} accountId={account.id} />
       <h1>Users</h1>
       <p>
         {admin.canChange ? (

@@ -10,41 +10,79 @@ import { RecentActivity } from '@/app/_components/audit-table';
 import { OnOff } from '@/app/_components/list-controls';
 import { OutboxTable } from '@/app/_components/outbox-table';
 import { UserBreadcrumbs } from '@/app/_components/user-breadcrumbs';
+import { isUserChangeFlash, UserChangeBanner } from '@/app/_components/user-change-banner';
 
 type Props = { params: Promise<{ accountId: string; userId: string }> };
 
 const dateTime = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
 
+/** What the invitation status means, said next to it. */
+const INVITATION_NOTES: Record<string, string> = {
+  Pending: 'the invitation email is queued',
+  Sent: 'the invitation email was delivered; they have not signed in yet',
+  Accepted: 'they have signed in',
+  Failed: 'the invitation email could not be delivered',
+};
+
 export default async function UserPage({ params }: Props) {
   const { admin, account, user, path } = await loadUserDetailsPage(params);
   const [flash, activity] = await Promise.all([readFlash({ userId: user.id }), recentActivity(admin, { userId: user.id })]);
   const { notifications } = user;
+  const suspended = user.registrationStatus === 'Suspended';
+  // Nobody is waiting for a removed or suspended user to sign in: they cannot.
   const waitingForSignIn =
-    user.telephonyChangedAt && (!user.lastSignInAt || user.lastSignInAt < user.telephonyChangedAt) ? user.telephonyChangedAt : null;
+    !user.removedAt && !suspended && user.telephonyChangedAt && (!user.lastSignInAt || user.lastSignInAt < user.telephonyChangedAt)
+      ? user.telephonyChangedAt
+      : null;
   return (
     <>
       <title>{`${user.fullName} – Users – ${account.name} – Switchboard`}</title>
       <UserBreadcrumbs account={account} user={user} />
-      {flash ? <ChangeBanner flash={flash} fullName={user.fullName} editHref={`${path}/edit-telephony-permissions`} /> : null}
+      {flash && isUserChangeFlash(flash) ? (
+        <UserChangeBanner flash={flash} user={user} path={path} />
+      ) : flash ? (
+        <ChangeBanner flash={flash} fullName={user.fullName} editHref={`${path}/edit-telephony-permissions`} />
+      ) : null}
       <h1>{user.fullName}</h1>
-      {admin.canChange ? (
+      {user.removedAt ? (
+        // A removed user's page stays readable (details, history, audit trail); nothing changes them.
+        <div className="banner notice" role="note">
+          <p>
+            <strong>
+              Removed on {dateTime.format(user.removedAt)} UTC by {user.removedBy}.
+            </strong>{' '}
+            {user.fullName} is no longer a user of {account.name}; what happened to them is kept below.
+          </p>
+        </div>
+      ) : admin.canChange ? (
         // A <details> menu opens without JavaScript; each action is its own page.
         <details className="actions">
           <summary>Actions</summary>
           <ul>
-            {user.phoneNumber ? null : (
+            <li>
+              <Link href={`${path}/edit`}>Edit user</Link>
+            </li>
+            {user.phoneNumber || suspended ? null : (
               <li>
                 <Link href={`${path}/assign-phone-number`}>Assign phone number</Link>
               </li>
             )}
-            <li>
-              <Link href={`${path}/edit-telephony-permissions`}>Edit telephony permissions</Link>
-            </li>
+            {suspended ? null : (
+              <li>
+                <Link href={`${path}/edit-telephony-permissions`}>Edit telephony permissions</Link>
+              </li>
+            )}
             {user.phoneNumber ? (
               <li>
                 <Link href={`${path}/unassign-phone-number`}>Unassign phone number</Link>
               </li>
             ) : null}
+            <li>
+              {suspended ? <Link href={`${path}/unsuspend`}>Unsuspend user</Link> : <Link href={`${path}/suspend`}>Suspend user</Link>}
+            </li>
+            <li>
+              <Link href={`${path}/remove`}>Remove user</Link>
+            </li>
           </ul>
         </details>
       ) : null}
@@ -67,12 +105,21 @@ export default async function UserPage({ params }: Props) {
         <dt>Registration status</dt>
         <dd>{label(user.registrationStatus)}</dd>
         <dt>Invitation status</dt>
-        <dd>{label(user.invitationStatus)}</dd>
+        <dd>
+          {label(user.invitationStatus)}
+          {INVITATION_NOTES[user.invitationStatus] ? <span className="muted"> — {INVITATION_NOTES[user.invitationStatus]}</span> : null}
+        </dd>
       </dl>
       <h2>Phone number and permissions</h2>
       <dl className="summary">
         <dt>Phone number</dt>
-        <dd>{user.phoneNumber ? formatPhoneNumber(user.phoneNumber.e164) : <span className="muted">None</span>}</dd>
+        <dd>
+          {user.phoneNumber ? (
+            <Link href={`/phone-numbers/${user.phoneNumber.id}`}>{formatPhoneNumber(user.phoneNumber.e164)}</Link>
+          ) : (
+            <span className="muted">None</span>
+          )}
+        </dd>
         <dt>Inbound calling</dt>
         <dd>
           <OnOff on={user.inboundCalling} />
