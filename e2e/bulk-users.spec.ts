@@ -56,7 +56,9 @@ test('Remove two users at once: the box is selected, then Remove; their number g
   // Cleared, the button changes nothing and says why.
   await box.uncheck();
   await page.getByRole('button', { name: 'Remove 2 users' }).click();
-  await expect(page.getByRole('alert')).toContainText('Select the box to confirm that you want to remove these users');
+  await expect(page.getByRole('alert', { name: 'There is a problem' })).toContainText(
+    'Select the box to confirm that you want to remove these users',
+  );
   await page.getByRole('checkbox', { name: 'Remove these 2 users' }).check();
   await page.getByRole('button', { name: 'Remove 2 users' }).click();
   await expect(page.getByRole('heading', { name: 'Removed: 2 of 2 users' })).toBeVisible();
