@@ -132,6 +132,15 @@ test('a read-only admin is refused the whole batch and nothing changes; an admin
     (e) => e instanceof DomainError && e.kind === 'not-found',
   );
   assert.equal((await prisma.user.findUniqueOrThrow({ where: { id: users[0]!.id } })).registrationStatus, 'Unregistered');
+  // Each refusal is in the audit log once.
+  const refusals = await prisma.auditEvent.findMany({
+    where: { accountId: account.id, action: 'suspend-user', adminId: { in: [viewer.id, elsewhere.id] } },
+    select: { adminId: true, outcome: true },
+  });
+  assert.deepEqual(refusals.map((r) => [r.adminId === viewer.id ? 'viewer' : 'elsewhere', r.outcome]).sort(), [
+    ['elsewhere', 'Denied'],
+    ['viewer', 'Denied'],
+  ]);
   // Another admin cannot read this admin's batch results either.
   const batchId = await applyBulkChange(admin, { accountId: account.id, action: 'suspend', users: confirmation });
   assert.equal(await getBulkResult(viewer, account.id, batchId), null);

@@ -2,7 +2,7 @@ import 'server-only';
 import type { License, Prisma } from '@/lib/generated/prisma/client';
 import type { AuditAction } from '@/lib/kernel/audit';
 import { DomainError } from '@/lib/kernel/errors';
-import { requirePermission } from '@/lib/kernel/mutation';
+import { mutate } from '@/lib/kernel/mutation';
 import type { SessionAdmin } from '@/lib/kernel/session-admin';
 import { scopedPrisma } from '@/lib/kernel/scope';
 import { getPrisma } from '@/lib/db/client';
@@ -90,13 +90,18 @@ export type BulkChange = {
  * id of the batch's result. Refused as a whole only when the admin may change no users at all.
  */
 export async function applyBulkChange(admin: SessionAdmin, input: BulkChange): Promise<string> {
-  await requirePermission(admin, 'change', AUDIT_ACTION[input.action], { accountId: input.accountId });
-  if (input.action === 'change-license' && !input.license) {
-    throw new DomainError('invalid', 'Choose the licence to give them', 'license');
-  }
+  // The batch as a whole: the admin's role and the account, each refusal audited once (by mutate).
+  await mutate(
+    admin,
+    { action: AUDIT_ACTION[input.action], permission: 'change', about: { accountId: input.accountId } },
+    async ({ db }) => {
+      if (input.action === 'change-license' && !input.license)
+        throw new DomainError('invalid', 'Choose the licence to give them', 'license');
+      const account = await db.account.findFirst({ where: { id: input.accountId }, select: { id: true } });
+      if (!account) throw new DomainError('not-found', 'That account does not exist, or is not one you administer.');
+    },
+  );
   const prisma = await scopedPrisma(admin);
-  const account = await prisma.account.findFirst({ where: { id: input.accountId }, select: { id: true } });
-  if (!account) throw new DomainError('not-found', 'That account does not exist, or is not one you administer.');
   // Names for the result page, read once; a user the admin cannot see keeps their id only.
   const names = new Map(
     (
