@@ -333,6 +333,21 @@ export async function runMatrix(options: MatrixOptions = {}): Promise<MatrixResu
         }),
       },
       // ---- end of Import users
+      // ---- Many users at once (issue 14): one post, one conditional change per user --------
+      {
+        name: 'suspend users at once',
+        allowed: ['full-scope'],
+        doneRows: 2,
+        target: async () => {
+          const [one, two] = [await makeUser(prisma, accountA.id), await makeUser(prisma, accountA.id)];
+          return {
+            page: `/accounts/${accountA.id}/users/bulk?action=suspend&userId=${one.id}&userId=${two.id}`,
+            button: 'Suspend 2 users',
+            fields: (f) => f,
+            success: new RegExp(`^/accounts/${accountA.id}/users/bulk/[A-Za-z0-9_-]+$`),
+          };
+        },
+      },
       {
         name: 'add admin',
         allowed: ['full-scope'],
