@@ -41,8 +41,10 @@ export default defineConfig({
   projects: [
     // Every spec of a user journey, in a browser with JavaScript on and one with it off. Each signs
     // in with a session cookie minted for its own admin (e2e/session.ts), except the sign-in specs.
-    { name: 'chromium', testMatch: /\.spec\.ts$/, use: { javaScriptEnabled: true } },
+    { name: 'chromium', testMatch: [/\.spec\.ts$/, /\.rendered\.ts$/], use: { javaScriptEnabled: true } },
     { name: 'chromium-no-js', testMatch: /\.spec\.ts$/, use: { javaScriptEnabled: false } },
+    // Checks of pages as first served (e2e/accessibility.rendered.ts) run in `chromium` only: the
+    // server renders the same HTML whether the browser runs scripts or not.
     // Requests no browser would send (forged fields, raw posts): run once, and launch no browser.
     { name: 'http', testMatch: /\.http\.ts$/ },
   ],

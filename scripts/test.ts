@@ -85,6 +85,16 @@ async function phase(
   if (!ok) failures.push(`${name} (exit ${result.code}, ${result.passed} passed, ${result.failed} failed)`);
 }
 
+/**
+ * Whether a test file's outcome can depend on the database: it opens one with useTestDatabase().
+ * The others (parsers, formatting, tokens, and the migration and embedded-folder tests, which make
+ * and name their own databases, PostgreSQL included) give the same answer in both passes, so the
+ * PostgreSQL pass leaves them out: running them twice is double work (docs/testing.md).
+ */
+function usesTestDatabase(file: string): boolean {
+  return fs.readFileSync(path.join(root, file), 'utf8').includes('useTestDatabase(');
+}
+
 function unitTestFiles(): string[] {
   const found: string[] = [];
   const visit = (dir: string) => {
@@ -99,8 +109,8 @@ function unitTestFiles(): string[] {
 }
 
 /** node's test runner, test files `cores` at a time, each in its own process on its own database. */
-async function unit(label: string, env: Env, buffered = false) {
-  const args = ['--conditions=react-server', '--import', 'tsx', '--test', `--test-concurrency=${cores}`, ...unitTestFiles()];
+async function unit(label: string, env: Env, buffered = false, files = unitTestFiles()) {
+  const args = ['--conditions=react-server', '--import', 'tsx', '--test', `--test-concurrency=${cores}`, ...files];
   const { code, output } = await run(label, process.execPath, args, env, buffered);
   const num = (name: string) => Number(output.match(new RegExp(`^[ℹ#] ${name} (\\d+)$`, 'm'))?.[1] ?? 0);
   const skipped = num('skipped') + num('todo');
@@ -253,7 +263,12 @@ async function main() {
     const unitPostgres = async () => {
       if (!wants('unit') || !postgresTemplate) return;
       await phase('Unit and data-layer tests (PostgreSQL)', () =>
-        unit('Unit and data-layer tests (PostgreSQL)', { TEST_POSTGRES_URL: postgresServer, [POSTGRES_TEMPLATE_ENV]: postgresTemplate! }),
+        unit(
+          'Unit and data-layer tests (PostgreSQL)',
+          { TEST_POSTGRES_URL: postgresServer, [POSTGRES_TEMPLATE_ENV]: postgresTemplate! },
+          false,
+          unitTestFiles().filter(usesTestDatabase),
+        ),
       );
     };
     await e2eEmbedded();

@@ -15,7 +15,7 @@ export async function listAccounts(admin: SessionAdmin, params: ListParams): Pro
     },
     orderBy: page.orderBy,
     take: page.take,
-    select: { id: true, name: true, type: true, status: true, _count: { select: { users: true } } },
+    select: { id: true, name: true, type: true, status: true, _count: { select: { users: { where: { removedAt: null } } } } },
   });
   const result = page.toPage(rows);
   return {
@@ -45,7 +45,8 @@ export async function getAccount(admin: SessionAdmin, accountId: string): Promis
       type: true,
       status: true,
       defaultLicense: true,
-      _count: { select: { users: true, phoneNumbers: true } },
+      // Removed users are kept (with their history) but are no longer the account's users.
+      _count: { select: { users: { where: { removedAt: null } }, phoneNumbers: true } },
     },
   });
   if (!account) return null;

@@ -1,4 +1,5 @@
 import 'server-only';
+import { redirect } from 'next/navigation';
 import { requireAdmin } from '@/lib/auth/session';
 import { pageNotFound } from '@/lib/http/not-found';
 import { isId } from '@/lib/kernel/labels';
@@ -18,6 +19,8 @@ export async function loadUserPage(
   // never shown on these pages, and counting 60,000 users cost more than the page).
   const user = await getUser(admin, accountId, userId);
   if (!user) pageNotFound();
+  // Nothing changes a removed user: their action pages lead to their page, which says so.
+  if (user.removedAt) redirect(path);
   return { admin, account: user.account, user, path };
 }
 

@@ -103,20 +103,23 @@ export default async function UsersPage({ params, searchParams }: Props) {
       <UsersImportedBanner accountId={account.id} />
       <UserRemovedBanner admin={admin} accountId={account.id} />
       <h1>Users</h1>
-      <p>
-        {admin.canChange ? (
-          <>
-            <Link href={`${path}/new`}>Add user</Link>
-            {' · '}
-            <Link href={`${path}/import`}>Import users</Link>
-            {' · '}
-          </>
-        ) : null}
-        {/* A plain link: the export is a file, not a page for the client router. */}
-        <a href={exportHref} download>
-          Export users
-        </a>
-      </p>
+      {/* An account with no users at all says what to do first, below, with these same links. */}
+      {page.rows.length === 0 && !filtered ? null : (
+        <p>
+          {admin.canChange ? (
+            <>
+              <Link href={`${path}/new`}>Add user</Link>
+              {' · '}
+              <Link href={`${path}/import`}>Import users</Link>
+              {' · '}
+            </>
+          ) : null}
+          {/* A plain link: the export is a file, not a page for the client router. */}
+          <a href={exportHref} download>
+            Export users
+          </a>
+        </p>
+      )}
       <form className="search filters" action={path} method="get" role="search" aria-label="Search and filter users">
         <div>
           <label htmlFor="q">Search users</label>

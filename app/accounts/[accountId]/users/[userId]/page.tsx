@@ -29,6 +29,8 @@ export default async function UserPage({ params }: Props) {
   const [flash, activity] = await Promise.all([readFlash({ userId: user.id }), recentActivity(admin, { userId: user.id })]);
   const { notifications } = user;
   const suspended = user.registrationStatus === 'Suspended';
+  // A suspended account gets no new numbers (its assign pages say so): the menu does not offer one.
+  const canGetNumber = !user.phoneNumber && !suspended && account.status !== 'Suspended';
   // Nobody is waiting for a removed or suspended user to sign in: they cannot.
   const waitingForSignIn =
     !user.removedAt && !suspended && user.telephonyChangedAt && (!user.lastSignInAt || user.lastSignInAt < user.telephonyChangedAt)
@@ -62,7 +64,7 @@ export default async function UserPage({ params }: Props) {
             <li>
               <Link href={`${path}/edit`}>Edit user</Link>
             </li>
-            {user.phoneNumber || suspended ? null : (
+            {!canGetNumber ? null : (
               <li>
                 <Link href={`${path}/assign-phone-number`}>Assign phone number</Link>
               </li>
