@@ -37,7 +37,18 @@ export default defineConfig({
   // Timings are measured by `npm run bench`, never asserted here.
   timeout: 90_000,
   expect: { timeout: 15_000 },
-  use: { baseURL, trace: 'retain-on-failure', launchOptions },
+  // A failed test keeps its trace: every action, console message and request. Not DOM snapshots,
+  // screenshots or sources: recording those for every test (and throwing them away when it
+  // passes) cost about 15 % of the run's CPU on 2 cores; the error context and the actions say
+  // what happened, and PWTRACE=full brings them back when a failure needs the pictures.
+  use: {
+    baseURL,
+    trace:
+      process.env.PWTRACE === 'full'
+        ? 'retain-on-failure'
+        : { mode: 'retain-on-failure', snapshots: false, screenshots: false, sources: false },
+    launchOptions,
+  },
   projects: [
     // Every spec of a user journey, in a browser with JavaScript on and one with it off. Each signs
     // in with a session cookie minted for its own admin (e2e/session.ts), except the sign-in specs.
