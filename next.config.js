@@ -16,6 +16,10 @@ function fixedHeaders(kind, source) {
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
+  // Next compresses responses (gzip) unless told not to. Behind a proxy that compresses (nginx,
+  // Caddy, a load balancer), SWITCHBOARD_COMPRESS=0 leaves it to the proxy and saves the CPU here
+  // (docs/deploy.md). Read when the server starts.
+  compress: process.env.SWITCHBOARD_COMPRESS !== '0',
   // Pages get theirs from proxy.ts, with a nonce; these must not match a page, or it would carry two CSPs.
   async headers() {
     return [...fixedHeaders('api', '/api/:path*'), ...STATIC_FILES.flatMap((source) => fixedHeaders('static', source))];
