@@ -44,9 +44,11 @@ async function usersPage(q: Q, accountId: string, after: string | null): Promise
   const cursor = decodeCursor(after ?? undefined);
   // One query: the account's name, how many users it has, and one page (plus one row, to know if there is more).
   const rows = (await q(
-    `SELECT a.name AS "accountName", u.id, u."fullName", u.email, u."inboundCalling", u."outboundCalling", u.sms, p.e164,
-            (SELECT count(*) FROM "User" c WHERE c."accountId" = a.id AND c."removedAt" IS NULL) AS total
+    // The count is joined once for the account: as a correlated subquery in the select list it was
+    // evaluated again for each of the page's rows, 26 counts a request.
+    `SELECT a.name AS "accountName", u.id, u."fullName", u.email, u."inboundCalling", u."outboundCalling", u.sms, p.e164, t.total
      FROM "Account" a
+     CROSS JOIN LATERAL (SELECT count(*) AS total FROM "User" c WHERE c."accountId" = a.id AND c."removedAt" IS NULL) t
      LEFT JOIN LATERAL (
        SELECT id, "fullName", email, "inboundCalling", "outboundCalling", sms FROM "User"
        WHERE "accountId" = a.id AND "removedAt" IS NULL ${cursor ? `AND ("fullName", id) > ($2, $3)` : ''}
