@@ -8,7 +8,7 @@ import { formatPhoneNumber } from '@/lib/kernel/phone';
 import { scopedPrisma } from '@/lib/kernel/scope';
 import type { SessionAdmin } from '@/lib/kernel/session-admin';
 import { composeInvitation } from '@/lib/notifications/compose';
-import { releasePhoneNumber } from '@/lib/telephony/telephony';
+import { releasePhoneNumber } from './release-phone-number';
 import { emailField, fullNameField, licenseField, userTypeField } from './user-schemas';
 
 // The changes to one user: Add user, Edit user, Suspend / Unsuspend user, Remove user and

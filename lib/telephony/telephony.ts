@@ -9,6 +9,7 @@ import { DomainError } from '@/lib/kernel/errors';
 import { mutate, type Db, type Tx } from '@/lib/kernel/mutation';
 import { composeNotification, type NotificationInput } from '@/lib/notifications/compose';
 import { lockActiveAccount, refuseIfSuspended } from '@/lib/directory/account-changes';
+import { releasePhoneNumber } from '@/lib/directory/release-phone-number';
 
 // The three workflows of the spec. Each change is one conditional write per row, in one short
 // transaction with its history and audit rows: the condition (still Unassigned, still this
@@ -314,28 +315,5 @@ export async function unassignPhoneNumber(admin: SessionAdmin, input: UnassignIn
       },
     );
     return { fullName: user.fullName, e164: number.e164, repeated: false, notified: Boolean(input.notifyUser) };
-  });
-}
-
-/**
- * The write "Unassign phone number" and "Remove user" (lib/directory/user-changes.ts) share,
- * inside their transaction: the number goes back to the inventory as Unassigned, out of any
- * account, and its open history row is closed. Calls `lost()` when the number is no longer
- * this user's (someone else unassigned it first).
- */
-export async function releasePhoneNumber(
-  tx: Tx,
-  lost: () => never,
-  admin: SessionAdmin,
-  held: { phoneNumberId: string; userId: string },
-): Promise<void> {
-  const released = await tx.phoneNumber.updateMany({
-    where: { id: held.phoneNumberId, userId: held.userId, status: 'Assigned' },
-    data: { status: 'Unassigned', userId: null, accountId: null, assignedAt: null, version: { increment: 1 } },
-  });
-  if (released.count !== 1) lost();
-  await tx.assignmentHistory.updateMany({
-    where: { phoneNumberId: held.phoneNumberId, userId: held.userId, unassignedAt: null },
-    data: { unassignedAt: new Date(), unassignedById: admin.id },
   });
 }

@@ -1,0 +1,29 @@
+import 'server-only';
+import type { Tx } from '@/lib/kernel/mutation';
+import type { SessionAdmin } from '@/lib/kernel/session-admin';
+
+// Here, below telephony, because both "Unassign phone number" (lib/telephony) and "Remove user"
+// (this folder) make this write, and domains only point down: telephony may use the directory,
+// never the other way round.
+
+/**
+ * The write "Unassign phone number" and "Remove user" share, inside their transaction: the number goes back to the inventory as Unassigned, out of any
+ * account, and its open history row is closed. Calls `lost()` when the number is no longer
+ * this user's (someone else unassigned it first).
+ */
+export async function releasePhoneNumber(
+  tx: Tx,
+  lost: () => never,
+  admin: SessionAdmin,
+  held: { phoneNumberId: string; userId: string },
+): Promise<void> {
+  const released = await tx.phoneNumber.updateMany({
+    where: { id: held.phoneNumberId, userId: held.userId, status: 'Assigned' },
+    data: { status: 'Unassigned', userId: null, accountId: null, assignedAt: null, version: { increment: 1 } },
+  });
+  if (released.count !== 1) lost();
+  await tx.assignmentHistory.updateMany({
+    where: { phoneNumberId: held.phoneNumberId, userId: held.userId, unassignedAt: null },
+    data: { unassignedAt: new Date(), unassignedById: admin.id },
+  });
+}
