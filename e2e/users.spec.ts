@@ -4,8 +4,9 @@ import { detail } from './steps';
 import { expect, forSpec } from './test';
 import users from './users.fixture';
 
-// Add user → assign a number → suspend → unsuspend → remove, and the number's way back into the
-// inventory, as one admin would go through it (JavaScript on and off); then an edit that someone
+// Create account → add user → assign a number → suspend → unsuspend → remove, and the number's
+// way back into the inventory, as one admin would go through it (JavaScript on and off), the
+// first day of a new account; then an edit that someone
 // else's save made stale. The rules behind each step, races included, are proven in
 // lib/directory/user-changes.test.ts; this is what an admin sees of them.
 const test = forSpec(users, (d) => d.admin);
@@ -17,32 +18,33 @@ async function chooseAction(page: Page, action: string) {
   await expect(page.getByRole('heading', { level: 1, name: action })).toBeVisible();
 }
 
-test('Add user, assign a number, suspend, unsuspend, remove: the number goes back to the inventory', async ({ page, data }) => {
-  const usersPath = `/accounts/${data.accountId}/users`;
+test('Create account, add user, assign a number, suspend, unsuspend, remove: the number goes back to the inventory', async ({
+  page,
+  data,
+}) => {
   const { fullName } = data.newUser;
+  const accountName = data.newAccountName;
   const number = formatted(data.number.e164);
 
-  // Add user, first with an email another user of the account has (in other case, with spaces).
-  await page.goto(usersPath);
-  await page.getByRole('link', { name: 'Add user' }).click();
+  // Create account; its Users page says what to do first.
+  await page.goto('/accounts/new');
+  await page.getByLabel('Account name').fill(accountName);
+  await page.getByRole('button', { name: 'Create account' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: accountName })).toBeVisible();
+  await page.getByRole('navigation', { name: 'Account' }).getByRole('link', { name: 'Users' }).click();
+  await expect(page.getByText('This account has no users.')).toBeVisible();
+  const usersPath = new URL(page.url()).pathname;
+
+  // Add user (the address in capitals, with spaces: stored as typed, lower-cased and trimmed).
+  await page.getByRole('main').getByRole('link', { name: 'Add user' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Add user' })).toBeVisible();
   await expect(page.getByRole('radio', { name: /^Pro\b/ }).first()).toBeChecked(); // the account's default licence
   await page.getByLabel('Full name', { exact: true }).fill(fullName);
-  const duplicate = `  ${data.existing.email.toUpperCase()} `;
-  await page.getByLabel('Email address', { exact: true }).fill(duplicate);
+  await page.getByLabel('Email address', { exact: true }).fill(` ${data.newUser.email.toUpperCase()}`);
   await page.getByRole('radio', { name: /^Shared device/ }).check();
   await page.getByRole('button', { name: 'Add user' }).click();
-  await expect(page.getByRole('alert', { name: 'There is a problem' })).toContainText(
-    `${data.existing.email} is already the email address of a user in ${data.accountName}`,
-  );
-  await expect(page).toHaveTitle(`Error: Add user – ${data.accountName} – Switchboard`);
-  await expect(page.getByLabel('Full name', { exact: true })).toHaveValue(fullName);
-  await expect(page.getByLabel('Email address', { exact: true })).toHaveValue(duplicate.trim()); // an email field trims what it holds
-  await expect(page.getByRole('radio', { name: /^Shared device/ })).toBeChecked();
-
-  await page.getByLabel('Email address', { exact: true }).fill(` ${data.newUser.email.toUpperCase()}`);
-  await page.getByRole('button', { name: 'Add user' }).click();
   await expect(page.getByRole('heading', { level: 1, name: fullName })).toBeVisible();
+  const userPath = new URL(page.url()).pathname;
   const added = page.getByRole('status');
   await expect(added).toContainText(`Added ${fullName}`);
   await expect(added).toContainText(`An invitation email to ${data.newUser.email} is on its way.`);
@@ -51,8 +53,24 @@ test('Add user, assign a number, suspend, unsuspend, remove: the number goes bac
   await expect(detail(page, 'Licence')).toHaveText('Pro');
   await expect(detail(page, 'Registration status')).toHaveText('Unregistered');
   await expect(detail(page, 'Invitation status')).toHaveText('Pending — the invitation email is queued');
-  const invitation = page.getByRole('row', { name: new RegExp(`You are invited to ${data.accountName}`) });
+  const invitation = page.getByRole('row', { name: new RegExp(`You are invited to ${accountName}`) });
   await expect(invitation).toContainText('Pending');
+
+  // The same address again, in other capitals: refused on the form, with what was typed kept.
+  await page.goto(`${usersPath}/new`);
+  await page.getByLabel('Full name', { exact: true }).fill('Someone Else');
+  const duplicate = `  ${data.newUser.email.toUpperCase()} `;
+  await page.getByLabel('Email address', { exact: true }).fill(duplicate);
+  await page.getByRole('radio', { name: /^Shared device/ }).check();
+  await page.getByRole('button', { name: 'Add user' }).click();
+  await expect(page.getByRole('alert', { name: 'There is a problem' })).toContainText(
+    `${data.newUser.email} is already the email address of a user in ${accountName}`,
+  );
+  await expect(page).toHaveTitle(`Error: Add user – ${accountName} – Switchboard`);
+  await expect(page.getByLabel('Full name', { exact: true })).toHaveValue('Someone Else');
+  await expect(page.getByLabel('Email address', { exact: true })).toHaveValue(duplicate.trim()); // an email field trims what it holds
+  await expect(page.getByRole('radio', { name: /^Shared device/ })).toBeChecked();
+  await page.goto(userPath);
 
   // Assign the free number, and turn inbound calling on so that suspending has something to turn off.
   await chooseAction(page, 'Assign phone number');
@@ -109,7 +127,7 @@ test('Add user, assign a number, suspend, unsuspend, remove: the number goes bac
   await expect(held).toContainText(data.admin.name);
   await expect(held).not.toContainText('Now');
   await page.goto(`/phone-numbers/${data.number.id}/assign?accountId=${data.accountId}&userId=${data.nextHolder.id}`);
-  await expect(page.getByRole('note')).toContainText(`Recently used. ${fullName} (${data.accountName}) had this number until`);
+  await expect(page.getByRole('note')).toContainText(`Recently used. ${fullName} (${accountName}) had this number until`);
   await page.getByRole('button', { name: 'Assign', exact: true }).click();
   await expect(detail(page, 'Status')).toHaveText('Assigned');
 });
