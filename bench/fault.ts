@@ -29,6 +29,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import pg from 'pg';
 import { openDatabase } from '../lib/db/client';
 import { OUTAGE_DIGEST, OUTAGE_TITLE } from '../lib/http/outage-words';
 import {
@@ -148,13 +149,18 @@ async function ensureCluster(): Promise<{ startedByUs: boolean }> {
   return { startedByUs: true };
 }
 
-/** Whether the server answers a new connection and a query. */
+/** Whether the server answers a new connection and a query (while it restarts, an error event may come at any time). */
 async function answers(url: string): Promise<boolean> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2000, query_timeout: 2000 });
+  client.on('error', () => {});
   try {
-    await withClient(url, (c) => c.query('select 1'));
+    await client.connect();
+    await client.query('select 1');
     return true;
   } catch {
     return false;
+  } finally {
+    await client.end().catch(() => {});
   }
 }
 
@@ -371,42 +377,26 @@ async function postgresFault(): Promise<void> {
     const t0 = performance.now();
     await sleep(3000);
     const downAt = performance.now();
+    // "Back" is the first new connection and query that succeed, polled every 50 ms while
+    // pg_ctlcluster is still at work (it returns a little after the server accepts connections).
+    const firstAnswer = async (afterDown: boolean) => {
+      const giveUp = performance.now() + 10_000; // a restart too quick to be seen down
+      if (afterDown) while (performance.now() < giveUp && (await answers(server))) await sleep(20);
+      while (!(await answers(server))) await sleep(50);
+      return performance.now();
+    };
+    let upAt: number;
     if (downSeconds > 0) {
       await pgctl('stop');
       console.log(`  ${ms(performance.now() - t0)}: pg_ctlcluster ${version} ${cluster} stop (fast) returned; waiting ${downSeconds} s`);
       await sleep(downSeconds * 1000);
-      await pgctl('start');
-    } else await pgctl('restart');
-    let upAt = performance.now();
-    while (!(await answers(server))) {
-      await sleep(50);
-      upAt = performance.now();
-    }
+      [upAt] = await Promise.all([firstAnswer(false), pgctl('start')]);
+    } else [upAt] = await Promise.all([firstAnswer(true), pgctl('restart')]);
     console.log(`  ${ms(upAt - t0)}: the database answers again (${ms(upAt - downAt)} after the stop began)`);
     await sleep(afterSeconds * 1000);
     stop = true;
     await Promise.all([...readers, ...writerLoops]);
     const after = await counts();
-
-    // ---- per second
-    console.log(
-      `\n  Status codes per second (by when the request started; 0 = the stop; the database back at ${((upAt - downAt) / 1000).toFixed(1)} s):`,
-    );
-    const label = (s: Sample) =>
-      typeof s.status === 'number' ? `${s.status}${s.status >= 500 && !s.saysOutage ? '(unexplained)' : ''}` : s.status;
-    for (let sec = Math.floor((t0 - downAt) / 1000); sec <= Math.ceil((performance.now() - downAt) / 1000); sec++) {
-      const inSec = samples.filter((s) => Math.floor((s.start - downAt) / 1000) === sec);
-      if (!inSec.length) continue;
-      const tally = new Map<string, number>();
-      for (const s of inSec) tally.set(label(s), (tally.get(label(s)) ?? 0) + 1);
-      const marks = sec >= 0 && sec * 1000 < upAt - downAt ? '   (database down)' : '';
-      console.log(
-        `  ${String(sec).padStart(4)} s  ${[...tally]
-          .sort()
-          .map(([k, v]) => `${k}×${v}`)
-          .join('  ')}${marks}`,
-      );
-    }
 
     // ---- verdicts
     console.log('');
@@ -422,6 +412,28 @@ async function postgresFault(): Promise<void> {
     const problemJson = outage503.filter((s) => s.kind === 'export');
     const longest = samples.reduce((a, s) => (s.end - s.start > a.end - a.start ? s : a), samples[0]!);
     const concurrency = Number(args.readers) + Number(args.writers);
+    // ---- per second
+    console.log(
+      `\n  Status codes per second (by when the request started; 0 = the stop; the database back at ${((upAt - downAt) / 1000).toFixed(1)} s):`,
+    );
+    const label = (s: Sample) =>
+      typeof s.status !== 'number'
+        ? s.status
+        : `${s.status}${inFlight.includes(s) ? '(in flight)' : s.status >= 500 && !s.saysOutage ? '(unexplained)' : ''}`;
+    for (let sec = Math.floor((t0 - downAt) / 1000); sec <= Math.ceil((performance.now() - downAt) / 1000); sec++) {
+      const inSec = samples.filter((s) => Math.floor((s.start - downAt) / 1000) === sec);
+      if (!inSec.length) continue;
+      const tally = new Map<string, number>();
+      for (const s of inSec) tally.set(label(s), (tally.get(label(s)) ?? 0) + 1);
+      const marks = sec >= 0 && sec * 1000 < upAt - downAt ? '   (database down)' : '';
+      console.log(
+        `  ${String(sec).padStart(4)} s  ${[...tally]
+          .sort()
+          .map(([k, v]) => `${k}×${v}`)
+          .join('  ')}${marks}`,
+      );
+    }
+
     console.log(
       `  ${samples.length} requests: ${samples.length - failures.length} succeeded, ${outage503.length} answered 503 "cannot reach its database" ` +
         `(${problemJson.length} of them CSV downloads as problem+json); ${inFlight.length} in flight when the database went away failed ` +
@@ -573,7 +585,7 @@ async function embeddedSecondStart(): Promise<void> {
       .filter((l) => l.trim())
       .slice(-6);
     console.log(`  second: npm start on the same folder exited with code ${second.status}; it said:`);
-    for (const line of said) console.log(`    | ${line.slice(0, 240)}`);
+    for (const line of said) console.log(`    | ${line.slice(0, 400)}`);
     check(
       'a second npm start on the same folder is refused, saying the folder is in use and what to do',
       second.status !== 0 &&
