@@ -263,6 +263,9 @@ async function postgresFault(): Promise<void> {
   const logDir = path.join(root, 'bench/logs', `fault-${new Date().toISOString().replace(/[:.]/g, '-')}`);
   fs.mkdirSync(logDir, { recursive: true });
   const instances: Instance[] = [];
+  // Interrupted: stop what we started (the scratch database stays; drop it by hand).
+  const interrupted = () => void Promise.all(instances.map((i) => stopInstance(i))).finally(() => process.exit(130));
+  process.once('SIGINT', interrupted);
   try {
     // ---- data: small bench data, and for each writer its own users without a number and free numbers
     const users = Number(args.users);
@@ -535,6 +538,7 @@ async function postgresFault(): Promise<void> {
       `+${after.audited - before.audited} rows, +${after.assigned - before.assigned} numbers, ${acknowledged.length} acknowledged`,
     );
   } finally {
+    process.removeListener('SIGINT', interrupted);
     for (const i of instances) await stopInstance(i);
     if (!(await answers(server))) await pgctl('start');
     await withClient(server, (c) => c.query(`drop database if exists ${dbName} with (force)`)).catch(() => {});
