@@ -1,6 +1,8 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { FLASH_COOKIE, FLASH_HEADER } from './lib/http/flash-names';
+import { isDatabaseDown } from './lib/db/health';
 import { resourceHeaders } from './lib/http/header-values.js';
+import { outageResponse } from './lib/http/outage';
 import { isSafeMethod, isSameSiteRequest, securityHeaders, siteOrigins } from './lib/http/security-headers';
 
 /** The server-action body limit set in next.config.js (experimental.serverActions.bodySizeLimit). */
@@ -9,6 +11,8 @@ const MAX_BODY_BYTES = 4 * 1024 * 1024;
 // Request housekeeping only: authorisation is checked in every page and action, never here.
 // - Refuses state-changing requests that do not come from this site (CSRF), on any path.
 // - Sets a page's security headers, with a fresh CSP nonce that Next puts on its own scripts.
+// - Answers 503 while this process cannot reach its database (lib/db/health.ts, decision 016):
+//   a short page, or problem+json for a machine route, before anything that would wait on it.
 // - Makes flash messages one-shot: the cookie an action set is handed to this request's page
 //   in a header and deleted from the browser in this response. The header is always stripped
 //   from what the browser sent, so it cannot be forged; prefetches do not consume the message.
@@ -16,11 +20,15 @@ const MAX_BODY_BYTES = 4 * 1024 * 1024;
 // this: next.config.js gives them fixed headers, and the proxy's ~0.7 ms is not spent on them.
 export function proxy(request: NextRequest) {
   const { pathname } = request.nextUrl;
+  const https = request.nextUrl.protocol === 'https:' || request.headers.get('x-forwarded-proto') === 'https';
+  // One property read while the database is up. Route handlers the matcher leaves out check it
+  // themselves (lib/http/database-route.ts).
+  if (isDatabaseDown())
+    return outageResponse({ method: request.method, pathname, search: request.nextUrl.search, headers: request.headers }, https);
   const api = pathname === '/api' || pathname.startsWith('/api/');
   // A route handler's read that the matcher let in (a browser's, say) needs nothing more.
   if (api && isSafeMethod(request.method)) return;
 
-  const https = request.nextUrl.protocol === 'https:' || request.headers.get('x-forwarded-proto') === 'https';
   // A refusal from a route handler's path carries the API's headers, as its answer would have.
   const refusalHeaders = () => (api ? resourceHeaders('api', https) : securityHeaders(crypto.randomUUID(), https));
   if (!isSameSiteRequest(request.method, request.headers, siteOrigins(request.nextUrl.origin, request.headers))) {

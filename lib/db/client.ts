@@ -4,7 +4,9 @@ import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { PrismaClient } from '@/lib/generated/prisma/client';
 import { databaseConfig, describePostgresUrl, type DatabaseConfig } from './config';
 import { openEmbeddedDatabase } from './embedded';
+import { isConnectionFailure, isDatabaseDown, reportDatabaseError, setDatabaseProbe } from './health';
 import { applyMigrations, pgliteRunner, pgRunner, type SqlRunner } from './migrations';
+import { OUTAGE_DIGEST } from '../http/outage-words';
 
 /**
  * Opt-in query log for the benchmark (`SWITCHBOARD_QUERY_LOG=1`): one stdout line per query,
@@ -16,13 +18,98 @@ export const QUERY_LOG_PREFIX = '[switchboard:query]';
 type Adapter = NonNullable<ConstructorParameters<typeof PrismaClient>[0]['adapter']>;
 type QueryEvents = { $on(event: 'query', listener: (event: { duration: number; query: string }) => void): void };
 
+/**
+ * Marks an error that the database's absence caused, so that the error page can say so: Next
+ * keeps a `digest` it finds on a thrown error (and replaces everything else in production).
+ * While the database is known to be down, any failed query counts: a transaction whose
+ * connection died fails with Prisma's own words, not the socket's.
+ */
+export function markOutage<E>(err: E): E {
+  if (err && typeof err === 'object' && !('digest' in err) && (isConnectionFailure(err) || isDatabaseDown()))
+    Object.assign(err, { digest: OUTAGE_DIGEST });
+  return err;
+}
+
 function makeClient(adapter: Adapter): PrismaClient {
-  if (process.env.SWITCHBOARD_QUERY_LOG !== '1') return new PrismaClient({ adapter });
-  const client = new PrismaClient({ adapter, log: [{ emit: 'event', level: 'query' }] });
-  (client as unknown as QueryEvents).$on('query', (event) =>
-    console.log(`${QUERY_LOG_PREFIX} ${event.duration}ms ${event.query.replace(/\s+/g, ' ').slice(0, 300)}`),
-  );
-  return client as unknown as PrismaClient;
+  let client: PrismaClient;
+  if (process.env.SWITCHBOARD_QUERY_LOG !== '1') client = new PrismaClient({ adapter });
+  else {
+    client = new PrismaClient({ adapter, log: [{ emit: 'event', level: 'query' }] });
+    (client as unknown as QueryEvents).$on('query', (event) =>
+      console.log(`${QUERY_LOG_PREFIX} ${event.duration}ms ${event.query.replace(/\s+/g, ' ').slice(0, 300)}`),
+    );
+  }
+  return client.$extends({
+    name: 'outage-digest',
+    query: {
+      async $allOperations({ args, query }) {
+        try {
+          return await query(args);
+        } catch (err) {
+          throw markOutage(err);
+        }
+      },
+    },
+  }) as unknown as PrismaClient;
+}
+
+/**
+ * A connection attempt, or a wait for a free connection in the pool, gives up after this long, so
+ * that no request waits longer on a database that does not answer (decision 016).
+ */
+export const CONNECT_TIMEOUT_MS = 5000;
+
+type LooseMethods = { connect(...args: unknown[]): unknown; query(...args: unknown[]): unknown };
+
+/** Calls pg's `method`, reporting its failure (callback or promise) to the health state. */
+function reporting(method: (...args: unknown[]) => unknown, self: unknown, args: unknown[]): unknown {
+  const last = args[args.length - 1];
+  if (typeof last === 'function') {
+    const callback = (err: unknown, ...rest: unknown[]) => {
+      if (err) reportDatabaseError(err);
+      return (last as (...a: unknown[]) => unknown)(err, ...rest);
+    };
+    return method.apply(self, [...args.slice(0, -1), callback]);
+  }
+  const result = method.apply(self, args);
+  if (result && typeof (result as Promise<unknown>).then === 'function')
+    (result as Promise<unknown>).then(undefined, (err: unknown) => reportDatabaseError(err));
+  return result;
+}
+
+/**
+ * pg's client, telling lib/db/health.ts of every failed connection attempt, failed query and
+ * connection error (the server shutting down sends its idle connections an error): the pool
+ * and the Prisma adapter use it unchanged otherwise.
+ */
+class ReportingClient extends pg.Client {
+  constructor(config?: string | pg.ClientConfig) {
+    super(config);
+    this.on('error', (err) => void reportDatabaseError(err));
+  }
+}
+const pgMethods = pg.Client.prototype as unknown as LooseMethods;
+Object.assign(ReportingClient.prototype, {
+  connect(this: pg.Client, ...args: unknown[]) {
+    return reporting(pgMethods.connect, this, args);
+  },
+  query(this: pg.Client, ...args: unknown[]) {
+    return reporting(pgMethods.query, this, args);
+  },
+});
+
+/** The probe while the database is down: a connection of its own, not one of the pool's. */
+function probeOf(url: string): () => Promise<void> {
+  return async () => {
+    const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2000, query_timeout: 2000 });
+    client.on('error', () => {});
+    try {
+      await client.connect();
+      await client.query('SELECT 1');
+    } finally {
+      await client.end().catch(() => {});
+    }
+  };
 }
 
 export type Database = {
@@ -62,7 +149,15 @@ export async function openDatabase(
     }
   }
 
-  const pool = new pg.Pool({ connectionString: config.url, max: config.poolSize });
+  setDatabaseProbe(probeOf(config.url));
+  const pool = new pg.Pool({
+    connectionString: config.url,
+    max: config.poolSize,
+    Client: ReportingClient,
+    connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+    // Lets the kernel notice a peer that vanished without closing the connection.
+    keepAlive: true,
+  });
   let client: pg.PoolClient;
   try {
     client = await pool.connect();

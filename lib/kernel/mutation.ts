@@ -1,6 +1,6 @@
 import 'server-only';
 import type { AuditOutcome, Prisma } from '@/lib/generated/prisma/client';
-import { getPrisma } from '@/lib/db/client';
+import { getPrisma, markOutage } from '@/lib/db/client';
 import { recordAudit, type AuditAction } from './audit';
 import { DomainError, isUniqueViolation } from './errors';
 import { scopedPrisma } from './scope';
@@ -134,7 +134,8 @@ export async function mutate<T>(
       } catch (err) {
         if (err instanceof LostRace && options.lost) throw await options.lost();
         if (options.unique && isUniqueViolation(err)) throw await options.unique();
-        throw err;
+        // A transaction that could not begin never reached the client's query extension.
+        throw markOutage(err);
       }
     },
   };

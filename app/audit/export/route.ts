@@ -1,4 +1,5 @@
 import type { NextRequest } from 'next/server';
+import { withDatabase } from '@/lib/http/database-route';
 import { auditCsvFilename, auditCsvHeader, auditCsvLines } from '@/lib/audit/csv';
 import { auditHref, parseAuditFilters } from '@/lib/audit/params';
 import { currentAdmin } from '@/lib/auth/session';
@@ -6,7 +7,7 @@ import { exportAuditEvents } from '@/lib/audit/audit-log';
 
 // Downloads the audit log, as filtered on the page, as CSV: streamed batch by batch, so an export
 // of any size holds one batch in memory and the first bytes leave at once.
-export async function GET(request: NextRequest): Promise<Response> {
+export const GET = withDatabase(async (request: NextRequest): Promise<Response> => {
   const query = request.nextUrl.searchParams;
   const filters = parseAuditFilters(Object.fromEntries([...new Set(query.keys())].map((key) => [key, query.getAll(key)])));
   const admin = await currentAdmin();
@@ -43,4 +44,4 @@ export async function GET(request: NextRequest): Promise<Response> {
       'X-Content-Type-Options': 'nosniff',
     },
   });
-}
+});

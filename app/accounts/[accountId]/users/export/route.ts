@@ -1,4 +1,5 @@
 import type { NextRequest } from 'next/server';
+import { withDatabase } from '@/lib/http/database-route';
 import { currentAdmin } from '@/lib/auth/session';
 import { exportUsers, findExportableAccount, userCsvFilename, userCsvHeader, userCsvLines } from '@/lib/directory/user-export';
 import { parseUserFilters, userListQuery } from '@/lib/directory/user-params';
@@ -11,7 +12,7 @@ const text = (body: string, status: number) => new Response(body, { status, head
 
 // Downloads an account's users, as filtered on the Users page, as CSV: streamed batch by batch, so
 // an export of any size holds one batch in memory and the first bytes leave at once.
-export async function GET(request: NextRequest, { params }: Context): Promise<Response> {
+export const GET = withDatabase(async (request: NextRequest, { params }: Context): Promise<Response> => {
   const { accountId } = await params;
   const query = request.nextUrl.searchParams;
   const raw = Object.fromEntries([...new Set(query.keys())].map((key) => [key, query.getAll(key)]));
@@ -56,4 +57,4 @@ export async function GET(request: NextRequest, { params }: Context): Promise<Re
       'X-Content-Type-Options': 'nosniff',
     },
   });
-}
+});
