@@ -167,6 +167,43 @@ const GROUPS: Record<string, Entry[]> = {
       path: (d) => user(d, d.removed.id),
       title: (d) => `${d.removed.fullName} – Users – ${d.accountName} – ${S}`,
     },
+    // Import users, and many users at once (the Users list's Actions)
+    {
+      name: 'import users',
+      path: (d) => `/accounts/${d.accountId}/users/import`,
+      title: (d) => `Import users – ${d.accountName} – ${S}`,
+    },
+    {
+      name: 'import users, preview with a bad line',
+      path: (d) => `/accounts/${d.accountId}/users/import`,
+      title: (d) => `Check the users to import – ${d.accountName} – ${S}`,
+      act: async (page, d) => {
+        await page.getByLabel('Users', { exact: true }).fill(`A11y Imported, ${d.importEmail}\nNo Address, not-an-email`);
+        await page.getByRole('button', { name: 'Preview' }).click();
+        await expect(page.getByRole('heading', { level: 1, name: 'Check the users to import' })).toBeVisible({ timeout: 20_000 });
+      },
+    },
+    {
+      name: 'users at once: suspend',
+      path: (d) => `/accounts/${d.accountId}/users/bulk?action=suspend&userId=${d.bulkTarget.id}&userId=${d.withoutNumber.id}`,
+      title: (d) => `Suspend users – Users – ${d.accountName} – ${S}`,
+    },
+    {
+      name: 'users at once: remove, box cleared',
+      path: (d) => `/accounts/${d.accountId}/users/bulk?action=remove&userId=${d.bulkTarget.id}`,
+      title: (d) => `Error: Remove users – Users – ${d.accountName} – ${S}`,
+      act: uncheckAndSubmit('Remove 1 user'),
+    },
+    {
+      name: 'users at once: the result',
+      path: (d) => `/accounts/${d.accountId}/users/bulk?action=change-license&userId=${d.bulkTarget.id}`,
+      title: (d) => `Change licence: done – Users – ${d.accountName} – ${S}`,
+      act: async (page) => {
+        await page.getByRole('radio', { name: 'Basic' }).check();
+        await page.getByRole('button', { name: 'Change licence 1 user' }).click();
+        await expect(page.getByRole('heading', { level: 1, name: 'Change licence: done' })).toBeVisible({ timeout: 20_000 });
+      },
+    },
   ],
   'phone numbers': [
     { name: 'phone numbers', path: () => '/phone-numbers', title: () => `Phone numbers – ${S}` },

@@ -48,6 +48,10 @@ export default defineFixture('accessibility', async (f) => {
     /** Edited from two pages, so the second gets "someone else changed this first". */
     stale: await withNumber('Stale'),
     removed: { id: removed.id, fullName: removed.fullName },
+    /** Given another licence by "many at once" (so the result page has something to say). */
+    bulkTarget: await withoutNumber('BulkTarget'),
+    /** An address no user has yet, for the Import users preview. */
+    importEmail: f.email('A11y Imported'),
     number: await f.freeNumber(),
     outboxMessage,
     /** A valid number not in the inventory, for the Add preview. */
