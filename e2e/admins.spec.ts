@@ -1,6 +1,6 @@
 import type { Browser, Page, TestInfo } from '@playwright/test';
 import fixture from './admins.fixture';
-import { detail, signIn } from './steps';
+import { detail, flashConsumed, signIn } from './steps';
 import { expect, forSpec, newPage } from './test';
 
 // The Admins page is for Administrators of all accounts only. These tests act as the spec's own
@@ -140,6 +140,7 @@ test('Add admin: a taken email is explained and what was typed kept; the one-tim
   await page.goBack();
   await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
   await expect(page.getByText(password)).toHaveCount(0);
+  await flashConsumed(page);
   await page.reload();
   await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
   await expect(page.getByText(password)).toHaveCount(0);
@@ -272,6 +273,7 @@ test('Reset password: a new one-time password, shown once; the old one stops wor
   const password = ((await page.locator('#one-time-password').textContent()) ?? '').trim();
   expect(password).toMatch(/^[A-Za-z0-9_-]{24}$/);
   expect(password).not.toBe(target.password);
+  await flashConsumed(page);
   await page.reload();
   await expect(page.getByText(password)).toHaveCount(0);
 

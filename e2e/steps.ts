@@ -17,6 +17,15 @@ export async function chooseAction(page: Page, action: string): Promise<void> {
   await expect(page.getByRole('heading', { level: 1, name: action })).toBeVisible();
 }
 
+/**
+ * Waits until the page's one-shot message has been consumed: without JavaScript the page request
+ * itself did it (proxy.ts); with JavaScript the page asks /api/flash once it has shown the banner,
+ * and a reload sent before that answer arrives would, rightly, show the banner again.
+ */
+export async function flashConsumed(page: Page): Promise<void> {
+  await expect.poll(async () => (await page.context().cookies()).some((c) => c.name === 'switchboard_flash')).toBe(false);
+}
+
 export function detail(page: Page, term: string) {
   return page.locator('dl.summary dt', { hasText: new RegExp(`^${term}$`) }).locator('xpath=following-sibling::dd[1]');
 }

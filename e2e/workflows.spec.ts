@@ -1,5 +1,5 @@
 import { formatted } from './fixture';
-import { chooseAction, detail, openUserDetails } from './steps';
+import { chooseAction, detail, flashConsumed, openUserDetails } from './steps';
 import { expect, forSpec } from './test';
 import workflows from './workflows.fixture';
 
@@ -34,6 +34,7 @@ test('Assign phone number, following the spec’s steps word for word', { tag: '
   await expect(page.getByText(`Waiting for ${user.fullName}’s next sign-in.`)).toBeVisible();
 
   // The banner is shown once; the number is no longer offered to anyone.
+  await flashConsumed(page);
   await page.reload();
   await expect(page.getByRole('status')).toHaveCount(0);
   await openUserDetails(page, flows.accountName, flows.emptyChoice.fullName);
