@@ -119,6 +119,14 @@ test('Create account, add user, assign a number, suspend, unsuspend, remove: the
   await expect(page.getByText('Actions', { exact: true })).toHaveCount(0);
   await expect(detail(page, 'Phone number')).toHaveText('None');
   await expect(page.getByRole('row', { name: /Removed user/ })).toHaveCount(1);
+  // Their pages, reached by address: a change of theirs says why it cannot be made; a telephony
+  // page leads back to their page.
+  await page.goto(`${userPath}/suspend`);
+  await expect(page.getByText(`${fullName} was removed on`)).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Suspend', exact: true })).toHaveCount(0);
+  await page.goto(`${userPath}/assign-phone-number`);
+  await expect(page.getByRole('heading', { level: 1, name: fullName })).toBeVisible();
+  await expect(page).toHaveURL(new RegExp(`${userPath}$`));
 
   // The number: Unassigned, its history row closed; assigning it again warns it was used recently.
   await page.goto(`/phone-numbers/${data.number.id}`);

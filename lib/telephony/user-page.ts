@@ -13,14 +13,19 @@ import { getUser, getUserWithNotifications, type UserDetails } from '@/lib/direc
 export async function loadUserPage(
   params: Promise<{ accountId: string; userId: string }>,
   suffix = '',
+  /**
+   * A removed user: 'redirect' to their page, which says so (the telephony pages: nothing there
+   * applies to them), or 'show' the page, which explains it itself, with any refusal (the user's
+   * own changes: another admin may have removed them while this admin was on the page).
+   */
+  options: { removed?: 'redirect' | 'show' } = {},
 ): Promise<{ admin: SessionAdmin; account: { id: string; name: string }; user: UserDetails; path: string }> {
   const { admin, path, accountId, userId } = await checkUserPage(params, suffix);
   // The user's query brings its account's name: one query, not two (the account's counts were
   // never shown on these pages, and counting 60,000 users cost more than the page).
   const user = await getUser(admin, accountId, userId);
   if (!user) pageNotFound();
-  // Nothing changes a removed user: their action pages lead to their page, which says so.
-  if (user.removedAt) redirect(path);
+  if (user.removedAt && options.removed !== 'show') redirect(path);
   return { admin, account: user.account, user, path };
 }
 

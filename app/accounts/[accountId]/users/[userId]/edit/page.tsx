@@ -7,7 +7,7 @@ import { EditUserForm } from './edit-user-form';
 type Props = { params: Promise<{ accountId: string; userId: string }> };
 
 export default async function EditUserPage({ params }: Props) {
-  const { admin, account, user, path } = await loadUserPage(params, '/edit');
+  const { admin, account, user, path } = await loadUserPage(params, '/edit', { removed: 'show' });
   const title = `Edit user – ${user.fullName} – Switchboard`;
   return (
     <>

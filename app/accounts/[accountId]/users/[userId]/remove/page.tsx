@@ -8,7 +8,7 @@ import { RemovedUserNotice } from '@/app/accounts/[accountId]/users/[userId]/rem
 type Props = { params: Promise<{ accountId: string; userId: string }> };
 
 export default async function RemoveUserPage({ params }: Props) {
-  const { admin, account, user, path } = await loadUserPage(params, '/remove');
+  const { admin, account, user, path } = await loadUserPage(params, '/remove', { removed: 'show' });
   const title = `Remove user – ${user.fullName} – Switchboard`;
   const number = user.phoneNumber ? formatPhoneNumber(user.phoneNumber.e164) : null;
   return (

@@ -7,7 +7,7 @@ import { RemovedUserNotice } from '@/app/accounts/[accountId]/users/[userId]/rem
 type Props = { params: Promise<{ accountId: string; userId: string }> };
 
 export default async function UnsuspendUserPage({ params }: Props) {
-  const { admin, account, user, path } = await loadUserPage(params, '/unsuspend');
+  const { admin, account, user, path } = await loadUserPage(params, '/unsuspend', { removed: 'show' });
   const title = `Unsuspend user – ${user.fullName} – Switchboard`;
   const suspended = user.registrationStatus === 'Suspended';
   return (
