@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { requireAdmin } from '@/lib/auth/session';
 import { pageNotFound } from '@/lib/http/not-found';
-import { getAccount } from '@/lib/directory/accounts';
+import { getAccountStatus } from '@/lib/directory/accounts';
 import { getBulkResult } from '@/lib/directory/user-bulk';
 import { isId } from '@/lib/kernel/labels';
 import { Breadcrumbs } from '@/app/_components/list-controls';
@@ -17,7 +17,7 @@ export default async function BulkResultPage({ params }: Props) {
   const usersPath = `/accounts/${accountId}/users`;
   const admin = await requireAdmin(`${usersPath}/bulk/${batchId}`);
   if (!isId(accountId) || !isId(batchId)) pageNotFound();
-  const [account, batch] = await Promise.all([getAccount(admin, accountId), getBulkResult(admin, accountId, batchId)]);
+  const [account, batch] = await Promise.all([getAccountStatus(admin, accountId), getBulkResult(admin, accountId, batchId)]);
   if (!account || !batch) pageNotFound();
   const labels = BULK_LABELS[batch.action];
   const changed = batch.results.filter((r) => r.outcome !== 'refused').length;
