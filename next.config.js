@@ -22,7 +22,11 @@ const nextConfig = {
   compress: process.env.SWITCHBOARD_COMPRESS !== '0',
   // Pages get theirs from proxy.ts, with a nonce; these must not match a page, or it would carry two CSPs.
   async headers() {
-    return [...fixedHeaders('api', '/api/:path*'), ...STATIC_FILES.flatMap((source) => fixedHeaders('static', source))];
+    return [
+      ...fixedHeaders('api', '/api/:path*'),
+      ...fixedHeaders('api', '/scim/:path*'),
+      ...STATIC_FILES.flatMap((source) => fixedHeaders('static', source)),
+    ];
   },
   experimental: {
     // "Add phone numbers" posts up to a 2 MB CSV file or 1,000,000 pasted characters

@@ -13,7 +13,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { PrismaClient } from '../lib/generated/prisma/client';
-import { makeAccount, makeAdmin, makePhoneNumber, makeUser, uniqueSuffix } from '../lib/test/factories';
+import { makeAccount, makeAdmin, makeApiToken, makePhoneNumber, makeUser, uniqueSuffix } from '../lib/test/factories';
 
 /** The projects that run the browser specs (JS on and off) and the one that sends raw HTTP. */
 export const BROWSER_PROJECTS = ['chromium', 'chromium-no-js'] as const;
@@ -42,7 +42,11 @@ export type Maker = {
   userWithNumber(accountId: string, label: string): Promise<PersonWithNumber & { email: string }>;
   freeNumber(overrides?: Parameters<typeof makePhoneNumber>[1]): Promise<FreeNumber>;
   admin(overrides?: Parameters<typeof makeAdmin>[1]): Promise<AdminPerson>;
+  /** An API token (or, with kind Provisioning, an account's SCIM token) for the admin; its secret. */
+  token(adminId: string, overrides?: Parameters<typeof makeApiToken>[2]): Promise<ApiTokenSecret>;
 };
+
+export type ApiTokenSecret = { id: string; name: string; secret: string };
 
 export type Fixture<T> = {
   name: string;
@@ -94,6 +98,7 @@ export function makerFor(prisma: PrismaClient, run: string, project: string): Ma
       const a = await makeAdmin(prisma, overrides);
       return { id: a.id, name: a.name, email: a.email, password: a.password };
     },
+    token: (adminId, overrides) => makeApiToken(prisma, adminId, overrides),
   };
   return maker;
 }

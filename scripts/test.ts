@@ -141,6 +141,18 @@ async function checks(label: string, script: string, args: string[], buffered = 
   return { code, passed: Number(passed), failed: Number(failed) };
 }
 
+/** The API's OpenAPI document, generated from the zod schemas, linted by Redocly (warnings fail too). */
+async function lintOpenApi() {
+  const generated = await run('OpenAPI document', 'npx', ['tsx', 'scripts/openapi.ts', OPENAPI_FILE], {}, true);
+  if (generated.code !== 0) return generated;
+  const linted = await run('Lint the OpenAPI document (Redocly)', 'npx', ['redocly', 'lint', '--max-problems', '50', OPENAPI_FILE], REDOCLY_ENV, true);
+  // Redocly exits 0 on warnings; here they fail, so the document stays clean.
+  return /You have \d+ warnings?/.test(linted.output) ? { ...linted, code: 1 } : linted;
+}
+
+const OPENAPI_FILE = path.join('node_modules', '.cache', 'openapi.json');
+const REDOCLY_ENV = { REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true' };
+
 async function postgresReachable(): Promise<boolean> {
   const client = new pg.Client({ connectionString: postgresServer, connectionTimeoutMillis: 3000 });
   try {
@@ -198,12 +210,13 @@ async function main() {
     await phase(
       'Lint and format',
       async () => {
-        const [lint, format] = await Promise.all([
+        const [lint, format, openapi] = await Promise.all([
           run('Lint (ESLint)', 'npx', ['eslint', '--cache', '--cache-location', 'node_modules/.cache/eslint/', '.'], {}, true),
           run('Format (Prettier)', 'npx', ['prettier', '--check', '--log-level', 'warn', '.'], {}, true),
+          lintOpenApi(),
         ]);
-        const failed = Number(lint.code !== 0) + Number(format.code !== 0);
-        return { code: failed ? 1 : 0, passed: 0, failed, note: failed ? 'npm run lint / npm run format' : undefined };
+        const failed = Number(lint.code !== 0) + Number(format.code !== 0) + Number(openapi.code !== 0);
+        return { code: failed ? 1 : 0, passed: 0, failed, note: failed ? 'npm run lint / npm run format / npm run openapi:lint' : undefined };
       },
       { runsTests: false },
     );

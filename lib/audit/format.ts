@@ -34,6 +34,11 @@ export const ACTION_LABELS = {
   'suspend-user': 'Suspended user',
   'unsuspend-user': 'Unsuspended user',
   'remove-user': 'Removed user',
+  'create-api-token': 'Created API token',
+  'revoke-api-token': 'Revoked API token',
+  'create-provisioning-token': 'Created provisioning token',
+  'revoke-provisioning-token': 'Revoked provisioning token',
+  'api-request': 'API request refused',
 } as const satisfies Record<AuditAction, string>;
 
 export const AUDIT_ACTIONS = Object.keys(ACTION_LABELS) as [AuditAction, ...AuditAction[]];

@@ -32,10 +32,17 @@ export type AuditAction =
   | 'change-user-license'
   | 'suspend-user'
   | 'unsuspend-user'
-  | 'remove-user';
+  | 'remove-user'
+  // API and provisioning tokens (lib/api/tokens.ts), and a refused machine call (lib/api/route.ts).
+  | 'create-api-token'
+  | 'revoke-api-token'
+  | 'create-provisioning-token'
+  | 'revoke-provisioning-token'
+  | 'api-request';
 
 export type AuditInput = {
-  admin?: { id: string; email: string } | null;
+  /** With `token` when the admin acted through an API or provisioning token (kept beside them). */
+  admin?: { id: string; email: string; token?: { id: string; name: string } } | null;
   /** For sign-in attempts by someone who is not (yet) an admin. */
   adminEmail?: string;
   action: AuditAction;
@@ -62,6 +69,8 @@ export async function recordAudit(db: Prisma.TransactionClient | PrismaClient, i
       before: input.before,
       after: input.after,
       detail: input.detail ?? null,
+      tokenId: input.admin?.token?.id ?? null,
+      tokenName: input.admin?.token?.name ?? null,
     },
     select: { id: true },
   });

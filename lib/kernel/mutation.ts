@@ -33,6 +33,11 @@ const PERMISSIONS = {
     allows: (admin: SessionAdmin) => admin.role === 'Administrator' && admin.allAccounts,
     refusal: 'Only an Administrator of all accounts can create, rename, suspend, activate or delete accounts.',
   },
+  /** Making and revoking one's own API tokens: every admin (a token does no more than its admin). */
+  'own-tokens': {
+    allows: () => true,
+    refusal: '',
+  },
   /** Seeing and changing admins: an Administrator of all accounts. */
   'manage-admins': {
     allows: (admin: SessionAdmin) => admin.role === 'Administrator' && admin.allAccounts,
@@ -40,6 +45,8 @@ const PERMISSIONS = {
   },
 } as const;
 export type Permission = keyof typeof PERMISSIONS;
+
+export const READ_ONLY_TOKEN_REFUSAL = 'This API token is read-only, so it cannot change anything.';
 
 export function hasPermission(admin: SessionAdmin, permission: Permission): boolean {
   return PERMISSIONS[permission].allows(admin);
@@ -80,8 +87,10 @@ async function auditRefusal(admin: SessionAdmin, action: AuditAction, error: Dom
  * previews guarded by the same check as the changes (`mutate` calls it itself).
  */
 export async function requirePermission(admin: SessionAdmin, permission: Permission, action: AuditAction, record: RefusalRecord = {}) {
-  if (hasPermission(admin, permission)) return;
-  const error = new DomainError('denied', PERMISSIONS[permission].refusal);
+  // A read-only token changes nothing, whatever its admin's role would allow.
+  const readOnlyToken = admin.token?.readOnly === true;
+  if (hasPermission(admin, permission) && !readOnlyToken) return;
+  const error = new DomainError('denied', readOnlyToken ? READ_ONLY_TOKEN_REFUSAL : PERMISSIONS[permission].refusal);
   await auditRefusal(admin, action, error, record);
   throw error;
 }

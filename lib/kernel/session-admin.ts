@@ -21,7 +21,57 @@ export type SessionAdmin = {
   canChange: boolean;
   allAccounts: boolean;
   accountIds: readonly string[];
+  /**
+   * Set when the admin acts through an API or provisioning token (lib/api/tokens.ts): audit rows
+   * name it beside the admin, and a read-only token changes nothing (lib/kernel/mutation.ts).
+   */
+  token?: ApiTokenUse;
 };
+
+export type ApiTokenUse = { id: string; name: string; kind: 'Personal' | 'Provisioning'; readOnly: boolean };
+
+/** What loadSessionAdmin and the token check read of an admin. */
+export const ADMIN_SELECT = {
+  id: true,
+  email: true,
+  name: true,
+  role: true,
+  allAccounts: true,
+  disabledAt: true,
+  sessionVersion: true,
+  accounts: { select: { accountId: true } },
+} as const;
+
+type AdminRow = {
+  id: string;
+  email: string;
+  name: string;
+  role: AdminRole;
+  allAccounts: boolean;
+  accounts: { accountId: string }[];
+};
+
+/**
+ * The SessionAdmin for a row the caller has checked (enabled, session or token current). A
+ * provisioning token narrows the admin to its one account, and only if they administer it.
+ */
+export function sessionAdminFrom(admin: AdminRow, token?: ApiTokenUse & { accountId?: string | null }): SessionAdmin {
+  const accountIds = admin.accounts.map((a) => a.accountId);
+  const narrowTo = token?.kind === 'Provisioning' ? token.accountId : undefined;
+  const scope =
+    narrowTo !== undefined
+      ? { allAccounts: false, accountIds: narrowTo && (admin.allAccounts || accountIds.includes(narrowTo)) ? [narrowTo] : [] }
+      : { allAccounts: admin.allAccounts, accountIds };
+  return {
+    id: admin.id,
+    email: admin.email,
+    name: admin.name,
+    role: admin.role,
+    canChange: admin.role === 'Administrator' && !token?.readOnly,
+    ...scope,
+    ...(token ? { token: { id: token.id, name: token.name, kind: token.kind, readOnly: token.readOnly } } : {}),
+  } as unknown as SessionAdmin;
+}
 
 export function normaliseEmail(email: string): string {
   return email.trim().toLowerCase();
@@ -29,27 +79,7 @@ export function normaliseEmail(email: string): string {
 
 export async function loadSessionAdmin(adminId: string, sessionVersion: number | undefined): Promise<SessionAdmin | null> {
   const prisma = await getPrisma();
-  const admin = await prisma.admin.findUnique({
-    where: { id: adminId },
-    select: {
-      id: true,
-      email: true,
-      name: true,
-      role: true,
-      allAccounts: true,
-      disabledAt: true,
-      sessionVersion: true,
-      accounts: { select: { accountId: true } },
-    },
-  });
+  const admin = await prisma.admin.findUnique({ where: { id: adminId }, select: ADMIN_SELECT });
   if (!admin || admin.disabledAt || admin.sessionVersion !== sessionVersion) return null;
-  return {
-    id: admin.id,
-    email: admin.email,
-    name: admin.name,
-    role: admin.role,
-    canChange: admin.role === 'Administrator',
-    allAccounts: admin.allAccounts,
-    accountIds: admin.accounts.map((a) => a.accountId),
-  } as unknown as SessionAdmin;
+  return sessionAdminFrom(admin);
 }

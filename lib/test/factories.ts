@@ -10,6 +10,7 @@ import type {
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import { hashTestPassword } from './password';
 import { accountNameKey } from '@/lib/directory/names';
+import { newSecret } from '@/lib/api/token-secret';
 
 // Factories for tests: every record gets a unique name, so tests never collide with each other,
 // with earlier runs or with the demo data.
@@ -125,4 +126,40 @@ export async function makeAdmin(
     select: { id: true, email: true, name: true },
   });
   return { ...admin, password };
+}
+
+/** An API or provisioning token for `adminId`, as the console makes one; returns its secret. */
+export async function makeApiToken(
+  prisma: PrismaClient,
+  adminId: string,
+  overrides: {
+    kind?: 'Personal' | 'Provisioning';
+    accountId?: string;
+    readOnly?: boolean;
+    name?: string;
+    expiresAt?: Date | null;
+    revoked?: boolean;
+  } = {},
+): Promise<{ id: string; name: string; secret: string }> {
+  const kind = overrides.kind ?? 'Personal';
+  const { secret, hint, secretHash } = newSecret(kind);
+  const admin = await prisma.admin.findUniqueOrThrow({ where: { id: adminId }, select: { sessionVersion: true } });
+  const name = overrides.name ?? `Test token ${uniqueSuffix()}`;
+  const token = await prisma.apiToken.create({
+    data: {
+      kind,
+      adminId,
+      accountId: overrides.accountId ?? null,
+      name,
+      hint,
+      secretHash,
+      readOnly: overrides.readOnly ?? false,
+      adminVersion: admin.sessionVersion,
+      expiresAt:
+        overrides.expiresAt === undefined ? (kind === 'Personal' ? new Date(Date.now() + 30 * 86_400_000) : null) : overrides.expiresAt,
+      revokedAt: overrides.revoked ? new Date() : null,
+    },
+    select: { id: true },
+  });
+  return { id: token.id, name, secret };
 }

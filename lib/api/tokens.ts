@@ -1,0 +1,342 @@
+import 'server-only';
+import { z } from 'zod';
+import { getPrisma } from '@/lib/db/client';
+import { DomainError } from '@/lib/kernel/errors';
+import { canSeeAccount } from '@/lib/kernel/scope';
+import { mutate } from '@/lib/kernel/mutation';
+import { recordAudit } from '@/lib/kernel/audit';
+import { hashSecret, newSecret } from './token-secret';
+import { ADMIN_SELECT, sessionAdminFrom, type SessionAdmin } from '@/lib/kernel/session-admin';
+
+// API tokens (personal, for the REST API and the CLI) and provisioning tokens (per account, for
+// SCIM): made in the console, shown once, kept only as a SHA-256 of the secret (decision 017).
+// A token acts as the admin who made it, with that admin's role and accounts as they are at each
+// call, and stops when the admin's sessionVersion moves (role, accounts, password or status
+// changed), as their sessions do. A provisioning token is also narrowed to its one account.
+
+export { TOKEN_PREFIX } from './token-secret';
+
+/** Personal tokens live at most a year (the form offers 7, 30, 90 and 365 days). */
+export const MAX_TOKEN_DAYS = 365;
+export const TOKEN_DAYS = [7, 30, 90, 365] as const;
+export const MAX_TOKEN_NAME = 100;
+/** At most this many live tokens per admin, and per account for provisioning. */
+export const MAX_LIVE_TOKENS = 50;
+/** lastUsedAt is written at most this often per token, so a busy script does not write on every call. */
+const LAST_USED_RESOLUTION_MS = 60_000;
+
+export const tokenNameField = z
+  .string({ error: 'Enter a name for the token' })
+  .max(MAX_TOKEN_NAME * 4, `Enter a name of ${MAX_TOKEN_NAME} characters or fewer`)
+  .transform((v) =>
+    v
+      .normalize('NFKC')
+      .replace(/[\p{Cc}\p{Cf}]/gu, '')
+      .replace(/\s+/g, ' ')
+      .trim(),
+  )
+  .pipe(z.string().min(1, 'Enter a name for the token').max(MAX_TOKEN_NAME, `Enter a name of ${MAX_TOKEN_NAME} characters or fewer`));
+
+export type TokenStatus = 'Active' | 'Expired' | 'Revoked' | 'Stopped';
+
+export type TokenRow = {
+  id: string;
+  name: string;
+  hint: string;
+  readOnly: boolean;
+  createdAt: Date;
+  expiresAt: Date | null;
+  lastUsedAt: Date | null;
+  revokedAt: Date | null;
+  status: TokenStatus;
+  /** Provisioning tokens: who made it (it acts as them). */
+  adminName?: string;
+};
+
+const ROW_SELECT = {
+  id: true,
+  name: true,
+  hint: true,
+  readOnly: true,
+  createdAt: true,
+  expiresAt: true,
+  lastUsedAt: true,
+  revokedAt: true,
+  adminVersion: true,
+  admin: { select: { name: true, sessionVersion: true, disabledAt: true } },
+} as const;
+
+type Selected = {
+  id: string;
+  name: string;
+  hint: string;
+  readOnly: boolean;
+  createdAt: Date;
+  expiresAt: Date | null;
+  lastUsedAt: Date | null;
+  revokedAt: Date | null;
+  adminVersion: number;
+  admin: { name: string; sessionVersion: number; disabledAt: Date | null };
+};
+
+function statusOf(t: Selected, now = new Date()): TokenStatus {
+  if (t.revokedAt) return 'Revoked';
+  if (t.expiresAt && t.expiresAt <= now) return 'Expired';
+  if (t.admin.disabledAt || t.admin.sessionVersion !== t.adminVersion) return 'Stopped';
+  return 'Active';
+}
+
+const toRow = (t: Selected, withAdmin = false): TokenRow => ({
+  id: t.id,
+  name: t.name,
+  hint: t.hint,
+  readOnly: t.readOnly,
+  createdAt: t.createdAt,
+  expiresAt: t.expiresAt,
+  lastUsedAt: t.lastUsedAt,
+  revokedAt: t.revokedAt,
+  status: statusOf(t),
+  ...(withAdmin ? { adminName: t.admin.name } : {}),
+});
+
+/** The admin's own personal tokens, newest first (revoked ones too: they say when). */
+export async function listApiTokens(admin: SessionAdmin): Promise<TokenRow[]> {
+  const prisma = await getPrisma();
+  const rows = await prisma.apiToken.findMany({
+    where: { adminId: admin.id, kind: 'Personal' },
+    orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+    take: 200,
+    select: ROW_SELECT,
+  });
+  return rows.map((t) => toRow(t));
+}
+
+/** An account's provisioning tokens, for the admins of that account. */
+export async function listProvisioningTokens(admin: SessionAdmin, accountId: string): Promise<TokenRow[] | null> {
+  if (!canSeeAccount(admin, accountId)) return null;
+  const prisma = await getPrisma();
+  const rows = await prisma.apiToken.findMany({
+    where: { accountId, kind: 'Provisioning' },
+    orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+    take: 200,
+    select: ROW_SELECT,
+  });
+  return rows.map((t) => toRow(t, true));
+}
+
+/** A token is made and revoked in the console only: a token cannot mint another. */
+function refuseThroughToken(admin: SessionAdmin) {
+  if (admin.token) throw new DomainError('denied', 'API tokens are made and revoked in the console, not through a token.');
+}
+
+export type NewToken = { id: string; name: string; secret: string; expiresAt: Date | null };
+
+export type CreateApiTokenInput = { name: string; days: number; readOnly: boolean };
+
+/**
+ * Makes a personal token. Any admin may make their own; a ReadOnly admin's tokens can only read
+ * (their role says so at every call), and a token can never do more than its admin.
+ */
+export async function createApiToken(admin: SessionAdmin, input: CreateApiTokenInput): Promise<NewToken> {
+  const attempted = { name: input.name, days: input.days, readOnly: input.readOnly };
+  return mutate(admin, { action: 'create-api-token', permission: 'own-tokens', about: { attempted } }, async ({ write }) => {
+    refuseThroughToken(admin);
+    const name = tokenNameField.safeParse(input.name);
+    if (!name.success) throw new DomainError('invalid', name.error.issues[0]!.message, 'name');
+    if (!Number.isInteger(input.days) || input.days < 1 || input.days > MAX_TOKEN_DAYS)
+      throw new DomainError('invalid', `Choose an expiry of at most ${MAX_TOKEN_DAYS} days`, 'days');
+    const { secret, hint, secretHash } = newSecret('Personal');
+    const expiresAt = new Date(Date.now() + input.days * 86_400_000);
+    return write(async (tx) => {
+      const me = await tx.admin.findUniqueOrThrow({ where: { id: admin.id }, select: { sessionVersion: true } });
+      const live = await tx.apiToken.count({
+        where: { adminId: admin.id, kind: 'Personal', revokedAt: null, expiresAt: { gt: new Date() } },
+      });
+      if (live >= MAX_LIVE_TOKENS)
+        throw new DomainError('invalid', `You have ${MAX_LIVE_TOKENS} tokens already. Revoke one you no longer use first.`, 'name');
+      const row = await tx.apiToken.create({
+        data: {
+          kind: 'Personal',
+          adminId: admin.id,
+          name: name.data,
+          hint,
+          secretHash,
+          readOnly: input.readOnly,
+          adminVersion: me.sessionVersion,
+          expiresAt,
+        },
+        select: { id: true },
+      });
+      await recordAudit(tx, {
+        admin,
+        action: 'create-api-token',
+        outcome: 'Done',
+        after: { tokenId: row.id, name: name.data, hint, readOnly: input.readOnly, expiresAt: expiresAt.toISOString() },
+      });
+      return { id: row.id, name: name.data, secret, expiresAt };
+    });
+  });
+}
+
+/** Revokes one of the admin's own personal tokens. Revoking one already revoked is no change. */
+export async function revokeApiToken(admin: SessionAdmin, input: { tokenId: string }): Promise<{ name: string; repeated: boolean }> {
+  return mutate(
+    admin,
+    { action: 'revoke-api-token', permission: 'own-tokens', about: { attempted: { tokenId: input.tokenId } } },
+    async ({ write }) => {
+      refuseThroughToken(admin);
+      const prisma = await getPrisma();
+      const token = await prisma.apiToken.findFirst({
+        where: { id: input.tokenId, adminId: admin.id, kind: 'Personal' },
+        select: { id: true, name: true, hint: true, revokedAt: true },
+      });
+      if (!token) throw new DomainError('not-found', 'That token does not exist, or is not yours.');
+      if (token.revokedAt) return { name: token.name, repeated: true };
+      return write(async (tx) => {
+        const { count } = await tx.apiToken.updateMany({
+          where: { id: token.id, revokedAt: null },
+          data: { revokedAt: new Date(), revokedById: admin.id },
+        });
+        if (count === 0) return { name: token.name, repeated: true };
+        await recordAudit(tx, {
+          admin,
+          action: 'revoke-api-token',
+          outcome: 'Done',
+          before: { tokenId: token.id, name: token.name, hint: token.hint },
+        });
+        return { name: token.name, repeated: false };
+      });
+    },
+  );
+}
+
+/** Makes an account's provisioning (SCIM) token: for the account's Administrators. */
+export async function createProvisioningToken(admin: SessionAdmin, input: { accountId: string; name: string }): Promise<NewToken> {
+  const about = { accountId: input.accountId, attempted: { name: input.name } };
+  return mutate(admin, { action: 'create-provisioning-token', permission: 'change', about }, async ({ db, write }) => {
+    refuseThroughToken(admin);
+    const account = await db.account.findUnique({ where: { id: input.accountId }, select: { id: true } });
+    if (!account) throw new DomainError('not-found', 'That account does not exist, or you do not administer it.');
+    const name = tokenNameField.safeParse(input.name);
+    if (!name.success) throw new DomainError('invalid', name.error.issues[0]!.message, 'name');
+    const { secret, hint, secretHash } = newSecret('Provisioning');
+    return write(async (tx) => {
+      const me = await tx.admin.findUniqueOrThrow({ where: { id: admin.id }, select: { sessionVersion: true } });
+      const live = await tx.apiToken.count({ where: { accountId: account.id, kind: 'Provisioning', revokedAt: null } });
+      if (live >= MAX_LIVE_TOKENS)
+        throw new DomainError('invalid', `This account has ${MAX_LIVE_TOKENS} provisioning tokens already. Revoke one first.`, 'name');
+      const row = await tx.apiToken.create({
+        data: {
+          kind: 'Provisioning',
+          adminId: admin.id,
+          accountId: account.id,
+          name: name.data,
+          hint,
+          secretHash,
+          adminVersion: me.sessionVersion,
+        },
+        select: { id: true },
+      });
+      await recordAudit(tx, {
+        admin,
+        action: 'create-provisioning-token',
+        outcome: 'Done',
+        accountId: account.id,
+        after: { tokenId: row.id, name: name.data, hint },
+      });
+      return { id: row.id, name: name.data, secret, expiresAt: null };
+    });
+  });
+}
+
+/** Revokes an account's provisioning token: any Administrator of the account may. */
+export async function revokeProvisioningToken(
+  admin: SessionAdmin,
+  input: { accountId: string; tokenId: string },
+): Promise<{ name: string; repeated: boolean }> {
+  const about = { accountId: input.accountId, attempted: { tokenId: input.tokenId } };
+  return mutate(admin, { action: 'revoke-provisioning-token', permission: 'change', about }, async ({ db, write }) => {
+    refuseThroughToken(admin);
+    const account = await db.account.findUnique({ where: { id: input.accountId }, select: { id: true } });
+    if (!account) throw new DomainError('not-found', 'That account does not exist, or you do not administer it.');
+    const prisma = await getPrisma();
+    const token = await prisma.apiToken.findFirst({
+      where: { id: input.tokenId, accountId: account.id, kind: 'Provisioning' },
+      select: { id: true, name: true, hint: true, revokedAt: true },
+    });
+    if (!token) throw new DomainError('not-found', 'That token does not exist in this account.');
+    if (token.revokedAt) return { name: token.name, repeated: true };
+    return write(async (tx) => {
+      const { count } = await tx.apiToken.updateMany({
+        where: { id: token.id, revokedAt: null },
+        data: { revokedAt: new Date(), revokedById: admin.id },
+      });
+      if (count === 0) return { name: token.name, repeated: true };
+      await recordAudit(tx, {
+        admin,
+        action: 'revoke-provisioning-token',
+        outcome: 'Done',
+        accountId: account.id,
+        before: { tokenId: token.id, name: token.name, hint: token.hint },
+      });
+      return { name: token.name, repeated: false };
+    });
+  });
+}
+
+/** Why a presented token was refused; `adminId` and `token` when it was one of ours. */
+export type TokenRefusal = {
+  reason: 'missing' | 'unknown' | 'revoked' | 'expired' | 'stopped' | 'wrong-kind';
+  adminId?: string;
+  adminEmail?: string;
+  token?: { id: string; name: string };
+};
+
+/**
+ * The admin a bearer secret acts as, checked as a session is: the token exists, is of `kind`, is
+ * not revoked or expired, and its admin is enabled with the sessionVersion it was made under.
+ */
+export async function authenticateToken(
+  secret: string | null,
+  kind: 'Personal' | 'Provisioning',
+): Promise<{ admin: SessionAdmin } | { refused: TokenRefusal }> {
+  if (!secret) return { refused: { reason: 'missing' } };
+  // The secret is not compared as text: its hash is looked up, so timing says nothing of it.
+  if (secret.length > 200 || !/^sb_[a-z]+_[A-Za-z0-9_-]+$/.test(secret)) return { refused: { reason: 'unknown' } };
+  const prisma = await getPrisma();
+  const token = await prisma.apiToken.findUnique({
+    where: { secretHash: hashSecret(secret) },
+    select: {
+      id: true,
+      kind: true,
+      name: true,
+      accountId: true,
+      readOnly: true,
+      adminVersion: true,
+      expiresAt: true,
+      revokedAt: true,
+      lastUsedAt: true,
+      admin: { select: ADMIN_SELECT },
+    },
+  });
+  if (!token) return { refused: { reason: 'unknown' } };
+  const who = { adminId: token.admin.id, adminEmail: token.admin.email, token: { id: token.id, name: token.name } };
+  const now = new Date();
+  if (token.kind !== kind) return { refused: { reason: 'wrong-kind', ...who } };
+  if (token.revokedAt) return { refused: { reason: 'revoked', ...who } };
+  if (token.expiresAt && token.expiresAt <= now) return { refused: { reason: 'expired', ...who } };
+  if (token.admin.disabledAt || token.admin.sessionVersion !== token.adminVersion) return { refused: { reason: 'stopped', ...who } };
+  if (!token.lastUsedAt || now.getTime() - token.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
+    // Conditional, so two instances seeing the same stale time write it once.
+    await prisma.apiToken.updateMany({ where: { id: token.id, lastUsedAt: token.lastUsedAt }, data: { lastUsedAt: now } });
+  }
+  return {
+    admin: sessionAdminFrom(token.admin, {
+      id: token.id,
+      name: token.name,
+      kind: token.kind,
+      readOnly: token.readOnly,
+      accountId: token.accountId,
+    }),
+  };
+}
