@@ -145,7 +145,13 @@ async function checks(label: string, script: string, args: string[], buffered = 
 async function lintOpenApi() {
   const generated = await run('OpenAPI document', 'npx', ['tsx', 'scripts/openapi.ts', OPENAPI_FILE], {}, true);
   if (generated.code !== 0) return generated;
-  const linted = await run('Lint the OpenAPI document (Redocly)', 'npx', ['redocly', 'lint', '--max-problems', '50', OPENAPI_FILE], REDOCLY_ENV, true);
+  const linted = await run(
+    'Lint the OpenAPI document (Redocly)',
+    'npx',
+    ['redocly', 'lint', '--max-problems', '50', OPENAPI_FILE],
+    REDOCLY_ENV,
+    true,
+  );
   // Redocly exits 0 on warnings; here they fail, so the document stays clean.
   return /You have \d+ warnings?/.test(linted.output) ? { ...linted, code: 1 } : linted;
 }
@@ -216,7 +222,12 @@ async function main() {
           lintOpenApi(),
         ]);
         const failed = Number(lint.code !== 0) + Number(format.code !== 0) + Number(openapi.code !== 0);
-        return { code: failed ? 1 : 0, passed: 0, failed, note: failed ? 'npm run lint / npm run format / npm run openapi:lint' : undefined };
+        return {
+          code: failed ? 1 : 0,
+          passed: 0,
+          failed,
+          note: failed ? 'npm run lint / npm run format / npm run openapi:lint' : undefined,
+        };
       },
       { runsTests: false },
     );

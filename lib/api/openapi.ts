@@ -1,5 +1,6 @@
 import { createDocument } from 'zod-openapi';
 import { accountPaths } from './paths/accounts';
+import { auditPaths } from './paths/audit';
 import { phoneNumbersPaths } from './paths/phone-numbers';
 import { usersPaths } from './paths/users';
 import { workflowsPaths } from './paths/workflows';
@@ -30,6 +31,7 @@ export function openApiDocument() {
       { name: 'Users', description: 'Users in those accounts.' },
       { name: 'Phone numbers', description: 'The phone number inventory.' },
       { name: 'Workflows', description: 'Assign, unassign, and telephony permissions.' },
+      { name: 'Audit', description: 'The audit log of the accounts a token can reach.' },
     ],
     components: {
       securitySchemes: {
@@ -40,7 +42,7 @@ export function openApiDocument() {
         },
       },
     },
-    paths: { ...accountPaths, ...usersPaths, ...phoneNumbersPaths, ...workflowsPaths },
+    paths: { ...accountPaths, ...usersPaths, ...phoneNumbersPaths, ...workflowsPaths, ...auditPaths },
   });
   return cached;
 }
