@@ -60,6 +60,7 @@ export default defineFixture(
       otherUser: await f.userWithNumber(other.id, 'Other Account User'),
       newName: f.name('API Added'),
       newEmail: f.email('api-added'),
+      givenEmail: f.email('api-given'),
     };
   },
   { projects: [HTTP_PROJECT] },

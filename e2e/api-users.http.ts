@@ -208,7 +208,7 @@ test('a new user with every field given, and bad input refused as a 400 naming e
   const name = `${data.newName} given`;
   const given = await api<User>(request, 'POST', '/users', {
     token,
-    body: { accountId: data.mine.id, fullName: name, email: `given-${data.newEmail}`, userType: 'SharedDevice', license: 'ProTrial' },
+    body: { accountId: data.mine.id, fullName: name, email: data.givenEmail, userType: 'SharedDevice', license: 'ProTrial' },
   });
   expect(given.status).toBe(201);
   expect(given.body).toMatchObject({ fullName: name, userType: 'SharedDevice', license: 'ProTrial' });

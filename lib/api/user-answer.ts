@@ -1,12 +1,16 @@
 import 'server-only';
 import { getUser, type UserDetails } from '@/lib/directory/users';
+import { DomainError } from '@/lib/kernel/errors';
 import type { SessionAdmin } from '@/lib/kernel/session-admin';
+import { deliverAfterResponse } from '@/lib/notifications/after-response';
 import { findUser, USER_NOT_FOUND } from './lookup';
 import { toApiUser } from './paths/users';
-import { ApiRefusal, etag, json, type ErrorResponder } from './route';
+import { problemFromDomainError } from './problem';
+import { ApiRefusal, etag, json, type ApiContext, type ErrorResponder } from './route';
 
-// What the /api/v1/users routes share: the user a path names (404 when missing or out of the
-// token's reach, the same answer), and the user as they are now, with their ETag.
+// What every /api/v1/users/{userId} route shares: the user the path names (404 when missing or out
+// of the token's reach, the same answer), a change made with the version If-Match named (or the one
+// just read), and the user as they are after it, with their ETag.
 
 type Caller = { admin: SessionAdmin; error: ErrorResponder };
 
@@ -29,4 +33,35 @@ export async function userAnswerAfter(ctx: Caller, user: { accountId: string; id
   const now = await getUser(ctx.admin, user.accountId, user.id);
   if (!now) return ctx.error('not-found', USER_NOT_FOUND);
   return userAnswer(now, init);
+}
+
+/**
+ * Changes the path's user with `change(user, version)` and answers with them afterwards. The
+ * version is If-Match's when sent, else the one just read, so a change racing another loses
+ * cleanly. A conflict is 412 only when the version If-Match named is no longer current; when it
+ * still is, the conflict is about something else (a number someone else holds) and re-reading the
+ * user would not help: 409, as without If-Match. A change that queued an email sends it after the
+ * answer has gone. `change` may answer itself (a refusal it found) by returning a Response.
+ */
+export async function changeUser<R>(
+  ctx: ApiContext<{ userId: string }>,
+  change: (user: UserDetails, version: number) => Promise<R | Response>,
+  status: (result: R) => number = () => 200,
+): Promise<Response> {
+  const ifMatch = ctx.ifMatch();
+  const user = await pathUser(ctx);
+  let result: R | Response;
+  try {
+    result = await change(user, ifMatch ?? user.version);
+  } catch (err) {
+    if (err instanceof DomainError && err.kind === 'conflict' && ifMatch !== undefined) {
+      const now = await findUser(ctx.admin, user.id);
+      if (now?.version === ifMatch) return problemFromDomainError(err);
+    }
+    throw err;
+  }
+  if (result instanceof Response) return result;
+  const notified = (result as { notified?: unknown } | null)?.notified;
+  if (typeof notified === 'boolean') deliverAfterResponse({ notified });
+  return userAnswerAfter(ctx, user, { status: status(result) });
 }

@@ -4,7 +4,7 @@ import { formatPhoneNumber } from '@/lib/kernel/phone';
 import { assignPhoneNumber, unassignPhoneNumber } from '@/lib/telephony/telephony';
 import { assignPhoneNumberBody, unassignPhoneNumberQuery } from '@/lib/api/paths/workflows';
 import { apiRoute } from '@/lib/api/route';
-import { changeUser } from '@/lib/api/user-change';
+import { changeUser } from '@/lib/api/user-answer';
 
 // Assign phone number: 201 when assigned, 200 when the user already had that number.
 export const POST = apiRoute<{ userId: string }>({ idempotent: true }, async (ctx) => {

@@ -1,7 +1,7 @@
 import { editTelephonyPermissions } from '@/lib/telephony/telephony';
 import { editTelephonyPermissionsBody } from '@/lib/api/paths/workflows';
 import { apiRoute } from '@/lib/api/route';
-import { changeUser } from '@/lib/api/user-change';
+import { changeUser } from '@/lib/api/user-answer';
 
 // Edit telephony permissions: those the body leaves out stay as the user has them.
 export const PATCH = apiRoute<{ userId: string }>({}, async (ctx) => {
