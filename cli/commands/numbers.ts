@@ -3,7 +3,7 @@ import { Option, type Command } from 'commander';
 import { CliFailure } from '../client.ts';
 import { ALL_HELP, withContext } from '../context.ts';
 import { note, print, printJson, printList, table } from '../output.ts';
-import { permissionsText, printChanged, userPath, type User } from './users.ts';
+import { NO_NOTIFY, NO_NOTIFY_HELP, permissionsText, printChanged, userPath, type User } from './users.ts';
 
 /** A row of GET /phone-numbers (lib/api/paths/phone-numbers.ts). */
 type PhoneNumber = {
@@ -102,13 +102,21 @@ export function registerNumbers(program: Command) {
     .description('Assign an Unassigned number to a user who has none (their calling and SMS start off).')
     .argument('<userId>')
     .argument('<number>', 'the number in E.164 (+12065550100), or its id')
-    .option('--notify', 'email the user about the change')
+    .option(NO_NOTIFY, NO_NOTIFY_HELP)
     .action(
-      withContext(async ({ client, json }, userId: string, number: string, o: { notify?: boolean }) => {
+      withContext(async ({ client, json }, userId: string, number: string, o: { notify: boolean }) => {
         const which = number.startsWith('+') ? { e164: number } : { phoneNumberId: number };
-        const user = (await client.request<User>('POST', `${userPath(userId)}/phone-number`, { body: { ...which, notify: o.notify } }))
-          .body;
-        printChanged(json, user, `Assigned ${user.phoneNumber?.e164 ?? number} to ${user.fullName}: ${permissionsText(user.permissions)}.`);
+        const answer = await client.request<User>('POST', `${userPath(userId)}/phone-number`, { body: { ...which, notify: o.notify } });
+        const user = answer.body;
+        const e164 = user.phoneNumber?.e164 ?? number;
+        // 200: they had this number already (a repeat), so nothing changed and nobody was emailed.
+        printChanged(
+          json,
+          user,
+          answer.status === 200
+            ? `${user.fullName} already has ${e164}: nothing changed.`
+            : `Assigned ${e164} to ${user.fullName}: ${permissionsText(user.permissions)}.`,
+        );
       }),
     );
 
@@ -116,9 +124,9 @@ export function registerNumbers(program: Command) {
     .command('unassign')
     .description('Take a user’s number back into the inventory (their calling and SMS go off).')
     .argument('<userId>')
-    .option('--notify', 'email the user about the change')
+    .option(NO_NOTIFY, NO_NOTIFY_HELP)
     .action(
-      withContext(async ({ client, json }, userId: string, o: { notify?: boolean }) => {
+      withContext(async ({ client, json }, userId: string, o: { notify: boolean }) => {
         // Read first, and unassign only if nobody changed the user since (If-Match): the number
         // this says it took back is the one it took back.
         const read = await client.request<User>('GET', userPath(userId));
@@ -126,7 +134,7 @@ export function registerNumbers(program: Command) {
         const user = (
           await client.request<User>('DELETE', `${userPath(userId)}/phone-number`, {
             headers: { 'If-Match': read.headers.get('etag') ?? `"v${read.body.version}"` },
-            query: o.notify ? { notify: 'true' } : {},
+            query: { notify: String(o.notify) },
           })
         ).body;
         printChanged(json, user, `Unassigned ${had?.e164 ?? 'the phone number'} from ${user.fullName}.`);

@@ -1,7 +1,7 @@
 import { Option, type Command } from 'commander';
 import { CliFailure } from '../client.ts';
 import { withContext } from '../context.ts';
-import { permissionsText, printChanged, userPath, type User } from './users.ts';
+import { NO_NOTIFY, NO_NOTIFY_HELP, permissionsText, printChanged, userPath, type User } from './users.ts';
 
 const onOffOption = (flag: string, what: string) => new Option(`${flag} <on|off>`, what).choices(['on', 'off']);
 const asBoolean = (value: string | undefined) => (value === undefined ? undefined : value === 'on');
@@ -15,9 +15,9 @@ export function registerPermissions(program: Command) {
     .addOption(onOffOption('--inbound', 'inbound calling'))
     .addOption(onOffOption('--outbound', 'outbound calling'))
     .addOption(onOffOption('--sms', 'SMS'))
-    .option('--notify', 'email the user about the change')
+    .option(NO_NOTIFY, NO_NOTIFY_HELP)
     .action(
-      withContext(async ({ client, json }, userId: string, o: { inbound?: string; outbound?: string; sms?: string; notify?: boolean }) => {
+      withContext(async ({ client, json }, userId: string, o: { inbound?: string; outbound?: string; sms?: string; notify: boolean }) => {
         const body = { inboundCalling: asBoolean(o.inbound), outboundCalling: asBoolean(o.outbound), sms: asBoolean(o.sms) };
         if (Object.values(body).every((v) => v === undefined)) throw new CliFailure('Say what to set: --inbound, --outbound or --sms.', 2);
         const user = (

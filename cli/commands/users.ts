@@ -23,6 +23,10 @@ export type User = {
 /** A row of GET /users. */
 type UserListItem = Pick<User, 'id' | 'fullName' | 'email' | 'license' | 'registrationStatus' | 'permissions'> & { e164: string | null };
 
+/** The workflows email the user about the change unless told not to, as the console's forms do. */
+export const NO_NOTIFY = '--no-notify';
+export const NO_NOTIFY_HELP = 'do not email the user about the change (the console’s box is ticked by default, and so is this)';
+
 export const userPath = (userId: string) => `users/${encodeURIComponent(userId)}`;
 
 export const permissionsText = (p: User['permissions']) =>
