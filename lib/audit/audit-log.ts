@@ -61,6 +61,8 @@ export type AuditRow = {
   /** An admin; someone trying to sign in (the email they typed); or the system itself. */
   who:
     { kind: 'admin'; adminId: string; name: string; email: string } | { kind: 'attempt'; email: string } | { kind: 'system'; name: string };
+  /** The API or provisioning token the admin acted through (its name as it was then); null: the console. */
+  token: { id: string; name: string } | null;
   action: string;
   actionLabel: string;
   outcome: AuditOutcome;
@@ -70,6 +72,9 @@ export type AuditRow = {
   changes: Change[];
   /** The changes are what a refused request asked for, not what happened. */
   requested: boolean;
+  /** `before` and `after` as recorded, for the API (the page and the CSV show `changes`). */
+  before: unknown;
+  after: unknown;
   detail: string | null;
 };
 
@@ -87,6 +92,8 @@ const eventSelect = {
   before: true,
   after: true,
   detail: true,
+  tokenId: true,
+  tokenName: true,
 } satisfies Prisma.AuditEventSelect;
 
 type EventRecord = Prisma.AuditEventGetPayload<{ select: typeof eventSelect }>;
@@ -264,6 +271,7 @@ async function describeEvents(admin: SessionAdmin, events: EventRecord[]): Promi
       seq: String(e.seq),
       at: e.at,
       who,
+      token: e.tokenId ? { id: e.tokenId, name: e.tokenName ?? '' } : null,
       action: e.action,
       actionLabel: actionLabel(e.action),
       outcome: e.outcome,
@@ -272,6 +280,8 @@ async function describeEvents(admin: SessionAdmin, events: EventRecord[]): Promi
       phoneNumber: e.phoneNumberId ? names.phoneNumber(e.phoneNumberId, [e.before, e.after]) : null,
       changes: describeChanges(e.before, e.after),
       requested: isRequest(e.outcome, e.before, e.after),
+      before: e.before,
+      after: e.after,
       detail: e.detail,
     };
   });

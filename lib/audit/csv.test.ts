@@ -8,6 +8,7 @@ const row = (overrides: Partial<AuditRow> = {}): AuditRow => ({
   seq: '42',
   at: new Date('2026-03-01T09:30:00.123Z'),
   who: { kind: 'admin', adminId: 'a1', name: 'Ana Admin', email: 'ana@example.com' },
+  token: null,
   action: 'edit-telephony-permissions',
   actionLabel: 'Edited telephony permissions',
   outcome: 'Done',
@@ -19,6 +20,8 @@ const row = (overrides: Partial<AuditRow> = {}): AuditRow => ({
     { field: 'SMS', before: 'Off', after: 'On' },
   ],
   requested: false,
+  before: { inboundCalling: false, sms: false },
+  after: { inboundCalling: true, sms: true },
   detail: null,
   ...overrides,
 });

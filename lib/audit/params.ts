@@ -11,16 +11,31 @@ const daySchema = z
     return !Number.isNaN(day.getTime()) && day.toISOString().startsWith(s);
   });
 
+/**
+ * Each filter, strictly: the API (GET /api/v1/audit-events) refuses a value the page ignores,
+ * so both read the same filters with the same rules.
+ */
+export const auditFilterFields = {
+  adminId: idSchema,
+  accountId: idSchema,
+  userId: idSchema,
+  phoneNumberId: idSchema,
+  action: z.enum(AUDIT_ACTIONS),
+  outcome: z.enum(AUDIT_OUTCOMES),
+  from: daySchema,
+  to: daySchema,
+};
+
 /** The audit log's filters, from its query string; anything unexpected is simply ignored. */
 const auditFiltersSchema = z.object({
-  adminId: idSchema.optional().catch(undefined),
-  accountId: idSchema.optional().catch(undefined),
-  userId: idSchema.optional().catch(undefined),
-  phoneNumberId: idSchema.optional().catch(undefined),
-  action: z.enum(AUDIT_ACTIONS).optional().catch(undefined),
-  outcome: z.enum(AUDIT_OUTCOMES).optional().catch(undefined),
-  from: daySchema.optional().catch(undefined),
-  to: daySchema.optional().catch(undefined),
+  adminId: auditFilterFields.adminId.optional().catch(undefined),
+  accountId: auditFilterFields.accountId.optional().catch(undefined),
+  userId: auditFilterFields.userId.optional().catch(undefined),
+  phoneNumberId: auditFilterFields.phoneNumberId.optional().catch(undefined),
+  action: auditFilterFields.action.optional().catch(undefined),
+  outcome: auditFilterFields.outcome.optional().catch(undefined),
+  from: auditFilterFields.from.optional().catch(undefined),
+  to: auditFilterFields.to.optional().catch(undefined),
 });
 
 export type AuditFilters = z.infer<typeof auditFiltersSchema>;
