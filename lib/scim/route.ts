@@ -38,9 +38,9 @@ export function scimJson(body: unknown, init: ResponseInit = {}): Response {
  * The address clients reach /scim/v2 at, for meta.location and Location: AUTH_URL's origin when
  * set (the address admins use), else the request's own.
  */
-export function scimBase(url: URL): string {
+export function scimBase(requestOrigin: string): string {
   const configured = process.env.AUTH_URL ?? process.env.NEXTAUTH_URL;
-  let origin = url.origin;
+  let origin = requestOrigin;
   if (configured) {
     try {
       origin = new URL(configured).origin;

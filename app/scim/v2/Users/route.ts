@@ -20,7 +20,7 @@ export const GET = scimRoute(async ({ admin, query, url }) => {
   const startIndex = Math.max(1, whole(q.startIndex, 1));
   const count = Math.min(MAX_COUNT, Math.max(0, whole(q.count, DEFAULT_COUNT)));
   const { total, users } = await listScimUsers(admin, conditions, { startIndex, count });
-  const base = scimBase(url);
+  const base = scimBase(url.origin);
   return scimJson(
     listResponse(
       users.map((u) => toScimUser(u, base)),
@@ -32,6 +32,6 @@ export const GET = scimRoute(async ({ admin, query, url }) => {
 
 /** POST /scim/v2/Users: adds the user to the token's account (the console's Add user). */
 export const POST = scimRoute(async ({ admin, body, url }) => {
-  const user = toScimUser(await createScimUser(admin, body(z.unknown())), scimBase(url));
+  const user = toScimUser(await createScimUser(admin, body(z.unknown())), scimBase(url.origin));
   return scimJson(user, { status: 201, headers: { Location: user.meta.location, ETag: user.meta.version } });
 });

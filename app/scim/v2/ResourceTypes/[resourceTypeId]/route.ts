@@ -4,5 +4,5 @@ import { scimBase, scimJson, scimRoute } from '@/lib/scim/route';
 
 /** GET /scim/v2/ResourceTypes/User. */
 export const GET = scimRoute<{ resourceTypeId: string }>(async ({ params, url }) =>
-  params.resourceTypeId === 'User' ? scimJson(userResourceType(scimBase(url))) : scimError(404, 'The only resource type is User.'),
+  params.resourceTypeId === 'User' ? scimJson(userResourceType(scimBase(url.origin))) : scimError(404, 'The only resource type is User.'),
 );

@@ -6,7 +6,7 @@ import { deleteScimUser, getScimUser, patchScimUser, replaceScimUser } from '@/l
 type Params = { userId: string };
 
 function answer(user: DirectoryUser, url: URL): Response {
-  const scim = toScimUser(user, scimBase(url));
+  const scim = toScimUser(user, scimBase(url.origin));
   return scimJson(scim, { headers: { ETag: scim.meta.version } });
 }
 
