@@ -113,6 +113,14 @@ test('Microsoft Entra ID: filter miss, create, find by filter, patch (capitalise
   const found = await scim<List>(request, 'GET', byUserName(data.entraEmail.toUpperCase()), token);
   expect(found.body.totalResults).toBe(1);
   expect(found.body.Resources[0]).toEqual(created.body);
+  // Entra ID's compliance flag rides on the tenant URL as a query parameter: it changes nothing here.
+  const flagged = await scim<List>(
+    request,
+    'GET',
+    `/Users?aadOptscim062020&filter=${encodeURIComponent(`userName eq "${data.entraEmail}"`)}`,
+    token,
+  );
+  expect(flagged.body.Resources.map((u) => u.id)).toEqual([id]);
   const byExternalId = await scim<List>(request, 'GET', `/Users?filter=${encodeURIComponent(`externalId eq "entra-${data.run}"`)}`, token);
   expect(byExternalId.body.Resources.map((u) => u.id)).toEqual([id]);
 
