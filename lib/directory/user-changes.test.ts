@@ -586,3 +586,62 @@ describe('50 concurrent removals and assignments over several users', () => {
     assert.equal(events.filter((e) => e.outcome !== 'Done').length, refusedCount);
   });
 });
+
+describe('externalId (provisioning)', () => {
+  test('addUser and editUser keep it when given and audit it beside the other fields; null clears it; blank is refused', async () => {
+    const account = await makeAccount(prisma);
+    const email = `ext-${uniqueSuffix()}@example.com`;
+    const added = await addUser(admin, {
+      accountId: account.id,
+      fullName: 'Ext User',
+      email,
+      userType: 'PrivateUser',
+      externalId: 'idp-1',
+    });
+    assert.equal((await userRow(added.id)).externalId, 'idp-1');
+    assert.deepEqual((await auditFor({ userId: added.id, action: 'add-user' }))[0]?.after, {
+      fullName: 'Ext User',
+      email,
+      userType: 'PrivateUser',
+      license: 'Pro',
+      externalId: 'idp-1',
+    });
+
+    const edit = { accountId: account.id, userId: added.id, fullName: 'Ext User', email, userType: 'PrivateUser', license: 'Pro' } as const;
+    // Without externalId (the console's form) it is left as it is, and not in the audit row.
+    assert.deepEqual(await editUser(admin, { ...edit, version: 1, fullName: 'Ext Renamed' }), { fullName: 'Ext Renamed', changed: true });
+    assert.equal((await userRow(added.id)).externalId, 'idp-1');
+    assert.deepEqual((await auditFor({ userId: added.id, action: 'edit-user' }))[0]?.after, {
+      fullName: 'Ext Renamed',
+      email,
+      userType: 'PrivateUser',
+      license: 'Pro',
+    });
+
+    assert.deepEqual(await editUser(admin, { ...edit, fullName: 'Ext Renamed', version: 2, externalId: 'idp-2' }), {
+      fullName: 'Ext Renamed',
+      changed: true,
+    });
+    const [, second] = await auditFor({ userId: added.id, action: 'edit-user' });
+    assert.deepEqual(
+      [second?.before, second?.after].map((v) => (v as { externalId?: unknown }).externalId),
+      ['idp-1', 'idp-2'],
+    );
+    // The same again is no change; null clears it.
+    assert.equal((await editUser(admin, { ...edit, fullName: 'Ext Renamed', version: 3, externalId: 'idp-2' })).changed, false);
+    await editUser(admin, { ...edit, fullName: 'Ext Renamed', version: 3, externalId: null });
+    assert.equal((await userRow(added.id)).externalId, null);
+
+    const err = await refused('invalid', () => editUser(admin, { ...edit, fullName: 'Ext Renamed', version: 4, externalId: '   ' }));
+    assert.equal(err.field, 'externalId');
+    await refused('invalid', () =>
+      addUser(admin, {
+        accountId: account.id,
+        fullName: 'Long',
+        email: `l-${uniqueSuffix()}@example.com`,
+        userType: 'PrivateUser',
+        externalId: 'x'.repeat(257),
+      }),
+    );
+  });
+});

@@ -52,6 +52,7 @@ const userSelect = {
   version: true,
   lastSignInAt: true,
   removedAt: true,
+  externalId: true,
   phoneNumber: { select: { id: true, e164: true } },
 } as const satisfies Prisma.UserSelect;
 type UserState = Prisma.UserGetPayload<{ select: typeof userSelect }>;
@@ -115,6 +116,17 @@ async function emailInUse(db: Db, accountId: string, email: string, exceptUserId
   return Boolean(other);
 }
 
+/**
+ * The identity provider's id for a user (SCIM `externalId`): kept as sent, since the provider
+ * compares it exactly; null clears it. The console never sets it, so its forms leave it alone.
+ */
+export const MAX_EXTERNAL_ID = 256;
+export const externalIdField = z
+  .string({ error: 'externalId must be text' })
+  .max(MAX_EXTERNAL_ID, `externalId must be ${MAX_EXTERNAL_ID} characters or fewer`)
+  .refine((v) => v.trim().length > 0, 'externalId must not be blank')
+  .nullable();
+
 // ---- Reads for the forms ------------------------------------------------------------------
 
 export type NewUserAccount = { id: string; name: string; defaultLicense: License };
@@ -127,7 +139,15 @@ export async function accountForNewUser(admin: SessionAdmin, accountId: string):
 
 // ---- Changes ------------------------------------------------------------------------------
 
-export type AddUserInput = { accountId: string; fullName: string; email: string; userType: UserType; license?: License };
+export type AddUserInput = {
+  accountId: string;
+  fullName: string;
+  email: string;
+  userType: UserType;
+  license?: License;
+  /** Provisioning (SCIM) only: the identity provider's id for the user. */
+  externalId?: string | null;
+};
 /** `notified`: the invitation email is queued (always, for a user added). */
 export type AddUserResult = { id: string; fullName: string; email: string; notified: boolean };
 
@@ -141,7 +161,8 @@ export async function addUser(admin: SessionAdmin, input: AddUserInput): Promise
   return mutate(admin, { action: 'add-user', permission: 'change', about }, async ({ db, about, write }) => {
     const { fullName, email, userType } = checkedFields({ fullName: fullNameField, email: emailField, userType: userTypeField }, input);
     const asked = input.license === undefined ? undefined : checkedFields({ license: licenseField }, input).license;
-    about({ attempted: { fullName, email, userType, ...(asked ? { license: asked } : {}) } });
+    const externalId = input.externalId == null ? undefined : checkedFields({ externalId: externalIdField }, input).externalId!;
+    about({ attempted: { fullName, email, userType, ...(asked ? { license: asked } : {}), ...(externalId ? { externalId } : {}) } });
     const account = await db.account.findFirst({ where: { id: input.accountId }, select: { id: true, name: true, defaultLicense: true } });
     if (!account) throw new DomainError('not-found', 'That account does not exist, or you do not administer it.');
     const license = asked ?? account.defaultLicense;
@@ -151,7 +172,7 @@ export async function addUser(admin: SessionAdmin, input: AddUserInput): Promise
     const user = await write(
       async (tx) => {
         const created = await tx.user.create({
-          data: { accountId: account.id, fullName, email, activeEmail: email, userType, license },
+          data: { accountId: account.id, fullName, email, activeEmail: email, userType, license, externalId },
           select: { id: true },
         });
         await tx.outboxMessage.create({
@@ -164,7 +185,7 @@ export async function addUser(admin: SessionAdmin, input: AddUserInput): Promise
           outcome: 'Done',
           accountId: account.id,
           userId: created.id,
-          after: { fullName, email, userType, license },
+          after: { fullName, email, userType, license, ...(externalId ? { externalId } : {}) },
         });
         return created;
       },
@@ -175,16 +196,32 @@ export async function addUser(admin: SessionAdmin, input: AddUserInput): Promise
   });
 }
 
-export type EditUserInput = Versioned & { fullName: string; email: string; userType: UserType; license: License };
+export type EditUserInput = Versioned & {
+  fullName: string;
+  email: string;
+  userType: UserType;
+  license: License;
+  /** Provisioning (SCIM) only: a new externalId, or null to clear it; left as it is when absent. */
+  externalId?: string | null;
+};
 
 /** Saves a user's full name, email, user type and licence, if nobody changed them since the form was shown. */
 export async function editUser(admin: SessionAdmin, input: EditUserInput): Promise<{ fullName: string; changed: boolean }> {
   const target = { accountId: input.accountId, userId: input.userId };
   return mutate(admin, { action: 'edit-user', permission: 'change', about: target }, async ({ db, about, write }) => {
-    const wanted = checkedFields({ fullName: fullNameField, email: emailField, userType: userTypeField, license: licenseField }, input);
+    const fields = { fullName: fullNameField, email: emailField, userType: userTypeField, license: licenseField };
+    // externalId is checked and compared only when asked for, so the console's rows stay as they were.
+    const wanted: { fullName: string; email: string; userType: UserType; license: License; externalId?: string | null } =
+      input.externalId === undefined ? checkedFields(fields, input) : checkedFields({ ...fields, externalId: externalIdField }, input);
     about({ attempted: wanted });
     const user = await userToChange(db, input);
-    const before = { fullName: user.fullName, email: user.email, userType: user.userType, license: user.license };
+    const before = {
+      fullName: user.fullName,
+      email: user.email,
+      userType: user.userType,
+      license: user.license,
+      ...(input.externalId === undefined ? {} : { externalId: user.externalId }),
+    };
     const same = (Object.keys(wanted) as (keyof typeof wanted)[]).every((k) => wanted[k] === before[k]);
     // Already as asked (a replay, or the admin saved without changing anything): nothing to do.
     if (same) return { fullName: user.fullName, changed: false };

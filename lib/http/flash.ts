@@ -68,19 +68,34 @@ const usersImportedFlashSchema = z.object({
   added: z.number().int().min(0),
   skipped: z.number().int().min(0),
 });
+/**
+ * After creating or revoking an account's provisioning token (its Provisioning page). A new
+ * token's secret rides along sealed for the admin who made it, as a one-time password does.
+ */
+const provisioningFlashSchema = z.object({
+  kind: z.enum(['provisioning-token-created', 'provisioning-token-revoked']),
+  accountId: z.string().max(64),
+  tokenId: z.string().max(64),
+  /** It was so already (a repeat, or another admin did it first): nothing was changed. */
+  repeated: z.boolean().optional(),
+  sealedSecret: z.string().max(300).optional(),
+});
 const flashSchema = z.union([
   changeFlashSchema.strict(),
   numbersAddedFlashSchema.strict(),
   accountFlashSchema.strict(),
   usersImportedFlashSchema.strict(),
+  provisioningFlashSchema.strict(),
 ]);
 export type ChangeFlash = z.infer<typeof changeFlashSchema>;
 export type NumbersAddedFlash = z.infer<typeof numbersAddedFlashSchema>;
 export type AccountFlash = z.infer<typeof accountFlashSchema>;
 export type UsersImportedFlash = z.infer<typeof usersImportedFlashSchema>;
+export type ProvisioningFlash = z.infer<typeof provisioningFlashSchema>;
 export type Flash = z.infer<typeof flashSchema>;
 
 const isAccountFlash = (flash: Flash): flash is AccountFlash => flash.kind.startsWith('account-');
+const isProvisioningFlash = (flash: Flash): flash is ProvisioningFlash => flash.kind.startsWith('provisioning-');
 
 export function encodeFlash(flash: Flash): string {
   return Buffer.from(JSON.stringify(flash)).toString('base64url');
@@ -100,7 +115,7 @@ export function decodeFlash(raw: string | undefined | null): Flash | null {
 /** Sets the flash; a one-time password in it is sealed so that only `shownTo` (an admin id) can read it. */
 export async function setFlash(flash: Flash, secret?: { oneTimePassword: string; shownTo: string }): Promise<void> {
   const value: Flash =
-    secret && flash.kind !== 'numbers-added' && flash.kind !== 'users-imported' && !isAccountFlash(flash)
+    secret && flash.kind !== 'numbers-added' && flash.kind !== 'users-imported' && !isAccountFlash(flash) && !isProvisioningFlash(flash)
       ? { ...flash, sealedPassword: seal(secret.oneTimePassword, secret.shownTo) }
       : flash;
   const h = await headers();
@@ -121,7 +136,8 @@ async function readAnyFlash(): Promise<Flash | null> {
 /** What just happened to this user, number or admin, shown only on its own page. */
 export async function readFlash(about: { userId: string } | { phoneNumberId: string } | { adminId: string }): Promise<ChangeFlash | null> {
   const flash = await readAnyFlash();
-  if (!flash || flash.kind === 'numbers-added' || flash.kind === 'users-imported' || isAccountFlash(flash)) return null;
+  if (!flash || flash.kind === 'numbers-added' || flash.kind === 'users-imported' || isAccountFlash(flash) || isProvisioningFlash(flash))
+    return null;
   const matches =
     'userId' in about
       ? flash.userId === about.userId
@@ -165,4 +181,23 @@ export async function readAccountFlash(accountId: string | null): Promise<Accoun
   const flash = await readAnyFlash();
   if (!flash || !isAccountFlash(flash)) return null;
   return accountId === null ? (flash.kind === 'account-deleted' ? flash : null) : flash.accountId === accountId ? flash : null;
+}
+
+/** The secret is sealed for one admin and one token, so it opens on no other banner. */
+const tokenSecretFor = (viewerId: string, tokenId: string) => `${viewerId} provisioning-token ${tokenId}`;
+
+/** After making a provisioning token: its secret, sealed so that only `shownTo` (an admin id) can read it. */
+export async function setProvisioningTokenFlash(flash: ProvisioningFlash, secret?: { token: string; shownTo: string }): Promise<void> {
+  await setFlash(secret ? { ...flash, sealedSecret: seal(secret.token, tokenSecretFor(secret.shownTo, flash.tokenId)) } : flash);
+}
+
+/** What just happened to one of this account's provisioning tokens, for its Provisioning page. */
+export async function readProvisioningFlash(accountId: string): Promise<ProvisioningFlash | null> {
+  const flash = await readAnyFlash();
+  return flash && isProvisioningFlash(flash) && flash.accountId === accountId ? flash : null;
+}
+
+/** The new token's secret, if the flash has one and it was sealed for `viewerId`. */
+export function flashTokenSecret(flash: ProvisioningFlash, viewerId: string): string | null {
+  return flash.sealedSecret ? unseal(flash.sealedSecret, tokenSecretFor(viewerId, flash.tokenId)) : null;
 }

@@ -57,6 +57,11 @@ export default async function AccountPage({ params }: { params: Promise<{ accoun
         <dt>Phone numbers assigned</dt>
         <dd>{account.phoneNumberCount}</dd>
       </dl>
+      {admin.canChange ? (
+        <p>
+          Users from an identity provider (SCIM): <Link href={`${path}/provisioning`}>Provisioning</Link>
+        </p>
+      ) : null}
       {admin.canChange && account.userCount === 0 ? (
         // The first day with a new account: what to do, in order (README, "First day in production").
         <>
