@@ -8,8 +8,9 @@ import { FLASH_COOKIE, FLASH_HEADER } from './flash-names';
 // only what happened and to whom; the page writes the words, and only for that very user.
 // proxy.ts moves the cookie into a request header on the next page request and deletes it, so a
 // reload does not repeat it. Right after an action (JavaScript on) the page reads the new cookie.
-// The one exception to "nothing secret": a new admin's one-time password, which rides along
-// sealed (lib/auth/sealed.ts) for the admin who made it, and is never stored anywhere unhashed.
+// The one exception to "nothing secret": a new admin's one-time password, or a new API token's
+// secret, which rides along sealed (lib/auth/sealed.ts) for the admin who made it, and is never
+// stored anywhere unhashed.
 
 const changeFlashSchema = z.object({
   kind: z.enum([
@@ -68,19 +69,34 @@ const usersImportedFlashSchema = z.object({
   added: z.number().int().min(0),
   skipped: z.number().int().min(0),
 });
+/** After making or revoking one of the admin's own API tokens, for the API tokens page. */
+const apiTokenFlashSchema = z.object({
+  kind: z.enum(['api-token-created', 'api-token-revoked']),
+  tokenId: z.string().max(64),
+  /** It was revoked already (a replay): nothing was changed. */
+  repeated: z.boolean().optional(),
+  /** A new token's secret, sealed for the admin who made it; read it with `flashTokenSecret`. */
+  sealedSecret: z.string().max(200).optional(),
+});
 const flashSchema = z.union([
   changeFlashSchema.strict(),
   numbersAddedFlashSchema.strict(),
   accountFlashSchema.strict(),
   usersImportedFlashSchema.strict(),
+  apiTokenFlashSchema.strict(),
 ]);
 export type ChangeFlash = z.infer<typeof changeFlashSchema>;
 export type NumbersAddedFlash = z.infer<typeof numbersAddedFlashSchema>;
 export type AccountFlash = z.infer<typeof accountFlashSchema>;
 export type UsersImportedFlash = z.infer<typeof usersImportedFlashSchema>;
+export type ApiTokenFlash = z.infer<typeof apiTokenFlashSchema>;
 export type Flash = z.infer<typeof flashSchema>;
 
 const isAccountFlash = (flash: Flash): flash is AccountFlash => flash.kind.startsWith('account-');
+const isApiTokenFlash = (flash: Flash): flash is ApiTokenFlash => flash.kind.startsWith('api-token-');
+/** The flashes about one user, number or admin (the others say what they are about themselves). */
+const isChangeFlash = (flash: Flash): flash is ChangeFlash =>
+  flash.kind !== 'numbers-added' && flash.kind !== 'users-imported' && !isAccountFlash(flash) && !isApiTokenFlash(flash);
 
 export function encodeFlash(flash: Flash): string {
   return Buffer.from(JSON.stringify(flash)).toString('base64url');
@@ -99,10 +115,16 @@ export function decodeFlash(raw: string | undefined | null): Flash | null {
 
 /** Sets the flash; a one-time password in it is sealed so that only `shownTo` (an admin id) can read it. */
 export async function setFlash(flash: Flash, secret?: { oneTimePassword: string; shownTo: string }): Promise<void> {
-  const value: Flash =
-    secret && flash.kind !== 'numbers-added' && flash.kind !== 'users-imported' && !isAccountFlash(flash)
-      ? { ...flash, sealedPassword: seal(secret.oneTimePassword, secret.shownTo) }
-      : flash;
+  const value: Flash = secret && isChangeFlash(flash) ? { ...flash, sealedPassword: seal(secret.oneTimePassword, secret.shownTo) } : flash;
+  await writeFlash(value);
+}
+
+/** Sets an API token's flash; a new token's secret in it is sealed so that only `shownTo` (its admin's id) can read it. */
+export async function setApiTokenFlash(flash: Omit<ApiTokenFlash, 'sealedSecret'>, secret?: { secret: string; shownTo: string }) {
+  await writeFlash(secret ? { ...flash, sealedSecret: seal(secret.secret, secret.shownTo) } : flash);
+}
+
+async function writeFlash(value: Flash): Promise<void> {
   const h = await headers();
   const https = h.get('x-forwarded-proto') === 'https' || Boolean(process.env.AUTH_URL?.startsWith('https:'));
   (await cookies()).set(FLASH_COOKIE, encodeFlash(value), {
@@ -121,7 +143,7 @@ async function readAnyFlash(): Promise<Flash | null> {
 /** What just happened to this user, number or admin, shown only on its own page. */
 export async function readFlash(about: { userId: string } | { phoneNumberId: string } | { adminId: string }): Promise<ChangeFlash | null> {
   const flash = await readAnyFlash();
-  if (!flash || flash.kind === 'numbers-added' || flash.kind === 'users-imported' || isAccountFlash(flash)) return null;
+  if (!flash || !isChangeFlash(flash)) return null;
   const matches =
     'userId' in about
       ? flash.userId === about.userId
@@ -165,4 +187,15 @@ export async function readAccountFlash(accountId: string | null): Promise<Accoun
   const flash = await readAnyFlash();
   if (!flash || !isAccountFlash(flash)) return null;
   return accountId === null ? (flash.kind === 'account-deleted' ? flash : null) : flash.accountId === accountId ? flash : null;
+}
+
+/** What just happened to one of the admin's API tokens, for the API tokens page (which shows it only for a token of theirs). */
+export async function readApiTokenFlash(): Promise<ApiTokenFlash | null> {
+  const flash = await readAnyFlash();
+  return flash && isApiTokenFlash(flash) ? flash : null;
+}
+
+/** The flash's new token secret, if it has one and it was sealed for `viewerId`. */
+export function flashTokenSecret(flash: ApiTokenFlash, viewerId: string): string | null {
+  return flash.sealedSecret ? unseal(flash.sealedSecret, viewerId) : null;
 }
