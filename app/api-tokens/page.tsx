@@ -141,7 +141,8 @@ export default async function ApiTokensPage() {
                   <td>
                     <code className="nowrap">{hintText(t.hint)}</code>
                   </td>
-                  <td>{t.readOnly ? 'Read only' : 'Read and change'}</td>
+                  {/* A read-only admin's tokens only read, whatever they were made as (a new role would stop them). */}
+                  <td>{t.readOnly ? 'Read only' : admin.role === 'ReadOnly' ? 'Read only (your role)' : 'Read and change'}</td>
                   <td>
                     <time dateTime={t.createdAt.toISOString()}>{onDay(t.createdAt)}</time>
                   </td>
