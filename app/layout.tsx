@@ -26,6 +26,8 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
                 <Link href="/outbox">Outbox</Link>
                 {/* Only for those who may use it; the page checks again, as every page does. */}
                 {canManageAdmins(admin) ? <Link href="/admins">Admins</Link> : null}
+                {/* Every admin's own tokens. */}
+                <Link href="/api-tokens">API tokens</Link>
               </nav>
               <div className="who">
                 <span>

@@ -352,6 +352,32 @@ const GROUPS: Record<string, Entry[]> = {
       title: (d) => `Delete account – ${d.accountName} – ${S}`,
     },
   ],
+  // Every admin's own API tokens (the suite's admin has one)
+  'api tokens': [
+    { name: 'api tokens', path: () => '/api-tokens', title: () => `API tokens – ${S}` },
+    { name: 'create token', path: () => '/api-tokens/new', title: () => `Create token – API tokens – ${S}` },
+    {
+      name: 'create token, nothing entered',
+      path: () => '/api-tokens/new',
+      title: () => `Error: Create token – API tokens – ${S}`,
+      act: submit('Create token'),
+    },
+    {
+      name: 'api tokens, a new token’s secret',
+      path: () => '/api-tokens/new',
+      title: () => `API tokens – ${S}`,
+      act: async (page) => {
+        await page.getByLabel('Name', { exact: true }).fill('A11y new token');
+        await page.getByRole('button', { name: 'Create token' }).click();
+        await expect(page.getByRole('status')).toContainText('Copy it now', { timeout: 20_000 });
+      },
+    },
+    {
+      name: 'revoke token',
+      path: (d) => `/api-tokens/${d.token.id}/revoke`,
+      title: (d) => `Revoke token – ${d.token.name} – ${S}`,
+    },
+  ],
   'audit log, outbox and not found': [
     { name: 'audit log', path: () => '/audit', title: () => `Audit log – ${S}` },
     {

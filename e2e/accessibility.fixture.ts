@@ -30,12 +30,16 @@ export default defineFixture('accessibility', async (f) => {
   const { removeUser } = await import('../lib/directory/user-changes');
   const removed = await withNumber('Removed');
   await removeUser(session, { accountId: account.id, userId: removed.id, version: 1 });
+  // The suite's admin, with an API token of their own for the API tokens pages.
+  const admin = await f.admin({ accountIds: [account.id] });
+  const token = await f.token(admin.id, { name: f.name('A11y token') });
   const outboxMessage = await f.prisma.outboxMessage.findFirstOrThrow({
     where: { userId: notified.id },
     select: { id: true, subject: true },
   });
   return {
-    admin: await f.admin({ accountIds: [account.id] }),
+    admin,
+    token: { id: token.id, name: token.name },
     viewer: await f.admin({ role: 'ReadOnly', accountIds: [account.id] }),
     /** An Administrator of all accounts, for the Admins pages. */
     manager,

@@ -69,11 +69,11 @@ test('Download the filtered audit log as CSV', { tag: '@postgres' }, async ({ pa
   const csv = fs.readFileSync(await download.path(), 'utf8');
   const lines = csv.replace(/^\uFEFF/, '').split('\r\n');
   expect(lines[0]).toBe(
-    'Event,Time (UTC),Admin,Admin email,Action,Outcome,Account,Account ID,User,User ID,Phone number,Phone number ID,Before → after,Detail',
+    'Event,Time (UTC),Admin,Admin email,Token,Action,Outcome,Account,Account ID,User,User ID,Phone number,Phone number ID,Before → after,Detail',
   );
   expect(lines.at(-1)).toBe('');
   const body = lines.slice(1, -1);
-  expect(body.map((line) => line.split(',')[5])).toEqual(['Denied', 'Conflict', 'Done']); // newest first
+  expect(body.map((line) => line.split(',')[6])).toEqual(['Denied', 'Conflict', 'Done']); // newest first
   const done = body[2]!;
   expect(done).toContain(
     `,Edited telephony permissions,Done,${audit.accountName},${audit.accountId},${audit.subject.fullName},${audit.subject.id},`,

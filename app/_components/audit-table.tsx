@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { changeText } from '@/lib/audit/format';
+import { changeText, tokenLabel } from '@/lib/audit/format';
 import { auditHref } from '@/lib/audit/params';
 import type { AuditRow, AuditSubject } from '@/lib/audit/audit-log';
 import { TableRegion } from './table-region';
@@ -15,7 +15,7 @@ function Subject({ name, subject }: { name: string; subject: AuditSubject }) {
   );
 }
 
-function Who({ who }: { who: AuditRow['who'] }) {
+function Who({ who, token }: { who: AuditRow['who']; token: AuditRow['token'] }) {
   if (who.kind === 'system') return <>{who.name}</>;
   if (who.kind === 'attempt') {
     return (
@@ -31,6 +31,8 @@ function Who({ who }: { who: AuditRow['who'] }) {
       <Link href={auditHref({ adminId: who.adminId })} title={`All events by ${who.name}`}>
         {who.name}
       </Link>
+      {/* "Ada Admin · via API token “deploy script”": who acted, and through what. */}
+      {token ? <> · via {tokenLabel(token)}</> : null}
       <br />
       <span className="muted">{who.email}</span>
     </>
@@ -61,7 +63,7 @@ export function AuditTable({ rows, caption }: { rows: AuditRow[]; caption: strin
                 <time dateTime={r.at.toISOString()}>{dateTime.format(r.at)}</time>
               </td>
               <td>
-                <Who who={r.who} />
+                <Who who={r.who} token={r.token} />
               </td>
               <td>{r.actionLabel}</td>
               <td>

@@ -1,11 +1,11 @@
 import 'server-only';
-import { z } from 'zod';
 import { getPrisma } from '@/lib/db/client';
 import { DomainError } from '@/lib/kernel/errors';
 import { canSeeAccount } from '@/lib/kernel/scope';
 import { mutate } from '@/lib/kernel/mutation';
 import { recordAudit } from '@/lib/kernel/audit';
 import { hashSecret, newSecret } from './token-secret';
+import { MAX_TOKEN_DAYS, tokenNameField } from './token-schemas';
 import { ADMIN_SELECT, sessionAdminFrom, type SessionAdmin } from '@/lib/kernel/session-admin';
 
 // API tokens (personal, for the REST API and the CLI) and provisioning tokens (per account, for
@@ -15,27 +15,13 @@ import { ADMIN_SELECT, sessionAdminFrom, type SessionAdmin } from '@/lib/kernel/
 // changed), as their sessions do. A provisioning token is also narrowed to its one account.
 
 export { TOKEN_PREFIX } from './token-secret';
+// The name rule and the expiries live with the forms' schemas, which the browser imports too.
+export { MAX_TOKEN_DAYS, MAX_TOKEN_NAME, TOKEN_DAYS, tokenNameField } from './token-schemas';
 
-/** Personal tokens live at most a year (the form offers 7, 30, 90 and 365 days). */
-export const MAX_TOKEN_DAYS = 365;
-export const TOKEN_DAYS = [7, 30, 90, 365] as const;
-export const MAX_TOKEN_NAME = 100;
 /** At most this many live tokens per admin, and per account for provisioning. */
 export const MAX_LIVE_TOKENS = 50;
 /** lastUsedAt is written at most this often per token, so a busy script does not write on every call. */
 const LAST_USED_RESOLUTION_MS = 60_000;
-
-export const tokenNameField = z
-  .string({ error: 'Enter a name for the token' })
-  .max(MAX_TOKEN_NAME * 4, `Enter a name of ${MAX_TOKEN_NAME} characters or fewer`)
-  .transform((v) =>
-    v
-      .normalize('NFKC')
-      .replace(/[\p{Cc}\p{Cf}]/gu, '')
-      .replace(/\s+/g, ' ')
-      .trim(),
-  )
-  .pipe(z.string().min(1, 'Enter a name for the token').max(MAX_TOKEN_NAME, `Enter a name of ${MAX_TOKEN_NAME} characters or fewer`));
 
 export type TokenStatus = 'Active' | 'Expired' | 'Revoked' | 'Stopped';
 
@@ -109,6 +95,13 @@ export async function listApiTokens(admin: SessionAdmin): Promise<TokenRow[]> {
     select: ROW_SELECT,
   });
   return rows.map((t) => toRow(t));
+}
+
+/** One of the admin's own personal tokens (for its Revoke page), or null: missing and not theirs read the same. */
+export async function getApiToken(admin: SessionAdmin, tokenId: string): Promise<TokenRow | null> {
+  const prisma = await getPrisma();
+  const row = await prisma.apiToken.findFirst({ where: { id: tokenId, adminId: admin.id, kind: 'Personal' }, select: ROW_SELECT });
+  return row ? toRow(row) : null;
 }
 
 /** An account's provisioning tokens, for the admins of that account. */

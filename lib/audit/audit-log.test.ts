@@ -4,13 +4,14 @@ import type { Prisma, PrismaClient } from '@/lib/generated/prisma/client';
 import { formatPhoneNumber } from '@/lib/kernel/phone';
 import { useTestDatabase } from '@/lib/test/database';
 import { sessionFor } from '@/lib/test/session';
-import { makeAccount, makeAdmin, makePhoneNumber, makeUser } from '@/lib/test/factories';
+import { makeAccount, makeAdmin, makeApiToken, makePhoneNumber, makeUser } from '@/lib/test/factories';
 import { verifyAdminCredentials } from '@/lib/auth/credentials';
 import type { SessionAdmin } from '@/lib/kernel/session-admin';
 import { recordAudit } from '@/lib/kernel/audit';
 import { exportAuditEvents, listAuditAdmins, listAuditEvents, recentActivity, type AuditRow } from './audit-log';
 import { deletePhoneNumber, editCallingName, purgeDeletedPhoneNumbers } from '@/lib/inventory/phone-numbers';
 import { assignPhoneNumber, editTelephonyPermissions } from '@/lib/telephony/telephony';
+import { authenticateToken, revokeApiToken } from '@/lib/api/tokens';
 
 const database = useTestDatabase();
 let prisma: PrismaClient;
@@ -313,5 +314,77 @@ describe('how events read', () => {
     const [attempt] = await all(everything, { action: 'sign-in', outcome: 'Denied', from: new Date().toISOString().slice(0, 10) });
     assert.deepEqual(attempt!.who, { kind: 'attempt', email: `nobody-${account.id}@example.com`.toLowerCase() });
     assert.equal(attempt!.detail, 'unknown email');
+  });
+});
+
+describe('changes made through a token', () => {
+  test('name the token beside the admin, as it was called then, even once revoked; a caller with no token is no admin', async () => {
+    const account = await makeAccount(prisma);
+    const user = await makeUser(prisma, account.id);
+    await makePhoneNumber(prisma, { user });
+    const adminRecord = await makeAdmin(prisma, { accountIds: [account.id] });
+    const token = await makeApiToken(prisma, adminRecord.id, { name: 'deploy script' });
+    const scim = await makeApiToken(prisma, adminRecord.id, { kind: 'Provisioning', accountId: account.id, name: 'directory sync' });
+    const through = async (secret: string, kind: 'Personal' | 'Provisioning') => {
+      const result = await authenticateToken(secret, kind);
+      assert.ok('admin' in result, 'the token works');
+      return result.admin;
+    };
+    const edit = (admin: SessionAdmin, version: number, sms: boolean) =>
+      editTelephonyPermissions(admin, {
+        accountId: account.id,
+        userId: user.id,
+        version,
+        inboundCalling: false,
+        outboundCalling: false,
+        sms,
+      });
+    await edit(await sessionFor(adminRecord.id), 1, true);
+    await edit(await through(token.secret, 'Personal'), 2, false);
+    await edit(await through(scim.secret, 'Provisioning'), 3, true);
+    await revokeApiToken(await sessionFor(adminRecord.id), { tokenId: token.id });
+    await prisma.apiToken.update({ where: { id: token.id }, data: { name: 'renamed since' } }); // the row keeps the name it had
+
+    const rows = await all(everything, { userId: user.id });
+    assert.deepEqual(
+      rows.map((r) => r.token),
+      [{ id: scim.id, name: 'directory sync', kind: 'Provisioning' }, { id: token.id, name: 'deploy script', kind: 'Personal' }, null],
+    );
+    for (const row of rows)
+      assert.deepEqual(row.who, { kind: 'admin', adminId: adminRecord.id, name: adminRecord.name, email: adminRecord.email });
+
+    // A refused call names the token's admin and the token; one with no token of ours names no one.
+    assert.ok('refused' in (await authenticateToken(token.secret, 'Personal')));
+    await recordAudit(prisma, {
+      admin: { id: adminRecord.id, email: adminRecord.email, token: { id: token.id, name: 'deploy script' } },
+      action: 'api-request',
+      outcome: 'Denied',
+      after: { method: 'GET', path: '/api/v1/accounts', reason: 'revoked' },
+      detail: 'That API token has been revoked.',
+    });
+    await recordAudit(prisma, {
+      action: 'api-request',
+      outcome: 'Denied',
+      after: { method: 'GET', path: `/api/v1/accounts/${account.id}`, reason: 'unknown' },
+      detail: 'That API token is not valid.',
+    });
+    const [unknown, revoked] = await all(everything, { action: 'api-request', from: new Date().toISOString().slice(0, 10) });
+    assert.deepEqual(unknown!.who, { kind: 'system', name: 'An API caller without a valid token' });
+    assert.equal(unknown!.token, null);
+    assert.deepEqual(revoked!.token, { id: token.id, name: 'deploy script', kind: 'Personal' });
+    assert.deepEqual(revoked!.changes, [
+      { field: 'Method', after: 'GET' },
+      { field: 'Path', after: '/api/v1/accounts' },
+    ]);
+    assert.equal(revoked!.requested, true);
+
+    // Made and revoked in the console: its own events, visible to the admin who made it.
+    const own = await all(await sessionFor(adminRecord.id), { adminId: adminRecord.id, action: 'revoke-api-token' });
+    assert.equal(own.length, 1);
+    assert.equal(own[0]!.token, null);
+    assert.deepEqual(
+      own[0]!.changes.map((c) => `${c.field}: ${c.before}`),
+      ['Name: deploy script', `Token ID: ${token.id}`, `Secret starts with: ${token.secret.slice(0, 11)}…`],
+    );
   });
 });

@@ -50,6 +50,9 @@ function auditWhere(admin: SessionAdmin, filters: AuditFilters): Prisma.AuditEve
   };
 }
 
+/** A token an event came through: its name as it was then, and its kind (null if the token is gone). */
+export type AuditToken = { id: string; name: string; kind: 'Personal' | 'Provisioning' | null };
+
 /** Something an event is about: its name, and a link when the admin may open it. */
 export type AuditSubject = { id: string; label: string; href?: string };
 
@@ -62,7 +65,7 @@ export type AuditRow = {
   who:
     { kind: 'admin'; adminId: string; name: string; email: string } | { kind: 'attempt'; email: string } | { kind: 'system'; name: string };
   /** The API or provisioning token the admin acted through (its name as it was then); null: the console. */
-  token: { id: string; name: string } | null;
+  token: AuditToken | null;
   action: string;
   actionLabel: string;
   outcome: AuditOutcome;
@@ -193,12 +196,12 @@ function e164Recorded(...sides: unknown[]): string | undefined {
 /** Names for the admins, accounts, users and numbers events mention, in a few queries per page. */
 async function lookUp(
   admin: SessionAdmin,
-  ids: { adminIds?: string[]; accountIds?: string[]; userIds?: string[]; phoneNumberIds?: string[] },
+  ids: { adminIds?: string[]; accountIds?: string[]; userIds?: string[]; phoneNumberIds?: string[]; tokenIds?: string[] },
 ) {
   const prisma = await getPrisma();
   const scoped = await scopedPrisma(admin);
   const unique = (list: string[] = []) => [...new Set(list)];
-  const [admins, accounts, users, numbers] = await Promise.all([
+  const [admins, accounts, users, numbers, tokens] = await Promise.all([
     ids.adminIds?.length
       ? prisma.admin.findMany({ where: { id: { in: unique(ids.adminIds) } }, select: { id: true, name: true, email: true } })
       : [],
@@ -211,6 +214,8 @@ async function lookUp(
     ids.phoneNumberIds?.length
       ? prisma.phoneNumber.findMany({ where: { id: { in: unique(ids.phoneNumberIds) } }, select: { id: true, e164: true } })
       : [],
+    // Only the kind: the row keeps the token's name as it was, and the secret's hint is its owner's business.
+    ids.tokenIds?.length ? prisma.apiToken.findMany({ where: { id: { in: unique(ids.tokenIds) } }, select: { id: true, kind: true } }) : [],
   ]);
   // A removed number is named by its purge event, which records its E.164 (numbers, unlike
   // users, are the organisation's, so any admin may know which number an event was about).
@@ -227,9 +232,11 @@ async function lookUp(
   const userById = new Map(users.map((u) => [u.id, u]));
   const numberById = new Map(numbers.map((n) => [n.id, n]));
   const purgedE164 = new Map(purges.map((p) => [p.phoneNumberId, e164Recorded(p.before)]));
+  const tokenKindById = new Map(tokens.map((t) => [t.id, t.kind]));
 
   return {
     admin: (id: string) => adminById.get(id),
+    tokenKind: (id: string) => tokenKindById.get(id) ?? null,
     account(id: string): AuditSubject {
       const account = accountById.get(id);
       if (account) return { id, label: account.name, href: `/accounts/${id}` };
@@ -258,6 +265,7 @@ async function describeEvents(admin: SessionAdmin, events: EventRecord[]): Promi
     accountIds: present((e) => e.accountId),
     userIds: present((e) => e.userId),
     phoneNumberIds: present((e) => e.phoneNumberId),
+    tokenIds: present((e) => e.tokenId),
   });
   return events.map((e) => {
     const actor = e.adminId ? names.admin(e.adminId) : undefined;
@@ -265,21 +273,23 @@ async function describeEvents(admin: SessionAdmin, events: EventRecord[]): Promi
       ? { kind: 'admin', adminId: e.adminId, name: actor?.name ?? 'A former admin', email: actor?.email ?? e.adminEmail ?? '' }
       : e.action === 'sign-in' && e.adminEmail
         ? { kind: 'attempt', email: e.adminEmail }
-        : { kind: 'system', name: 'System' };
+        : // A machine call with no token of ours (none, or an unknown one) has no admin to name.
+          { kind: 'system', name: e.action === 'api-request' ? 'An API caller without a valid token' : 'System' };
+    const changes = describeChanges(e.before, e.after);
     return {
       id: e.id,
       seq: String(e.seq),
       at: e.at,
       who,
-      token: e.tokenId ? { id: e.tokenId, name: e.tokenName ?? '' } : null,
+      token: e.tokenId ? { id: e.tokenId, name: e.tokenName ?? '', kind: names.tokenKind(e.tokenId) } : null,
       action: e.action,
       actionLabel: actionLabel(e.action),
       outcome: e.outcome,
       account: e.accountId ? names.account(e.accountId) : null,
       user: e.userId ? names.user(e.userId) : null,
       phoneNumber: e.phoneNumberId ? names.phoneNumber(e.phoneNumberId, [e.before, e.after]) : null,
-      changes: describeChanges(e.before, e.after),
-      requested: isRequest(e.outcome, e.before, e.after),
+      changes,
+      requested: changes.length > 0 && isRequest(e.outcome, e.before, e.after),
       before: e.before,
       after: e.after,
       detail: e.detail,

@@ -29,7 +29,7 @@ const row = (overrides: Partial<AuditRow> = {}): AuditRow => ({
 test('a header row, with a byte-order mark, and CRLF between records', () => {
   assert.equal(
     auditCsvHeader(),
-    '\uFEFFEvent,Time (UTC),Admin,Admin email,Action,Outcome,Account,Account ID,User,User ID,Phone number,Phone number ID,Before → after,Detail\r\n',
+    '\uFEFFEvent,Time (UTC),Admin,Admin email,Token,Action,Outcome,Account,Account ID,User,User ID,Phone number,Phone number ID,Before → after,Detail\r\n',
   );
 });
 
@@ -45,24 +45,29 @@ test('RFC 4180 quoting; cells that a spreadsheet would run as a formula start wi
     }),
     row({ seq: '40', who: { kind: 'system', name: 'System' }, detail: '@SUM(A1)', account: null, user: null }),
     row({ seq: '39', detail: '-2+3', changes: [{ field: 'SMS', after: 'On' }], requested: true, outcome: 'Conflict' }),
+    row({ seq: '38', token: { id: 't38', name: 'deploy, "nightly"', kind: 'Personal' } }),
+    row({ seq: '37', token: { id: 't37', name: '=cmd', kind: 'Provisioning' } }),
   ]);
   const lines = text.split('\r\n');
   assert.equal(
     lines[0],
-    '42,2026-03-01T09:30:00.123Z,Ana Admin,ana@example.com,Edited telephony permissions,Done,"Example Corp, ""Sales""",acc1,Zoë O’Brien,u1,\'+1 206 555 0100,n1,Inbound calling: Off → On; SMS: Off → On,',
+    '42,2026-03-01T09:30:00.123Z,Ana Admin,ana@example.com,,Edited telephony permissions,Done,"Example Corp, ""Sales""",acc1,Zoë O’Brien,u1,\'+1 206 555 0100,n1,Inbound calling: Off → On; SMS: Off → On,',
   );
   assert.equal(
     lines[1],
-    '41,2026-03-01T09:30:00.123Z,Not signed in,"\'=HYPERLINK(""http://evil.example"")@x",Edited telephony permissions,Done,"Example Corp, ""Sales""",acc1,A user in an account you do not administer,,\'+1 206 555 0100,n1,,"line one',
+    '41,2026-03-01T09:30:00.123Z,Not signed in,"\'=HYPERLINK(""http://evil.example"")@x",,Edited telephony permissions,Done,"Example Corp, ""Sales""",acc1,A user in an account you do not administer,,\'+1 206 555 0100,n1,,"line one',
   );
   assert.equal(lines[2], 'line two"');
   assert.equal(
     lines[3],
-    "40,2026-03-01T09:30:00.123Z,System,,Edited telephony permissions,Done,,,,,'+1 206 555 0100,n1,Inbound calling: Off → On; SMS: Off → On,'@SUM(A1)",
+    "40,2026-03-01T09:30:00.123Z,System,,,Edited telephony permissions,Done,,,,,'+1 206 555 0100,n1,Inbound calling: Off → On; SMS: Off → On,'@SUM(A1)",
   );
   assert.match(lines[4]!, /,Conflict,.*,Asked for: SMS: On,'-2\+3$/);
-  assert.equal(lines[5], '');
-  assert.equal(lines.length, 6);
+  // Beside the admin, the token they acted through; its name is quoted like any other text.
+  assert.match(lines[5]!, /^38,[^,]+,Ana Admin,ana@example.com,"API token “deploy, ""nightly""”",Edited telephony permissions,Done,/);
+  assert.match(lines[6]!, /^37,[^,]+,Ana Admin,ana@example.com,provisioning token “=cmd”,Edited/);
+  assert.equal(lines[7], '');
+  assert.equal(lines.length, 8);
 });
 
 test('the file is named for the day of the download', () => {

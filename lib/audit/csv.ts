@@ -1,5 +1,5 @@
 import { stringify } from 'csv-stringify/sync';
-import { changeText } from './format';
+import { changeText, tokenLabel } from './format';
 import type { AuditRow } from './audit-log';
 
 // The audit log as CSV: RFC 4180 (CRLF between records, fields quoted when they hold a comma,
@@ -11,6 +11,8 @@ const COLUMNS = [
   { key: 'at', header: 'Time (UTC)' },
   { key: 'admin', header: 'Admin' },
   { key: 'adminEmail', header: 'Admin email' },
+  // Beside the admin: the API or provisioning token they acted through, empty for the console.
+  { key: 'token', header: 'Token' },
   { key: 'action', header: 'Action' },
   { key: 'outcome', header: 'Outcome' },
   { key: 'account', header: 'Account' },
@@ -38,6 +40,7 @@ export function auditCsvLines(rows: AuditRow[]): string {
       at: r.at.toISOString(),
       admin: r.who.kind === 'admin' ? r.who.name : r.who.kind === 'system' ? r.who.name : 'Not signed in',
       adminEmail: r.who.kind === 'system' ? '' : r.who.email,
+      token: r.token ? tokenLabel(r.token) : '',
       action: r.actionLabel,
       outcome: r.outcome,
       account: r.account?.label ?? '',

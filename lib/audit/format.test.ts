@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { actionLabel, changeText, describeChanges, isRequest } from './format';
+import { actionLabel, changeText, describeChanges, isRequest, tokenLabel } from './format';
 
 test('every action has a label; an unknown one keeps its name', () => {
   assert.equal(actionLabel('assign-phone-number'), 'Assigned phone number');
@@ -35,4 +35,33 @@ test('a refused change records what was asked for', () => {
   assert.equal(isRequest('Done', null, { sms: true }), false);
   assert.equal(isRequest('Denied', { sms: false }, { sms: true }), false);
   assert.equal(isRequest('Denied', null, null), false);
+});
+
+test('API tokens read as a name, the secret’s first characters, read only and expiry; a refused call as what was asked', () => {
+  assert.equal(actionLabel('create-api-token'), 'Created API token');
+  assert.equal(actionLabel('revoke-api-token'), 'Revoked API token');
+  assert.deepEqual(
+    describeChanges(null, {
+      tokenId: 't1',
+      name: 'deploy script',
+      hint: 'sb_pat_ab12',
+      readOnly: true,
+      expiresAt: '2027-03-01T09:30:00.000Z',
+    }).map(changeText),
+    ['Name: deploy script', 'Token ID: t1', 'Secret starts with: sb_pat_ab12…', 'Read only: Yes', 'Expires: 1 Mar 2027, 09:30 UTC'],
+  );
+  assert.deepEqual(describeChanges(null, { name: 'x', days: 90, readOnly: false }).map(changeText), [
+    'Name: x',
+    'Read only: No',
+    'Expires after: 90 days',
+  ]);
+  // The reason is the detail's to say; the request is what was asked.
+  assert.deepEqual(describeChanges(null, { method: 'GET', path: '/api/v1/accounts', reason: 'revoked' }).map(changeText), [
+    'Method: GET',
+    'Path: /api/v1/accounts',
+  ]);
+  assert.deepEqual(describeChanges(null, { expiresAt: 'not a time' }).map(changeText), ['Expires: not a time']);
+  assert.equal(tokenLabel({ name: 'deploy script', kind: 'Personal' }), 'API token “deploy script”');
+  assert.equal(tokenLabel({ name: 'okta', kind: 'Provisioning' }), 'provisioning token “okta”');
+  assert.equal(tokenLabel({ name: 'gone', kind: null }), 'token “gone”');
 });

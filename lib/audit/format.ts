@@ -53,6 +53,13 @@ export function actionLabel(action: string): string {
 const onOff = (v: unknown) => (v === true ? 'On' : v === false ? 'Off' : String(v));
 const number = (v: unknown) => (typeof v === 'string' ? formatPhoneNumber(v) : v === null ? 'None' : String(v));
 const text = (v: unknown) => (typeof v === 'string' && v ? v : v === null || v === '' ? 'None' : JSON.stringify(v));
+const yesNo = (v: unknown) => (v === true ? 'Yes' : v === false ? 'No' : text(v));
+const dayAndTime = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
+/** "1 Mar 2027, 09:30 UTC" for an ISO time; anything else as it is. */
+const moment = (v: unknown) => {
+  const at = typeof v === 'string' ? new Date(v) : null;
+  return at && !Number.isNaN(at.getTime()) ? `${dayAndTime.format(at)} UTC` : text(v);
+};
 
 /** The fields events record in `before` and `after`, in the order they are shown. */
 const FIELDS: Record<string, { name: string; format: (v: unknown) => string }> = {
@@ -69,8 +76,27 @@ const FIELDS: Record<string, { name: string; format: (v: unknown) => string }> =
   userType: { name: 'User type', format: (v) => (typeof v === 'string' ? label(v) : text(v)) },
   license: { name: 'Licence', format: (v) => (typeof v === 'string' ? label(v) : text(v)) },
   registrationStatus: { name: 'Registration status', format: (v) => (typeof v === 'string' ? label(v) : text(v)) },
-  removed: { name: 'Removed', format: (v) => (v === true ? 'Yes' : v === false ? 'No' : text(v)) },
+  removed: { name: 'Removed', format: yesNo },
+  // Accounts, admins and tokens by name.
+  name: { name: 'Name', format: text },
+  // API tokens (lib/api/tokens.ts): never the secret, only its first characters.
+  tokenId: { name: 'Token ID', format: text },
+  hint: { name: 'Secret starts with', format: (v) => (typeof v === 'string' && v ? `${v}…` : text(v)) },
+  readOnly: { name: 'Read only', format: yesNo },
+  days: { name: 'Expires after', format: (v) => (typeof v === 'number' ? `${v} days` : text(v)) },
+  expiresAt: { name: 'Expires', format: moment },
+  // A refused machine call (lib/api/route.ts): what was asked; the detail says why it was refused.
+  method: { name: 'Method', format: text },
+  path: { name: 'Path', format: text },
 };
+/** Recorded, but said better elsewhere: a refused call's reason is its detail's words. */
+const UNSHOWN = new Set(['reason']);
+
+/** "API token “deploy script”": the token an event came through, as the log and the export name it. */
+export function tokenLabel(token: { name: string; kind: 'Personal' | 'Provisioning' | null }): string {
+  const kind = token.kind === 'Personal' ? 'API token' : token.kind === 'Provisioning' ? 'provisioning token' : 'token';
+  return `${kind} “${token.name}”`;
+}
 
 /** One field of an event: both sides when it changed, one side when only one was recorded. */
 export type Change = { field: string; before?: string; after?: string };
@@ -85,7 +111,9 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 export function describeChanges(before: unknown, after: unknown): Change[] {
   const b = isObject(before) ? before : {};
   const a = isObject(after) ? after : {};
-  const keys = [...new Set([...Object.keys(FIELDS), ...Object.keys(b), ...Object.keys(a)])].filter((k) => k in b || k in a);
+  const keys = [...new Set([...Object.keys(FIELDS), ...Object.keys(b), ...Object.keys(a)])].filter(
+    (k) => (k in b || k in a) && !UNSHOWN.has(k),
+  );
   const changes: Change[] = [];
   for (const key of keys) {
     const field = FIELDS[key] ?? { name: key, format: text };

@@ -10,6 +10,8 @@ test('a flash survives the cookie, and anything else in it is ignored', () => {
     { kind: 'account-deleted', accountId: 'a1', name: '<b>Acme</b>' },
     { kind: 'provisioning-token-created', accountId: 'a1', tokenId: 't1', sealedSecret: 'c2VhbGVk' },
     { kind: 'provisioning-token-revoked', accountId: 'a1', tokenId: 't1', repeated: true },
+    { kind: 'api-token-created', tokenId: 't1', sealedSecret: 'sealed' },
+    { kind: 'api-token-revoked', tokenId: 't1', repeated: true },
   ];
   for (const flash of flashes) assert.deepEqual(decodeFlash(encodeFlash(flash)), flash);
   const raw = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
@@ -18,6 +20,10 @@ test('a flash survives the cookie, and anything else in it is ignored', () => {
   assert.equal(decodeFlash(raw({ kind: 'assigned', added: 1, skipped: 0 })), null);
   assert.equal(decodeFlash(raw({ kind: 'provisioning-token-created', accountId: 'a1' })), null);
   assert.equal(decodeFlash(raw({ kind: 'provisioning-token-created', accountId: 'a1', tokenId: 't1', sealedPassword: 'x' })), null);
+  // A token's flash names its token; it carries no plain secret, nor a one-time password.
+  assert.equal(decodeFlash(raw({ kind: 'api-token-created' })), null);
+  assert.equal(decodeFlash(raw({ kind: 'api-token-created', tokenId: 't1', secret: 'sb_pat_x' })), null);
+  assert.equal(decodeFlash(raw({ kind: 'api-token-created', tokenId: 't1', sealedPassword: 'x' })), null);
   assert.equal(decodeFlash('not base64 json'), null);
   assert.equal(decodeFlash(undefined), null);
 });

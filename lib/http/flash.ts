@@ -8,8 +8,9 @@ import { FLASH_COOKIE, FLASH_HEADER } from './flash-names';
 // only what happened and to whom; the page writes the words, and only for that very user.
 // proxy.ts moves the cookie into a request header on the next page request and deletes it, so a
 // reload does not repeat it. Right after an action (JavaScript on) the page reads the new cookie.
-// The one exception to "nothing secret": a new admin's one-time password, which rides along
-// sealed (lib/auth/sealed.ts) for the admin who made it, and is never stored anywhere unhashed.
+// The one exception to "nothing secret": a new admin's one-time password, or a new API token's
+// secret, which rides along sealed (lib/auth/sealed.ts) for the admin who made it, and is never
+// stored anywhere unhashed.
 
 const changeFlashSchema = z.object({
   kind: z.enum([
@@ -80,22 +81,41 @@ const provisioningFlashSchema = z.object({
   repeated: z.boolean().optional(),
   sealedSecret: z.string().max(300).optional(),
 });
+/** After making or revoking one of the admin's own API tokens, for the API tokens page. */
+const apiTokenFlashSchema = z.object({
+  kind: z.enum(['api-token-created', 'api-token-revoked']),
+  tokenId: z.string().max(64),
+  /** It was revoked already (a replay): nothing was changed. */
+  repeated: z.boolean().optional(),
+  /** A new token's secret, sealed for the admin who made it; read it with `flashTokenSecret`. */
+  sealedSecret: z.string().max(300).optional(),
+});
 const flashSchema = z.union([
   changeFlashSchema.strict(),
   numbersAddedFlashSchema.strict(),
   accountFlashSchema.strict(),
   usersImportedFlashSchema.strict(),
   provisioningFlashSchema.strict(),
+  apiTokenFlashSchema.strict(),
 ]);
 export type ChangeFlash = z.infer<typeof changeFlashSchema>;
 export type NumbersAddedFlash = z.infer<typeof numbersAddedFlashSchema>;
 export type AccountFlash = z.infer<typeof accountFlashSchema>;
 export type UsersImportedFlash = z.infer<typeof usersImportedFlashSchema>;
 export type ProvisioningFlash = z.infer<typeof provisioningFlashSchema>;
+export type ApiTokenFlash = z.infer<typeof apiTokenFlashSchema>;
 export type Flash = z.infer<typeof flashSchema>;
 
 const isAccountFlash = (flash: Flash): flash is AccountFlash => flash.kind.startsWith('account-');
 const isProvisioningFlash = (flash: Flash): flash is ProvisioningFlash => flash.kind.startsWith('provisioning-');
+const isApiTokenFlash = (flash: Flash): flash is ApiTokenFlash => flash.kind.startsWith('api-token-');
+/** The flashes about one user, number or admin (the others say what they are about themselves). */
+const isChangeFlash = (flash: Flash): flash is ChangeFlash =>
+  flash.kind !== 'numbers-added' &&
+  flash.kind !== 'users-imported' &&
+  !isAccountFlash(flash) &&
+  !isApiTokenFlash(flash) &&
+  !isProvisioningFlash(flash);
 
 export function encodeFlash(flash: Flash): string {
   return Buffer.from(JSON.stringify(flash)).toString('base64url');
@@ -114,10 +134,11 @@ export function decodeFlash(raw: string | undefined | null): Flash | null {
 
 /** Sets the flash; a one-time password in it is sealed so that only `shownTo` (an admin id) can read it. */
 export async function setFlash(flash: Flash, secret?: { oneTimePassword: string; shownTo: string }): Promise<void> {
-  const value: Flash =
-    secret && flash.kind !== 'numbers-added' && flash.kind !== 'users-imported' && !isAccountFlash(flash) && !isProvisioningFlash(flash)
-      ? { ...flash, sealedPassword: seal(secret.oneTimePassword, secret.shownTo) }
-      : flash;
+  const value: Flash = secret && isChangeFlash(flash) ? { ...flash, sealedPassword: seal(secret.oneTimePassword, secret.shownTo) } : flash;
+  await writeFlash(value);
+}
+
+async function writeFlash(value: Flash): Promise<void> {
   const h = await headers();
   const https = h.get('x-forwarded-proto') === 'https' || Boolean(process.env.AUTH_URL?.startsWith('https:'));
   (await cookies()).set(FLASH_COOKIE, encodeFlash(value), {
@@ -136,8 +157,7 @@ async function readAnyFlash(): Promise<Flash | null> {
 /** What just happened to this user, number or admin, shown only on its own page. */
 export async function readFlash(about: { userId: string } | { phoneNumberId: string } | { adminId: string }): Promise<ChangeFlash | null> {
   const flash = await readAnyFlash();
-  if (!flash || flash.kind === 'numbers-added' || flash.kind === 'users-imported' || isAccountFlash(flash) || isProvisioningFlash(flash))
-    return null;
+  if (!flash || !isChangeFlash(flash)) return null;
   const matches =
     'userId' in about
       ? flash.userId === about.userId
@@ -183,12 +203,17 @@ export async function readAccountFlash(accountId: string | null): Promise<Accoun
   return accountId === null ? (flash.kind === 'account-deleted' ? flash : null) : flash.accountId === accountId ? flash : null;
 }
 
-/** The secret is sealed for one admin and one token, so it opens on no other banner. */
-const tokenSecretFor = (viewerId: string, tokenId: string) => `${viewerId} provisioning-token ${tokenId}`;
+/** A token's secret is sealed for one admin and one token, so it opens on no other banner. */
+const tokenSecretFor = (viewerId: string, tokenId: string) => `${viewerId} token ${tokenId}`;
 
-/** After making a provisioning token: its secret, sealed so that only `shownTo` (an admin id) can read it. */
+/** After making or revoking a provisioning token; a new one's secret sealed so that only `shownTo` (an admin id) can read it. */
 export async function setProvisioningTokenFlash(flash: ProvisioningFlash, secret?: { token: string; shownTo: string }): Promise<void> {
-  await setFlash(secret ? { ...flash, sealedSecret: seal(secret.token, tokenSecretFor(secret.shownTo, flash.tokenId)) } : flash);
+  await writeFlash(secret ? { ...flash, sealedSecret: seal(secret.token, tokenSecretFor(secret.shownTo, flash.tokenId)) } : flash);
+}
+
+/** After making or revoking one of the admin's API tokens; a new one's secret sealed so that only `shownTo` can read it. */
+export async function setApiTokenFlash(flash: Omit<ApiTokenFlash, 'sealedSecret'>, secret?: { secret: string; shownTo: string }) {
+  await writeFlash(secret ? { ...flash, sealedSecret: seal(secret.secret, tokenSecretFor(secret.shownTo, flash.tokenId)) } : flash);
 }
 
 /** What just happened to one of this account's provisioning tokens, for its Provisioning page. */
@@ -197,7 +222,13 @@ export async function readProvisioningFlash(accountId: string): Promise<Provisio
   return flash && isProvisioningFlash(flash) && flash.accountId === accountId ? flash : null;
 }
 
-/** The new token's secret, if the flash has one and it was sealed for `viewerId`. */
-export function flashTokenSecret(flash: ProvisioningFlash, viewerId: string): string | null {
+/** What just happened to one of the admin's API tokens, for the API tokens page (which shows it only for a token of theirs). */
+export async function readApiTokenFlash(): Promise<ApiTokenFlash | null> {
+  const flash = await readAnyFlash();
+  return flash && isApiTokenFlash(flash) ? flash : null;
+}
+
+/** A new token's secret, if the flash has one and it was sealed for `viewerId`. */
+export function flashTokenSecret(flash: ProvisioningFlash | ApiTokenFlash, viewerId: string): string | null {
   return flash.sealedSecret ? unseal(flash.sealedSecret, tokenSecretFor(viewerId, flash.tokenId)) : null;
 }

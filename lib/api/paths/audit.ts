@@ -36,7 +36,11 @@ export const auditEventSchema = z
       .meta({ description: 'The admin who acted; null for the system, or a sign-in attempt with an email no admin has.' }),
     signInEmail: z.string().nullable().meta({ description: 'The email typed in a sign-in attempt that names no admin; else null.' }),
     token: z
-      .object({ id: z.string(), name: z.string() })
+      .object({
+        id: z.string(),
+        name: z.string(),
+        kind: z.enum(['Personal', 'Provisioning']).nullable().meta({ description: 'Null when the token no longer exists.' }),
+      })
       .nullable()
       .meta({ description: 'The API or provisioning token the admin acted through, named as it was then; null: the console.' }),
     action: z.string().meta({ description: `One of ${AUDIT_ACTIONS.join(', ')} (an event recorded by another version keeps its name).` }),
