@@ -14,7 +14,7 @@ export async function prepareServer(): Promise<void> {
     console.error(`Switchboard cannot start: ${(err as Error).message}`);
     process.exit(1);
   }
-  // The deletion queue empties itself: hourly, every instance (each removal is conditional, so
+  // The deletion queue empties itself (and old Idempotency-Keys go): hourly, every instance (each removal is conditional, so
   // instances purging at once remove each number once). Not keeping the process alive for it.
   const purge = async () => {
     try {
@@ -23,6 +23,13 @@ export async function prepareServer(): Promise<void> {
       if (purged.length) console.log(`Removed ${purged.length} numbers from the deletion queue for good.`);
     } catch (err) {
       console.error(`Purging the deletion queue failed: ${(err as Error).message}`);
+    }
+    // The API's kept answers to Idempotency-Keys older than a day (lib/api/idempotency.ts).
+    try {
+      const { purgeIdempotencyKeys } = await import('@/lib/api/idempotency');
+      await purgeIdempotencyKeys();
+    } catch (err) {
+      console.error(`Forgetting old Idempotency-Keys failed: ${(err as Error).message}`);
     }
   };
   // purge() reports its own failures, so the timers need nothing back from it.

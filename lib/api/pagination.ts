@@ -10,19 +10,23 @@ export const cursorQuery = {
   before: z.string().max(1000).optional().meta({ description: 'The `prev` cursor of the following page.' }),
 };
 
-/** The envelope of every list: `items` of one page, and the cursors either side (null at the ends). */
-export function pageOf<S extends z.ZodType>(item: S, id: string) {
+/**
+ * The envelope of every list: `items` of one page, and the cursors either side (null at the ends);
+ * `extra`: more about the whole list (a `total`, where the data layer counts it anyway).
+ */
+export function pageOf<S extends z.ZodType, E extends z.ZodRawShape = Record<never, never>>(item: S, id: string, extra?: E) {
   return z
     .object({
       items: z.array(item),
       next: z.string().nullable().meta({ description: 'Pass as `after` for the next page; null on the last page.' }),
       prev: z.string().nullable().meta({ description: 'Pass as `before` for the previous page; null on the first page.' }),
+      ...((extra ?? {}) as E),
     })
     .meta({ id });
 }
 
-/** The list's body and its Link header, for a page of the data layer's rows mapped by `item`. */
-export function listResponse<T, U>(url: URL, page: Page<T>, item: (row: T) => U): Response {
+/** The list's body (with `extra`, as pageOf's) and its Link header, for a page of the data layer's rows mapped by `item`. */
+export function listResponse<T, U>(url: URL, page: Page<T>, item: (row: T) => U, extra: Record<string, unknown> = {}): Response {
   const link = (rel: string, param: 'after' | 'before', cursor: string) => {
     const next = new URL(url);
     next.searchParams.delete('after');
@@ -36,7 +40,10 @@ export function listResponse<T, U>(url: URL, page: Page<T>, item: (row: T) => U)
   ].filter(Boolean);
   const headers = new Headers({ 'Content-Type': 'application/json' });
   if (links.length) headers.set('Link', links.join(', '));
-  return new Response(JSON.stringify({ items: page.rows.map(item), next: page.nextCursor ?? null, prev: page.prevCursor ?? null }), {
-    headers,
-  });
+  return new Response(
+    JSON.stringify({ items: page.rows.map(item), next: page.nextCursor ?? null, prev: page.prevCursor ?? null, ...extra }),
+    {
+      headers,
+    },
+  );
 }
