@@ -6,6 +6,8 @@
 //   2. starts two instances on one database, secret and server-actions key;
 //   3. proves sessions and forms work across instances;
 //   4. phase 1: 100 users, one number, 100 no-JS assigns fired at once: exactly one wins;
+//      then the same through the REST API (100 more users, one more number, bearer tokens, both
+//      instances), an Idempotency-Key sent twice at once, and a stale If-Match;
 //   5. phase 2: a storm of random assigns, unassigns and permission edits by several admins on
 //      both instances, killing instance A (SIGKILL) halfway;
 //   6. checks the database's invariants with SQL.
@@ -26,7 +28,7 @@ import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { openDatabase } from '../lib/db/client';
 import { formatPhoneNumber } from '../lib/kernel/phone';
-import { makeAccount, makeAdmin, makePhoneNumber, makeUser } from '../lib/test/factories';
+import { makeAccount, makeAdmin, makeApiToken, makePhoneNumber, makeUser } from '../lib/test/factories';
 import {
   assertLocal,
   buildAge,
@@ -116,8 +118,10 @@ export type RaceResult = {
   checks: Check[];
   database: string;
   kept: boolean;
-  seconds: { setup: number; build: number; servers: number; phase1: number; storm: number; total: number };
+  seconds: { setup: number; build: number; servers: number; phase1: number; api: number; storm: number; total: number };
   phase1: { racers: number; successes: number; conflicts: number; other: string[]; wallMs: number; crossInstance: number };
+  /** Phase 1 again through the REST API: 201s, 409s with the conflict message, anything else. */
+  api: { racers: number; created: number; conflicts: number; other: string[]; wallMs: number };
   storm: StormFigures | null;
   logs: string | null;
 };
@@ -316,8 +320,9 @@ export async function runRace(options: RaceOptions = {}): Promise<RaceResult> {
     checks,
     database: dbName,
     kept: Boolean(options.keep),
-    seconds: { setup: 0, build: 0, servers: 0, phase1: 0, storm: 0, total: 0 },
+    seconds: { setup: 0, build: 0, servers: 0, phase1: 0, api: 0, storm: 0, total: 0 },
     phase1: { racers: racerCount, successes: 0, conflicts: 0, other: [], wallMs: 0, crossInstance: 0 },
+    api: { racers: racerCount, created: 0, conflicts: 0, other: [], wallMs: 0 },
     storm: null,
     logs: null,
   };
@@ -354,10 +359,31 @@ export async function runRace(options: RaceOptions = {}): Promise<RaceResult> {
       const crossNumber = await makePhoneNumber(prisma);
       const stormUsers = await mkUsers(stormUserCount, 'Storm');
       const stormNumbers = await mapLimit(Array.from({ length: stormNumberCount }), 4, () => makePhoneNumber(prisma));
-      return { account, admins, racers, contested, cross, crossNumber, stormUsers, stormNumbers };
+      // The REST API's turn: a personal token per admin, racers of its own, and a number for each check.
+      const tokens = await Promise.all(admins.map((a) => makeApiToken(prisma, a.id)));
+      const apiRacers = await mkUsers(racerCount, 'API Racer');
+      const apiContested = await makePhoneNumber(prisma);
+      const replayUser = (await mkUsers(1, 'API Replay'))[0]!;
+      const replayNumber = await makePhoneNumber(prisma);
+      return {
+        account,
+        admins,
+        racers,
+        contested,
+        cross,
+        crossNumber,
+        stormUsers,
+        stormNumbers,
+        tokens,
+        apiRacers,
+        apiContested,
+        replayUser,
+        replayNumber,
+      };
     })().finally(() => db.close());
     log(
       `  made 1 account, ${data.admins.length} admins (Administrator, all accounts), ${data.racers.length} racers + 1 number for phase 1, ` +
+        `${data.apiRacers.length} racers + 2 numbers + 1 user and a token per admin for the API, ` +
         `1 user + 1 number for the cross-instance checks, ${data.stormUsers.length} users + ${data.stormNumbers.length} numbers for the storm`,
     );
     result.seconds.setup = (performance.now() - started) / 1000;
@@ -559,6 +585,148 @@ export async function runRace(options: RaceOptions = {}): Promise<RaceResult> {
       );
     }
     result.seconds.phase1 = (performance.now() - phase1Started) / 1000;
+
+    // ---- 4b. The same through the REST API ------------------------------------------------------
+    log(`\n== Phase 1, API: ${data.apiRacers.length} assigns of one number over /api/v1, fired at once at both instances`);
+    const apiStarted = performance.now();
+    type ApiAnswer = { status: number; body: { detail?: string; version?: number } | null; headers: Headers };
+    const callApi = async (
+      instance: Instance,
+      method: string,
+      pathname: string,
+      token: string,
+      body?: unknown,
+      headers: Record<string, string> = {},
+    ): Promise<ApiAnswer> => {
+      const response = await fetch(`${instance.origin}/api/v1${pathname}`, {
+        method,
+        headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json', ...headers },
+        body: body === undefined ? undefined : JSON.stringify(body),
+        signal: AbortSignal.timeout(options.requestTimeoutMs ?? 15_000),
+      });
+      const text = await response.text();
+      let parsed: ApiAnswer['body'] = null;
+      try {
+        parsed = text ? (JSON.parse(text) as ApiAnswer['body']) : null;
+      } catch {
+        parsed = { detail: text.slice(0, 160) };
+      }
+      return { status: response.status, body: parsed, headers: response.headers };
+    };
+    const tokenOf = (i: number) => data.tokens[i % data.tokens.length]!;
+    {
+      const number = data.apiContested;
+      // Each instance loads the route's code once, on its first request: not what is measured here.
+      await Promise.all(
+        instances.map((i) => callApi(i, 'POST', '/users/warm-up/phone-number', tokenOf(0).secret, { phoneNumberId: number.id })),
+      );
+      const fired = performance.now();
+      const answers = await Promise.all(
+        data.apiRacers.map(async (user, i) => {
+          try {
+            const answer = await callApi(instances[i % 2]!, 'POST', `/users/${user.id}/phone-number`, tokenOf(i).secret, {
+              phoneNumberId: number.id,
+            });
+            return { user, token: tokenOf(i), answer };
+          } catch (err) {
+            return { user, token: tokenOf(i), answer: { status: 0, body: { detail: transportMessage(err) }, headers: new Headers() } };
+          }
+        }),
+      );
+      const wallMs = performance.now() - fired;
+      const conflictMessage = `${formatPhoneNumber(number.e164)} was assigned to someone else`;
+      const created = answers.filter((a) => a.answer.status === 201);
+      const conflicts = answers.filter((a) => a.answer.status === 409 && a.answer.body?.detail?.startsWith(conflictMessage)).length;
+      const other = answers
+        .filter((a) => a.answer.status !== 201 && !(a.answer.status === 409 && a.answer.body?.detail?.startsWith(conflictMessage)))
+        .map((a) => `${a.answer.status} ${a.answer.body?.detail ?? ''}`);
+      result.api = { racers: answers.length, created: created.length, conflicts, other, wallMs };
+      log(
+        `  answered in ${seconds(wallMs)} (${(answers.length / (wallMs / 1000)).toFixed(0)} requests/s): ${created.length} × 201, ` +
+          `${conflicts} × 409 "${conflictMessage}…", ${other.length} other`,
+      );
+      for (const o of other.slice(0, 5)) log(`    other: ${o}`);
+      const winner = created[0];
+      check('API: exactly one assign answered 201', created.length === 1, `${created.length} of ${answers.length}`);
+      check(
+        `API: the other ${answers.length - 1} answered 409 with the conflict message`,
+        conflicts === answers.length - 1 && other.length === 0,
+        `${conflicts} × 409, ${other.length} other`,
+      );
+      const holders = await q<{ id: string }>(`select id from "User" where id in (select "userId" from "PhoneNumber" where id = $1)`, [
+        number.id,
+      ]);
+      check(
+        'API: the number is held by exactly one user, the one answered 201',
+        holders.length === 1 && holders[0]!.id === winner?.user.id,
+        `${holders.length} holder${holders.length === 1 ? '' : 's'}${holders[0]?.id === winner?.user.id ? ', the winner' : ''}`,
+      );
+      const audit = await q<{ outcome: string; tokenId: string | null }>(
+        `select outcome, "tokenId" from "AuditEvent" where "phoneNumberId" = $1 and action = 'assign-phone-number'`,
+        [number.id],
+      );
+      const done = audit.filter((r) => r.outcome === 'Done');
+      check(
+        "API: exactly one 'Done' assign audit row for the number, naming the winner's token",
+        done.length === 1 && done[0]!.tokenId === winner?.token.id,
+        `${done.length} Done${done[0] ? `, token ${done[0].tokenId === winner?.token.id ? "the winner's" : (done[0].tokenId ?? 'none')}` : ''}; ` +
+          `${audit.filter((r) => r.outcome === 'Conflict').length} Conflict`,
+      );
+    }
+    {
+      // The same Idempotency-Key sent to both instances at once: one assign, the other request
+      // either waits its turn (409, in use) or replays the first answer.
+      const { replayUser: user, replayNumber: number } = data;
+      const token = tokenOf(0).secret;
+      const key = `race-${tag}`;
+      const send = (instance: Instance) =>
+        callApi(instance, 'POST', `/users/${user.id}/phone-number`, token, { phoneNumberId: number.id }, { 'Idempotency-Key': key });
+      const pair = await Promise.all([send(A), send(B)]);
+      const later = await send(A);
+      const firsts = pair.filter((a) => a.status === 201 && a.headers.get('idempotency-replayed') !== 'true');
+      const rest = pair.filter((a) => a !== firsts[0]);
+      const secondOk = rest.every(
+        (a) => (a.status === 201 && a.headers.get('idempotency-replayed') === 'true') || (a.status === 409 && a.headers.get('retry-after')),
+      );
+      const [done] = await q<{ n: number }>(
+        `select count(*)::int as n from "AuditEvent" where "userId" = $1 and action = 'assign-phone-number' and outcome = 'Done'`,
+        [user.id],
+      );
+      check(
+        'API: one Idempotency-Key sent twice at once makes one change, and a later retry replays it',
+        firsts.length === 1 &&
+          secondOk &&
+          later.status === 201 &&
+          later.headers.get('idempotency-replayed') === 'true' &&
+          later.body?.version === firsts[0]!.body?.version &&
+          done?.n === 1,
+        `answers ${pair.map((a) => `${a.status}${a.headers.get('idempotency-replayed') ? ' (replayed)' : ''}`).join(' and ')}, ` +
+          `later ${later.status}${later.headers.get('idempotency-replayed') ? ' (replayed)' : ''}; ${done?.n} Done audit rows`,
+      );
+
+      // An ETag read on A, outdated by a change on B, is refused on A: 412, and nothing changes.
+      const path = `/users/${user.id}/telephony-permissions`;
+      const first = await callApi(A, 'PATCH', path, token, { inboundCalling: true, notify: false });
+      const read = first.headers.get('etag') ?? '';
+      const onB = await callApi(B, 'PATCH', path, token, { sms: true, notify: false }, { 'If-Match': read });
+      const stale = await callApi(A, 'PATCH', path, token, { outboundCalling: true, notify: false }, { 'If-Match': read });
+      const [row] = await q<{ version: number; outboundCalling: boolean; sms: boolean }>(
+        `select version, "outboundCalling", sms from "User" where id = $1`,
+        [user.id],
+      );
+      check(
+        'API: a stale If-Match is 412 on the other instance, and changes nothing',
+        first.status === 200 &&
+          onB.status === 200 &&
+          stale.status === 412 &&
+          row?.version === onB.body?.version &&
+          row?.outboundCalling === false &&
+          row?.sms === true,
+        `ETag ${read} from A; If-Match on B ${onB.status}; the same If-Match again on A ${stale.status}; ` +
+          `user at v${row?.version}, outbound calling ${row?.outboundCalling ? 'on' : 'off'}, SMS ${row?.sms ? 'on' : 'off'}`,
+      );
+    }
+    result.seconds.api = (performance.now() - apiStarted) / 1000;
 
     // ---- 5. Phase 2: the storm -------------------------------------------------------------
     log(
@@ -779,7 +947,7 @@ export async function runRace(options: RaceOptions = {}): Promise<RaceResult> {
 
   log(`\n== Summary`);
   log(
-    `  setup ${result.seconds.setup.toFixed(1)} s, ${result.seconds.build ? `build ${result.seconds.build.toFixed(1)} s, ` : ''}servers ${result.seconds.servers.toFixed(1)} s, phase 1 ${result.seconds.phase1.toFixed(1)} s, ` +
+    `  setup ${result.seconds.setup.toFixed(1)} s, ${result.seconds.build ? `build ${result.seconds.build.toFixed(1)} s, ` : ''}servers ${result.seconds.servers.toFixed(1)} s, phase 1 ${result.seconds.phase1.toFixed(1)} s, API ${result.seconds.api.toFixed(1)} s, ` +
       `storm ${result.seconds.storm.toFixed(1)} s, total ${result.seconds.total.toFixed(1)} s${result.seconds.build ? ` (${(result.seconds.total - result.seconds.build).toFixed(1)} s without the build)` : ''}`,
   );
   log(

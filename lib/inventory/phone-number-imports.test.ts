@@ -6,7 +6,7 @@ import { makeAdmin, makePhoneNumber, uniqueLocalE164, uniqueTollFreeE164 } from 
 import type { PrismaClient } from '@/lib/generated/prisma/client';
 import type { SessionAdmin } from '@/lib/kernel/session-admin';
 import { DomainError } from '@/lib/kernel/errors';
-import { addPhoneNumbers, getPhoneNumberImport, previewPhoneNumbers, PREVIEW_ROWS } from './phone-number-imports';
+import { addPhoneNumberList, addPhoneNumbers, getPhoneNumberImport, previewPhoneNumbers, PREVIEW_ROWS } from './phone-number-imports';
 import { assertRefused } from '@/lib/test/refused';
 
 const database = useTestDatabase();
@@ -231,5 +231,40 @@ describe('add', () => {
     assert.deepEqual(await addPhoneNumbers(me, id), { added: 10_000, skipped: 0, repeated: false });
     assert.equal(await prisma.phoneNumber.count({ where: { e164: { in: list.slice(0, 1000) } } }), 1000);
     assert.equal(await prisma.phoneNumber.count({ where: { e164: { in: list.slice(-1000) } } }), 1000);
+  });
+});
+
+describe('both steps at once (the REST API)', () => {
+  test('each line says added, with the new number’s id, or refused with the preview’s reason', async () => {
+    const me = await sessionFor((await makeAdmin(prisma)).id);
+    const [a, b] = [uniqueLocalE164(), uniqueLocalE164()];
+    const existing = await makePhoneNumber(prisma, { e164: uniqueLocalE164() });
+    const result = await addPhoneNumberList(me, {
+      text: [a, 'call me', '', existing.e164, national(b), a].join('\n'),
+      defaultCountry: 'US',
+      productType: 'BusinessCalling',
+    });
+    const rows = await numbersIn([a, b]);
+    const idOf = async (e164: string) => (await prisma.phoneNumber.findUniqueOrThrow({ where: { e164 }, select: { id: true } })).id;
+    assert.equal(result.added, 2);
+    assert.deepEqual(result.results, [
+      { line: 1, input: a, outcome: 'added', e164: a, id: await idOf(a) },
+      { line: 2, input: 'call me', outcome: 'refused', error: 'Contains letters: enter the phone number with digits only' },
+      { line: 4, input: existing.e164, outcome: 'refused', e164: existing.e164, error: 'Already in the inventory' },
+      { line: 5, input: national(b), outcome: 'added', e164: b, id: await idOf(b) },
+      { line: 6, input: a, outcome: 'refused', e164: a, error: 'Duplicate of line 1' },
+    ]);
+    assert.deepEqual(
+      rows.map((r) => [r.e164, r.status, r.productType]),
+      [a, b].sort().map((e) => [e, 'Unassigned', 'BusinessCalling']),
+    );
+    assert.equal(await prisma.auditEvent.count({ where: { action: 'add-phone-numbers', adminId: me.id, outcome: 'Done' } }), 1);
+  });
+
+  test('a read-only admin is refused before anything is stored', async () => {
+    const viewer = await sessionFor((await makeAdmin(prisma, { role: 'ReadOnly' })).id);
+    const e164 = uniqueLocalE164();
+    await refused('denied', () => addPhoneNumberList(viewer, { text: e164, defaultCountry: 'US', productType: 'BusinessCalling' }));
+    assert.equal((await numbersIn([e164])).length, 0);
   });
 });

@@ -41,6 +41,12 @@ export type PreviewInput = {
  * type they will get. Toll-free numbers are always Voice Connector: they cannot be Business Calling.
  */
 export async function previewPhoneNumbers(admin: SessionAdmin, input: PreviewInput): Promise<{ id: string }> {
+  const { id } = await storePreview(admin, input);
+  return { id };
+}
+
+/** The preview as stored: its id and every line's verdict. */
+async function storePreview(admin: SessionAdmin, input: PreviewInput): Promise<{ id: string; entries: ImportEntry[] }> {
   const prisma = await getPrisma();
   await requirePermission(admin, 'change', ACTION);
   let parsed: PhoneNumberEntry[];
@@ -76,7 +82,7 @@ export async function previewPhoneNumbers(admin: SessionAdmin, input: PreviewInp
   await prisma.phoneNumberImport.deleteMany({
     where: { adminId: admin.id, committedAt: null, createdAt: { lt: new Date(Date.now() - UNADDED_KEPT_MS) } },
   });
-  return prisma.phoneNumberImport.create({
+  const { id } = await prisma.phoneNumberImport.create({
     data: {
       adminId: admin.id,
       entries: entries as unknown as Prisma.InputJsonValue,
@@ -85,6 +91,7 @@ export async function previewPhoneNumbers(admin: SessionAdmin, input: PreviewInp
     },
     select: { id: true },
   });
+  return { id, entries };
 }
 
 export type AcceptedLine = {
@@ -160,23 +167,24 @@ export type AddResult = {
 
 /**
  * Inserts the numbers as Unassigned in one statement, skipping any already in the inventory;
- * returns how many were inserted. Raw SQL because Prisma's createMany spends seconds building
+ * returns the ones it inserted. Raw SQL because Prisma's createMany spends seconds building
  * the query for 10,000 rows (decision 006); columns not named keep their database defaults.
  */
 async function insertUnassigned(
   tx: Prisma.TransactionClient,
   c: { id: string[]; e164: string[]; country: string[]; type: string[]; productType: string[] },
   now: Date,
-): Promise<number> {
+): Promise<{ id: string; e164: string }[]> {
   // Prisma keeps DateTime columns as UTC timestamps without a zone: write the same.
   const stamp = now.toISOString();
-  return tx.$executeRaw`
+  return tx.$queryRaw<{ id: string; e164: string }[]>`
     INSERT INTO "PhoneNumber" ("id", "e164", "country", "type", "productType", "status", "createdAt", "updatedAt")
     SELECT r.id, r.e164, r.country, r.type::"PhoneNumberType", r.product_type::"PhoneNumberProductType",
            'Unassigned'::"PhoneNumberStatus", ${stamp}::timestamp(3), ${stamp}::timestamp(3)
     FROM unnest(${c.id}::text[], ${c.e164}::text[], ${c.country}::text[], ${c.type}::text[], ${c.productType}::text[])
       AS r(id, e164, country, type, product_type)
-    ON CONFLICT ("e164") DO NOTHING`;
+    ON CONFLICT ("e164") DO NOTHING
+    RETURNING "id", "e164"`;
 }
 
 const plural = (n: number, one: string, many: string) => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
@@ -187,13 +195,24 @@ const plural = (n: number, one: string, many: string) => `${n.toLocaleString('en
  * twice adds nothing twice; a number someone else added since the preview is skipped, not an error.
  */
 export async function addPhoneNumbers(admin: SessionAdmin, importId: string): Promise<AddResult> {
+  const { inserted: _inserted, ...result } = await commitImport(admin, importId);
+  return result;
+}
+
+/** As addPhoneNumbers, also naming the numbers this admin's add inserted (none for a repeat). */
+async function commitImport(admin: SessionAdmin, importId: string): Promise<AddResult & { inserted: { id: string; e164: string }[] }> {
   return mutate(admin, { action: ACTION, permission: 'change', about: { attempted: { importId } } }, async ({ db, write }) => {
     const batch = await db.phoneNumberImport.findFirst({
       where: { id: importId, adminId: admin.id },
       select: { entries: true, acceptedCount: true, rejectedCount: true, committedAt: true, addedCount: true },
     });
     if (!batch) throw new DomainError('not-found', 'That list of phone numbers does not exist, or was not made by you. Start again.');
-    const done = (added: number | null): AddResult => ({ added: added ?? 0, skipped: batch.acceptedCount - (added ?? 0), repeated: true });
+    const done = (added: number | null) => ({
+      added: added ?? 0,
+      skipped: batch.acceptedCount - (added ?? 0),
+      repeated: true,
+      inserted: [],
+    });
     if (batch.committedAt) return done(batch.addedCount);
 
     // Built before the transaction, which then only writes.
@@ -212,7 +231,8 @@ export async function addPhoneNumbers(admin: SessionAdmin, importId: string): Pr
         data: { committedAt: now },
       });
       if (claimed.count !== 1) return null; // added a moment ago (a double submit): not a refusal
-      const count = await insertUnassigned(tx, columns, now);
+      const inserted = await insertUnassigned(tx, columns, now);
+      const count = inserted.length;
       await tx.phoneNumberImport.update({ where: { id: importId }, data: { addedCount: count }, select: { id: true } });
       const skipped = rows.length - count;
       await recordAudit(tx, {
@@ -225,12 +245,36 @@ export async function addPhoneNumbers(admin: SessionAdmin, importId: string): Pr
           (skipped ? `; skipped ${plural(skipped, 'number', 'numbers')} someone else added first` : '') +
           (batch.rejectedCount ? `; ${plural(batch.rejectedCount, 'line', 'lines')} rejected in the preview` : ''),
       });
-      return count;
+      return inserted;
     });
     if (added === null) {
       const current = await db.phoneNumberImport.findUnique({ where: { id: importId }, select: { addedCount: true } });
       return done(current?.addedCount ?? null);
     }
-    return { added, skipped: rows.length - added, repeated: false };
+    return { added: added.length, skipped: rows.length - added.length, repeated: false, inserted: added };
   });
+}
+
+/** One line's outcome when numbers are added in one go (the REST API): added, or why not. */
+export type LineResult =
+  | { line: number; input: string; outcome: 'added'; e164: string; id: string }
+  | { line: number; input: string; outcome: 'refused'; e164?: string; error: string };
+
+/**
+ * Both steps of "Add phone numbers" at once, for a caller that sees no preview (the REST API):
+ * the same checks of every line, then the same add, and each line's outcome. A number someone
+ * else added between the two steps is refused as it would be in a preview made a moment later.
+ */
+export async function addPhoneNumberList(admin: SessionAdmin, input: PreviewInput): Promise<{ added: number; results: LineResult[] }> {
+  const { id, entries } = await storePreview(admin, input);
+  const { inserted } = await commitImport(admin, id);
+  const idOf = new Map(inserted.map((n) => [n.e164, n.id]));
+  const results = entries.map((e): LineResult => {
+    if (e.error) return { line: e.line, input: e.input, outcome: 'refused', ...(e.e164 ? { e164: e.e164 } : {}), error: e.error };
+    const addedId = idOf.get(e.e164!);
+    return addedId
+      ? { line: e.line, input: e.input, outcome: 'added', e164: e.e164!, id: addedId }
+      : { line: e.line, input: e.input, outcome: 'refused', e164: e.e164!, error: 'Already in the inventory' };
+  });
+  return { added: inserted.length, results };
 }

@@ -10,6 +10,7 @@ import { DomainError } from '@/lib/kernel/errors';
 import {
   deletePhoneNumber,
   editCallingName,
+  findPhoneNumberId,
   getPhoneNumber,
   listPhoneNumbers,
   inventorySummary,
@@ -75,6 +76,12 @@ describe('inventory list', () => {
       summary.countries,
       countries.map((r) => r.country),
     );
+  });
+
+  test('a number is found by its E.164 exactly, not by part of it', async () => {
+    const n = await makePhoneNumber(prisma);
+    assert.equal(await findPhoneNumberId(admin, n.e164), n.id);
+    assert.equal(await findPhoneNumberId(admin, n.e164.slice(0, -1)), null);
   });
 });
 

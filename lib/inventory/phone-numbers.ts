@@ -312,6 +312,14 @@ export async function getPhoneNumber(admin: SessionAdmin, phoneNumberId: string)
   };
 }
 
+/** The id of the number with this E.164, if it is in the inventory (the REST API names a number either way). */
+export async function findPhoneNumberId(admin: SessionAdmin, e164: string): Promise<string | null> {
+  void admin; // the inventory is the organisation's
+  const prisma = await getPrisma();
+  const n = await prisma.phoneNumber.findUnique({ where: { e164 }, select: { id: true } });
+  return n?.id ?? null;
+}
+
 /** The last person to hold the number, if they gave it up within the last 30 days. */
 export async function recentHolder(
   admin: SessionAdmin,

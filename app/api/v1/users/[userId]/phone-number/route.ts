@@ -1,0 +1,44 @@
+import { findPhoneNumberId } from '@/lib/inventory/phone-numbers';
+import { requirePermission } from '@/lib/kernel/mutation';
+import { formatPhoneNumber } from '@/lib/kernel/phone';
+import { assignPhoneNumber, unassignPhoneNumber } from '@/lib/telephony/telephony';
+import { assignPhoneNumberBody, unassignPhoneNumberQuery } from '@/lib/api/paths/workflows';
+import { apiRoute } from '@/lib/api/route';
+import { changeUser } from '@/lib/api/user-change';
+
+// Assign phone number: 201 when assigned, 200 when the user already had that number.
+export const POST = apiRoute<{ userId: string }>({ idempotent: true }, async (ctx) => {
+  const input = ctx.body(assignPhoneNumberBody);
+  return changeUser(
+    ctx,
+    async (user, version) => {
+      const phoneNumberId = input.phoneNumberId ?? (await findPhoneNumberId(ctx.admin, input.e164!));
+      if (!phoneNumberId) {
+        const message = `${formatPhoneNumber(input.e164!)} is not in the inventory. Add it first, or choose another number.`;
+        return ctx.error('invalid', message, { errors: [{ field: 'e164', message }] });
+      }
+      return assignPhoneNumber(ctx.admin, {
+        accountId: user.accountId,
+        userId: user.id,
+        phoneNumberId,
+        userVersion: version,
+        notifyUser: input.notify,
+      });
+    },
+    (result) => (result.repeated ? 200 : 201),
+  );
+});
+
+// Unassign phone number: the user's number, whichever it is now.
+export const DELETE = apiRoute<{ userId: string }>({}, async (ctx) => {
+  const { notify } = ctx.query(unassignPhoneNumberQuery);
+  return changeUser(ctx, async (user, version) => {
+    const target = { accountId: user.accountId, userId: user.id };
+    if (!user.phoneNumber) {
+      // A read-only token is told that first, as for any change.
+      await requirePermission(ctx.admin, 'change', 'unassign-phone-number', target);
+      return ctx.error('invalid', `${user.fullName} has no phone number to unassign.`);
+    }
+    return unassignPhoneNumber(ctx.admin, { ...target, phoneNumberId: user.phoneNumber.id, version, notifyUser: notify === 'true' });
+  });
+});
