@@ -213,11 +213,12 @@ export default async function ApiReferencePage() {
 
       <nav aria-labelledby="contents">
         <h2 id="contents">Contents</h2>
-        <ul>
+        {/* Spaced as other lists of links are, so each is a target of its own (WCAG 2.5.8). */}
+        <ul className="choices">
           {ref.tags.map((tag) => (
             <li key={tag.name}>
               <a href={`#tag-${tag.name.replace(/\W+/g, '-')}`}>{tag.name}</a>
-              <ul>
+              <ul className="choices">
                 {tag.operations.map((op) => (
                   <li key={op.id}>
                     <a href={`#op-${op.id}`}>

@@ -134,12 +134,14 @@ function valuesOf(schema: Schema): string[] {
   return (schema.enum ?? []).filter((v) => v !== null).map(String);
 }
 
+const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
+
 function limitsOf(schema: Schema): string[] {
   const out: string[] = [];
-  if (schema.minLength !== undefined && schema.minLength > 0) out.push(`at least ${schema.minLength} characters`);
-  if (schema.maxLength !== undefined) out.push(`at most ${schema.maxLength} characters`);
-  if (schema.minItems !== undefined && schema.minItems > 0) out.push(`at least ${schema.minItems} items`);
-  if (schema.maxItems !== undefined) out.push(`at most ${schema.maxItems} items`);
+  if (schema.minLength !== undefined && schema.minLength > 0) out.push(`at least ${count(schema.minLength, 'character')}`);
+  if (schema.maxLength !== undefined) out.push(`at most ${count(schema.maxLength, 'character')}`);
+  if (schema.minItems !== undefined && schema.minItems > 0) out.push(`at least ${count(schema.minItems, 'item')}`);
+  if (schema.maxItems !== undefined) out.push(`at most ${count(schema.maxItems, 'item')}`);
   if (schema.minimum !== undefined && Math.abs(schema.minimum) < SAFE_INTEGER) out.push(`from ${schema.minimum}`);
   if (schema.maximum !== undefined && Math.abs(schema.maximum) < SAFE_INTEGER) out.push(`up to ${schema.maximum}`);
   if (schema.pattern) out.push(`matches ${schema.pattern}`);
