@@ -24,6 +24,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
                 <Link href="/phone-numbers">Phone numbers</Link>
                 <Link href="/audit">Audit log</Link>
                 <Link href="/outbox">Outbox</Link>
+                <Link href="/api-reference">API reference</Link>
                 {/* Only for those who may use it; the page checks again, as every page does. */}
                 {canManageAdmins(admin) ? <Link href="/admins">Admins</Link> : null}
                 {/* Every admin's own tokens. */}

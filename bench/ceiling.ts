@@ -6,9 +6,12 @@
 // What it skips, on purpose: the JWT (no cookie is decrypted; the admin id comes from
 // BENCH_ADMIN_ID), React, layouts, the RSC payload, security headers. What it keeps, to be fair:
 // a lookup of the admin's row on every request, as Switchboard checks the session against the
-// database on every request. Each answer carries `x-bench-queries`, the queries it ran.
+// database on every request. Each answer carries `x-bench-queries`, the queries it ran. The API's
+// two reads (/api/v1/users?accountId=…, /api/v1/users/{userId}) are answered as JSON the same way,
+// with the bearer token's row and its admin looked up on every request, as Switchboard does.
 //
 //   PORT=3302 DATABASE_URL=postgres://… BENCH_ADMIN_ID=… node --import tsx bench/ceiling.ts
+import crypto from 'node:crypto';
 import http from 'node:http';
 import pg from 'pg';
 import { decodeCursor, encodeCursor, PAGE_SIZE } from '../lib/kernel/pagination';
@@ -99,6 +102,89 @@ async function userPage(q: Q, accountId: string, userId: string): Promise<string
   );
 }
 
+/** The API's caller, as Switchboard checks a token on every call: the token by its secret's hash, with its admin. */
+async function tokenAdmin(q: Q, authorization: string | undefined): Promise<boolean> {
+  const secret = authorization?.match(/^Bearer (\S+)$/)?.[1];
+  if (!secret) return false;
+  const [t] = await q(
+    `SELECT t."revokedAt", t."expiresAt", t."adminVersion", a."sessionVersion", a."disabledAt"
+     FROM "ApiToken" t JOIN "Admin" a ON a.id = t."adminId" WHERE t."secretHash" = $1`,
+    [crypto.createHash('sha256').update(secret).digest('hex')],
+  );
+  return Boolean(
+    t && !t.revokedAt && !t.disabledAt && t.adminVersion === t.sessionVersion && (!t.expiresAt || (t.expiresAt as Date) > new Date()),
+  );
+}
+
+const permissionsOf = (u: Record<string, unknown>) => ({
+  inboundCalling: Boolean(u.inboundCalling),
+  outboundCalling: Boolean(u.outboundCalling),
+  sms: Boolean(u.sms),
+});
+
+/** GET /api/v1/users?accountId=…: the users page's one query, answered as the API's JSON list. */
+async function usersJson(q: Q, accountId: string, after: string | null): Promise<string | null> {
+  const cursor = decodeCursor(after ?? undefined);
+  const rows = await q(
+    `SELECT u.id, u."fullName", u.email, u.license, u."registrationStatus", u."inboundCalling", u."outboundCalling", u.sms, p.e164, t.total
+     FROM "Account" a
+     CROSS JOIN LATERAL (SELECT count(*) AS total FROM "User" c WHERE c."accountId" = a.id AND c."removedAt" IS NULL) t
+     LEFT JOIN LATERAL (
+       SELECT id, "fullName", email, license, "registrationStatus", "inboundCalling", "outboundCalling", sms FROM "User"
+       WHERE "accountId" = a.id AND "removedAt" IS NULL ${cursor ? `AND ("fullName", id) > ($2, $3)` : ''}
+       ORDER BY "fullName", id LIMIT ${PAGE_SIZE + 1}) u ON true
+     LEFT JOIN "PhoneNumber" p ON p."userId" = u.id
+     WHERE a.id = $1 ORDER BY u."fullName", u.id`,
+    cursor ? [accountId, cursor.key, cursor.id] : [accountId],
+  );
+  if (!rows.length) return null;
+  const users = rows.filter((r) => r.id);
+  const shown = users.slice(0, PAGE_SIZE);
+  const last = shown[shown.length - 1];
+  return JSON.stringify({
+    items: shown.map((u) => ({
+      id: u.id,
+      accountId,
+      fullName: u.fullName,
+      email: u.email,
+      license: u.license,
+      registrationStatus: u.registrationStatus,
+      suspended: u.registrationStatus === 'Suspended',
+      e164: u.e164 ?? null,
+      permissions: permissionsOf(u),
+    })),
+    next: users.length > PAGE_SIZE && last ? encodeCursor({ key: String(last.fullName), id: String(last.id) }) : null,
+    prev: null,
+    total: Number(rows[0]!.total),
+  });
+}
+
+/** GET /api/v1/users/{userId}: one query, answered as the API's user. */
+async function userJson(q: Q, userId: string): Promise<string | null> {
+  const [u] = await q(
+    `SELECT u.id, u."accountId", u."fullName", u.email, u."userType", u.license, u."registrationStatus", u."invitationStatus",
+            u."removedAt", u."inboundCalling", u."outboundCalling", u.sms, u.version, p.id AS "phoneNumberId", p.e164
+     FROM "User" u LEFT JOIN "PhoneNumber" p ON p."userId" = u.id WHERE u.id = $1`,
+    [userId],
+  );
+  if (!u) return null;
+  return JSON.stringify({
+    id: u.id,
+    accountId: u.accountId,
+    fullName: u.fullName,
+    email: u.email,
+    userType: u.userType,
+    license: u.license,
+    registrationStatus: u.registrationStatus,
+    invitationStatus: u.invitationStatus,
+    suspended: u.registrationStatus === 'Suspended',
+    removedAt: u.removedAt ? (u.removedAt as Date).toISOString() : null,
+    phoneNumber: u.phoneNumberId ? { id: u.phoneNumberId, e164: u.e164 } : null,
+    permissions: permissionsOf(u),
+    version: u.version,
+  });
+}
+
 async function inventoryPage(q: Q, search: string | null): Promise<string> {
   const digits = search ? searchDigits(search) : '';
   const rows = await q(
@@ -143,6 +229,21 @@ export function startCeiling(options: { port: number; databaseUrl: string; admin
       const url = new URL(req.url ?? '/', 'http://ceiling.invalid');
       const parts = url.pathname.split('/').filter(Boolean);
       let html: string | null = null;
+      if (parts[0] === 'api' && parts[1] === 'v1') {
+        // The API's two reads (bench/run.ts times them beside the pages): a bearer token, JSON.
+        if (!(await tokenAdmin(q, req.headers.authorization))) {
+          res.writeHead(401, { 'content-type': 'application/problem+json' }).end('{"status":401}');
+          return;
+        }
+        let body: string | null = null;
+        if (parts[2] === 'users' && parts.length === 3)
+          body = await usersJson(q, url.searchParams.get('accountId') ?? '', url.searchParams.get('after'));
+        else if (parts[2] === 'users' && parts.length === 4) body = await userJson(q, parts[3]!);
+        if (body === null)
+          res.writeHead(404, { 'content-type': 'application/problem+json', 'x-bench-queries': String(queries) }).end('{"status":404}');
+        else res.writeHead(200, { 'content-type': 'application/json', 'x-bench-queries': String(queries) }).end(body);
+        return;
+      }
       if (!(await sessionAdmin(q, options.adminId))) {
         res.writeHead(303, { location: '/login' }).end();
         return;

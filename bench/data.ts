@@ -6,7 +6,8 @@
 // row number and the seed (docs/decisions/009-benchmarks.md says why not a JS PRNG + COPY).
 //
 // What it makes:
-//   - one bench admin (Administrator of all accounts), BENCH_ADMIN below, password hashed with argon2;
+//   - one bench admin (Administrator of all accounts), BENCH_ADMIN below, password hashed with argon2
+//     (and, made again by each run, their API token: renewBenchToken);
 //   - one big account holding 60 % of the users (so page 2,000 of its users exists at 100,000),
 //     the rest in accounts of 1,000;
 //   - numbers in 40 US area codes: 85 % Local Business Calling, 10 % Local Voice Connector,
@@ -24,6 +25,7 @@ import { hashPassword } from '../lib/auth/password';
 import { openDatabase, type Database } from '../lib/db/client';
 import { databaseConfig } from '../lib/db/config';
 import type { SqlRunner } from '../lib/db/migrations';
+import { newSecret } from '../lib/api/token-secret';
 
 export const BENCH_ADMIN = { id: 'benchadmin0000000000000000', email: 'bench-admin@bench.example', password: 'switchboard-bench' };
 export const BIG_ACCOUNT_ID = 'benchacct000000';
@@ -427,6 +429,25 @@ export async function generateBenchData(
   const assigned = (row as { n: number }).n;
   log(`Done in ${seconds.toFixed(1)} s: ${assigned.toLocaleString('en-US')} numbers assigned.`);
   return { users, numbers, bigAccountUsers: big, assigned, generated: true, seconds };
+}
+
+/** The bench admin's API token: one row, its secret new on every run (bench/run.ts sends it). */
+export const BENCH_TOKEN_ID = 'benchtoken000000';
+
+/**
+ * Gives the bench admin a personal API token with a new secret, valid for a day: made on the
+ * first run, renewed (and un-revoked) on the next, so a kept database never holds a known secret.
+ */
+export async function renewBenchToken(runner: SqlRunner): Promise<string> {
+  const { secret, hint, secretHash } = newSecret('Personal');
+  await runner.query(
+    `INSERT INTO "ApiToken" (id, kind, "adminId", name, "secretHash", hint, "adminVersion", "expiresAt")
+     SELECT $1, 'Personal', a.id, 'Benchmark', $2, $3, a."sessionVersion", now() + interval '1 day' FROM "Admin" a WHERE a.id = $4
+     ON CONFLICT (id) DO UPDATE SET "secretHash" = $2, hint = $3, "adminVersion" = EXCLUDED."adminVersion",
+       "expiresAt" = EXCLUDED."expiresAt", "revokedAt" = NULL, "lastUsedAt" = NULL`,
+    [BENCH_TOKEN_ID, secretHash, hint, BENCH_ADMIN.id],
+  );
+  return secret;
 }
 
 async function main() {

@@ -1,8 +1,10 @@
 // `npm run bench`: Switchboard side by side with the ceiling (bench/ceiling.ts) on one PostgreSQL
 // database of benchmark data (bench/data.ts, generated when the database lacks it).
 //
-// For each page (users list page 1, a deep page, user details, inventory search by digits) it
-// checks both servers answer 200 with the expected rows, then drives each with autocannon at the
+// For each page (users list page 1, a deep page, user details, inventory search by digits), and
+// the API's users list and user read (/api/v1/users?accountId=…, /api/v1/users/{userId}, with the
+// bench admin's bearer token, renewed each run; the ceiling answers the same JSON), it checks both
+// servers answer 200 with the expected rows, then drives each with autocannon at the
 // same concurrency for the same time and prints req/s, p50/p95/p99 latency, HTML bytes and
 // Switchboard ÷ ceiling; then queries per page (from Switchboard's opt-in query log, on a second
 // instance so logging costs the timed one nothing), first-load JavaScript (gzipped) of a JS-on
@@ -51,7 +53,7 @@ import {
   withClient,
   type Instance,
 } from '../scripts/http-client';
-import { BENCH_ADMIN, BIG_ACCOUNT_ID, generateBenchData } from './data';
+import { BENCH_ADMIN, BIG_ACCOUNT_ID, generateBenchData, renewBenchToken } from './data';
 
 const { values: args } = parseArgs({
   options: {
@@ -175,10 +177,10 @@ async function waitForCeiling(origin: string): Promise<void> {
 async function queriesOf(
   instance: Instance,
   pathname: string,
-  cookie: string,
+  headers: Record<string, string>,
 ): Promise<{ status: number; queries: number; lines: string[] }> {
   const before = fs.statSync(instance.logFile).size;
-  const r = await fetch(instance.origin + pathname, { headers: { cookie }, redirect: 'manual' });
+  const r = await fetch(instance.origin + pathname, { headers, redirect: 'manual' });
   await r.arrayBuffer();
   await new Promise((res) => setTimeout(res, 300)); // stdout reaches the file after the response
   const added = fs.readFileSync(instance.logFile).subarray(before).toString('utf8');
@@ -251,8 +253,10 @@ async function main() {
     const db = await openDatabase({ kind: 'postgres', url, poolSize: 4 }, { log: () => {} });
     let data;
     let target;
+    let token;
     try {
       data = await generateBenchData(db, { users, numbers, log: (l) => console.log(l) });
+      token = await renewBenchToken(db.runner);
       const q = db.runner.query.bind(db.runner);
       // The row just before the deep page, in the list's order: its cursor names the deep page.
       const [beforeDeep] = (await q(`SELECT "fullName", id FROM "User" WHERE "accountId" = $1 ORDER BY "fullName", id OFFSET $2 LIMIT 1`, [
@@ -313,6 +317,8 @@ async function main() {
       DATABASE_POOL_SIZE: '10',
       AUTH_SECRET: crypto.randomBytes(33).toString('base64url'),
       NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: crypto.randomBytes(32).toString('base64'),
+      // The load is one token's: the per-token limit (600 a minute) would answer it 429.
+      API_RATE_LIMIT: '1000000000',
     };
     const sb = startInstance('switchboard', basePort, args['node-options'] ? { ...env, NODE_OPTIONS: args['node-options'] } : env, logDir);
     const logged = startInstance('switchboard-query-log', basePort + 2, { ...env, SWITCHBOARD_QUERY_LOG: '1' }, logDir);
@@ -325,7 +331,19 @@ async function main() {
     const cookie = jar.header();
 
     const usersPath = `/accounts/${BIG_ACCOUNT_ID}/users`;
-    const pages = [
+    const bearer = { authorization: `Bearer ${token}` };
+    type BenchPage = {
+      name: string;
+      path: string;
+      /** The rows the answer must show: in its text (a page), or exactly these, in order (JSON). */
+      expect: string[];
+      /** What the answer's JSON shows of them (the API's rows). */
+      json?: (body: unknown) => string[];
+      /** How Switchboard and the ceiling are asked: a session cookie (the ceiling needs none), or the token. */
+      headers: Record<string, string>;
+      ceilingHeaders: Record<string, string>;
+    };
+    const pages: BenchPage[] = [
       { name: 'Users, page 1', path: usersPath, expect: target.page1 },
       { name: `Users, page ${DEEP_PAGE.toLocaleString('en-US')}`, path: `${usersPath}?after=${target.deepCursor}`, expect: target.deep },
       {
@@ -338,17 +356,52 @@ async function main() {
         path: `/phone-numbers?q=${target.digits}`,
         expect: target.searchRows.map(formatPhoneNumber),
       },
-    ];
+    ].map((p) => ({ ...p, headers: { cookie }, ceilingHeaders: {} }));
+    pages.push(
+      {
+        name: 'API: users, page 1',
+        path: `/api/v1/users?accountId=${BIG_ACCOUNT_ID}`,
+        expect: target.page1,
+        json: (body) => ((body as { items?: { fullName: string }[] }).items ?? []).map((u) => u.fullName),
+        headers: bearer,
+        ceilingHeaders: bearer,
+      },
+      {
+        name: 'API: a user',
+        path: `/api/v1/users/${target.holder.id}`,
+        expect: [target.holder.fullName, target.holder.e164],
+        json: (body) => {
+          const u = body as { fullName?: string; phoneNumber?: { e164: string } | null };
+          return [u.fullName ?? '', u.phoneNumber?.e164 ?? ''];
+        },
+        headers: bearer,
+        ceilingHeaders: bearer,
+      },
+    );
 
     // ---- per page: rows, bytes, queries, then load
     const results = [];
     for (const page of pages) {
       console.log(`\n== ${page.name}   ${page.path}`);
-      const sbAnswer = await request(sb, page.path, jar);
-      const ceilingResponse = await fetch(ceilingOrigin + page.path);
+      const sbResponse = await fetch(sb.origin + page.path, { headers: page.headers, redirect: 'manual' });
+      const sbAnswer = { status: sbResponse.status, html: await sbResponse.text() };
+      const ceilingResponse = await fetch(ceilingOrigin + page.path, { headers: page.ceilingHeaders });
       const ceilingHtml = await ceilingResponse.text();
       const ceilingQueries = Number(ceilingResponse.headers.get('x-bench-queries'));
-      const missing = (html: string) => page.expect.filter((row) => !textOf(html).includes(row));
+      const shownRows = (body: string): string[] | null => {
+        try {
+          return page.json!(JSON.parse(body));
+        } catch {
+          return null;
+        }
+      };
+      // A page shows each row somewhere in its text; the API answers exactly these rows, in order.
+      const missing = (body: string) =>
+        page.json
+          ? JSON.stringify(shownRows(body)) === JSON.stringify(page.expect)
+            ? []
+            : [`rows ${JSON.stringify(shownRows(body))?.slice(0, 120)}`]
+          : page.expect.filter((row) => !textOf(body).includes(row));
       check(
         `${page.name}: Switchboard serves 200 with the ${page.expect.length} expected rows`,
         sbAnswer.status === 200 && page.expect.length > 0 && missing(sbAnswer.html).length === 0,
@@ -360,16 +413,16 @@ async function main() {
         `${ceilingResponse.status}${missing(ceilingHtml).length ? `, missing ${missing(ceilingHtml).slice(0, 3).join(', ')}` : ''}`,
       );
       // Twice: the first request of a page may warm caches; count the second.
-      await queriesOf(logged, page.path, cookie);
-      const counted = await queriesOf(logged, page.path, cookie);
+      await queriesOf(logged, page.path, page.headers);
+      const counted = await queriesOf(logged, page.path, page.headers);
       check(`${page.name}: at most 3 database queries`, counted.status === 200 && counted.queries <= 3, `${counted.queries} queries`);
       if (counted.queries > 3) for (const line of counted.lines) console.log(`       ${line.slice(0, 200)}`);
 
       // A second of warm-up each, then the timed run; one server at a time.
-      await drive(sb.origin + page.path, { cookie }, 1).catch(() => undefined);
-      const s = await drive(sb.origin + page.path, { cookie }, duration, sb.child?.pid);
-      await drive(ceilingOrigin + page.path, {}, 1).catch(() => undefined);
-      const c = await drive(ceilingOrigin + page.path, {}, duration, ceilingChild.pid);
+      await drive(sb.origin + page.path, page.headers, 1).catch(() => undefined);
+      const s = await drive(sb.origin + page.path, page.headers, duration, sb.child?.pid);
+      await drive(ceilingOrigin + page.path, page.ceilingHeaders, 1).catch(() => undefined);
+      const c = await drive(ceilingOrigin + page.path, page.ceilingHeaders, duration, ceilingChild.pid);
       s.bytes = Buffer.byteLength(sbAnswer.html);
       // Where Switchboard's bytes go: the RSC payload (inline <script>s that let React take over the
       // page) repeats every row's text a second time.
@@ -383,7 +436,7 @@ async function main() {
       results.push({
         page: page.name,
         path: page.path,
-        switchboard: { ...s, queries: counted.queries, inlineScriptBytes: inlineScripts },
+        switchboard: { ...s, queries: counted.queries, inlineScriptBytes: page.json ? undefined : inlineScripts },
         ceiling: { ...c, queries: ceilingQueries },
       });
       printTable(results[results.length - 1]!);
@@ -498,7 +551,7 @@ function printTable(r: Row) {
   line('p95 ms', fmt(r.switchboard.p95), fmt(r.ceiling.p95), `${fmt(x.p95, 1)}×  (≤ 6×)`);
   line('p99 ms', fmt(r.switchboard.p99), fmt(r.ceiling.p99), `${fmt(x.p99, 1)}×`);
   line('CPU ms/request', fmt(r.switchboard.cpuMsPerRequest ?? NaN, 2), fmt(r.ceiling.cpuMsPerRequest ?? NaN, 2), '(server processes)');
-  line('HTML bytes', fmt(r.switchboard.bytes), fmt(r.ceiling.bytes), `${fmt(x.bytes, 1)}×`);
+  line('body bytes', fmt(r.switchboard.bytes), fmt(r.ceiling.bytes), `${fmt(x.bytes, 1)}×`);
   if (r.switchboard.inlineScriptBytes !== undefined) line('  of which RSC', fmt(r.switchboard.inlineScriptBytes), '', '(inline scripts)');
   line('queries', String(r.switchboard.queries), String(r.ceiling.queries), '(≤ 3)');
 }

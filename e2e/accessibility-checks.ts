@@ -389,6 +389,7 @@ const GROUPS: Record<string, Entry[]> = {
     { name: 'outbox', path: () => '/outbox', title: () => `Outbox – ${S}` },
     { name: 'outbox, read-only admin', as: 'viewer', path: () => '/outbox', title: () => `Outbox – ${S}` },
     { name: 'outbox message', path: (d) => `/outbox/${d.outboxMessage.id}`, title: (d) => `${d.outboxMessage.subject} – Outbox – ${S}` },
+    { name: 'API reference', as: 'viewer', path: () => '/api-reference', title: () => `API reference – ${S}` },
     { name: 'not found', path: () => '/accounts/no-such-account', title: () => `Page not found – ${S}` },
   ],
 };

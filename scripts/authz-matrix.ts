@@ -13,6 +13,17 @@
 // redirect to sign in or to "Page not found"; never a 5xx), every table but "AuditEvent" and
 // "SignInThrottle" byte-for-byte the same, and exactly one audit row more, a refusal.
 //
+// The API (/api/v1): every mutating endpoint, one row each in apiEndpoints (the OpenAPI document the
+// instance serves must list exactly those), called by ten callers: an Administrator of another
+// account's token, a read-only token, a revoked, an expired one, one of a disabled admin, one of an
+// admin whose role changed after it was made (Stopped), no token, a browser session cookie instead
+// of a token, a provisioning (SCIM) token, and last the good token. Each cell has its own target
+// and token, so the calls run several at a time: only the allowed ones change the target's rows,
+// the refused ones together change no table, and each refusal has its audit row, outcome Denied:
+// 'api-request' naming the token (or no one) for a caller the route wrapper refused, the data
+// function's own action naming the token for a read-only token or another account's admin. A route
+// the app lacks answers a 404 page, not problem+json: its cells fail, saying NO ROUTE.
+//
 // Options: --postgres-url URL (or TEST_POSTGRES_URL), --port 3221 (or AUTHZ_PORT), --keep,
 // --json FILE. Ends with one line: `N passed, N failed`. Importable: `runMatrix(options)`.
 import crypto from 'node:crypto';
@@ -24,7 +35,8 @@ import { parseArgs } from 'node:util';
 import { encode } from 'next-auth/jwt';
 import pg from 'pg';
 import { openDatabase } from '../lib/db/client';
-import { makeAccount, makeAdmin, makePhoneNumber, makeUser, uniqueLocalE164 } from '../lib/test/factories';
+import type { PrismaClient } from '../lib/generated/prisma/client';
+import { makeAccount, makeAdmin, makeApiToken, makePhoneNumber, makeUser, uniqueLocalE164 } from '../lib/test/factories';
 import {
   assertLocal,
   buildAge,
@@ -64,6 +76,7 @@ export type MatrixResult = {
   failed: number;
   checks: Check[];
   cells: Cell[];
+  apiCells: ApiCell[];
   database: string;
   logs: string | null;
 };
@@ -112,6 +125,7 @@ export async function runMatrix(options: MatrixOptions = {}): Promise<MatrixResu
   assertLocal(server);
   const checks: Check[] = [];
   const cells: Cell[] = [];
+  let apiCells: ApiCell[] = [];
   const check = (name: string, ok: boolean, detail: string) => {
     checks.push({ name, ok, detail });
     log(`  ${ok ? '✓' : '✗'} ${name}${detail ? ` — ${detail}` : ''}`);
@@ -485,8 +499,14 @@ export async function runMatrix(options: MatrixOptions = {}): Promise<MatrixResu
         targets.set(`${m.name}|${identity}`, await m.target(identity));
       }
     }
+    // The API's cells: a target and a token each; one more admin, whose role changes after.
+    const apiSetup = performance.now();
+    const api = await makeApiTargets(prisma, { ...people, changed: await makeAdmin(prisma, { allAccounts: true }) }, accountA);
     await db.close();
-    log(`  made 2 accounts, 4 admins and a target for each of ${targets.size} cells`);
+    log(
+      `  made 2 accounts, 5 admins and a target for each of ${targets.size} form cells and ${api.targets.size} API cells ` +
+        `(the API's in ${((performance.now() - apiSetup) / 1000).toFixed(1)} s)`,
+    );
 
     // ---- One instance ----------------------------------------------------------------------
     logDir = fs.mkdtempSync(path.join(os.tmpdir(), `switchboard-authz-${tag}-`));
@@ -534,7 +554,11 @@ export async function runMatrix(options: MatrixOptions = {}): Promise<MatrixResu
     const snapshot = async () => {
       const out: Record<string, string> = {};
       for (const t of tables) {
-        out[t] = (await c.query<{ j: string }>(`select coalesce(json_agg(x order by x::text), '[]')::text as j from "${t}" x`)).rows[0]!.j;
+        // A token's last use is written by every call it authenticates, refused or not.
+        const row = t === 'ApiToken' ? `(to_jsonb(x) - 'lastUsedAt')` : 'x';
+        out[t] = (
+          await c.query<{ j: string }>(`select coalesce(json_agg(${row} order by ${row}::text), '[]')::text as j from "${t}" x`)
+        ).rows[0]!.j;
       }
       return out;
     };
@@ -619,6 +643,19 @@ export async function runMatrix(options: MatrixOptions = {}): Promise<MatrixResu
       }
     }
 
+    log(`\n== The API: ${api.endpoints.length} endpoints × ${API_IDENTITIES.length} callers`);
+    apiCells = await runApiMatrix({
+      I,
+      c,
+      endpoints: api.endpoints,
+      targets: api.targets,
+      sessionCookie: jars['full-scope']!.header(),
+      snapshot,
+      changedTables,
+      check,
+      log,
+    });
+
     // ---- The table -------------------------------------------------------------------------
     log(`\n== Matrix (✓ as expected, ✗ not; A = allowed and changed, R = refused and nothing changed)`);
     const short = (cell: Cell) => {
@@ -647,6 +684,8 @@ export async function runMatrix(options: MatrixOptions = {}): Promise<MatrixResu
         }).join(' | ')}`,
       );
     }
+
+    logApiTable(apiCells, api.endpoints, log);
 
     // next-auth logs every expired or undecryptable session cookie as a JWTSessionError (a
     // three-line block): expected here, where the expired identity posts on purpose.
@@ -679,6 +718,7 @@ export async function runMatrix(options: MatrixOptions = {}): Promise<MatrixResu
     failed,
     checks,
     cells,
+    apiCells,
     database: dbName,
     logs: failed || options.keep ? logDir : null,
   };
@@ -691,6 +731,516 @@ export async function runMatrix(options: MatrixOptions = {}): Promise<MatrixResu
   if (options.json) fs.writeFileSync(options.json, JSON.stringify(result, null, 2));
   log(`${passed} passed, ${failed} failed`);
   return result;
+}
+
+// ---- The API (issue 15) ---------------------------------------------------------------------
+// Every mutating endpoint of /api/v1, called with nine callers that must change nothing and then
+// with a good token. The endpoints are one table (apiEndpoints below); the OpenAPI document the
+// instance serves must list exactly them (a new mutating operation without a row here fails).
+
+export const API_IDENTITIES = [
+  'other-account',
+  'read-only',
+  'revoked',
+  'expired',
+  'disabled',
+  'role-changed',
+  'no-token',
+  'session-cookie',
+  'provisioning',
+  'good',
+] as const;
+export type ApiIdentity = (typeof API_IDENTITIES)[number];
+export type ApiCell = {
+  endpoint: string;
+  identity: ApiIdentity;
+  expected: 'allowed' | 'refused';
+  outcome: string;
+  ok: boolean;
+  detail: string;
+};
+
+/**
+ * Why the route wrapper refuses each caller that is not a token it can use (lib/api/route.ts): a
+ * 401, audited as 'api-request' with that reason, naming the token when it was one of ours.
+ */
+const CALLER_REFUSALS: Partial<Record<ApiIdentity, string>> = {
+  revoked: 'revoked',
+  expired: 'expired',
+  disabled: 'stopped',
+  'role-changed': 'stopped',
+  provisioning: 'wrong-kind',
+  'no-token': 'missing',
+  'session-cookie': 'missing',
+};
+
+type Sql = { sql: string; params: unknown[] };
+type Row = Record<string, unknown>;
+
+/** One mutating endpoint: what a call to it looks like, and how to tell it did its work. */
+type ApiEndpoint = {
+  method: 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  /** As the OpenAPI document names it, under /api/v1. */
+  path: string;
+  /** The data function's audit action: its Done rows, and its refusals of a read-only token. */
+  action: string;
+  /** What a success answers. */
+  success: number[];
+  /** How an Administrator of another account is refused: 403 (their role) or 404 (not theirs). */
+  otherAccount?: 403 | 404;
+  /** Callers besides the good token that may make this change (the inventory is every Administrator's). */
+  allowedToo?: ApiIdentity[];
+  /** 'Done' audit rows a success adds. */
+  doneRows?: number;
+  /** This cell's own target, made before the server starts. */
+  target: () => Promise<ApiTarget>;
+};
+type ApiTarget = {
+  /** The concrete path, under /api/v1. */
+  path: string;
+  body?: unknown;
+  /** The rows this call could change, read before and after it. */
+  state: Sql;
+  /** Whether the rows after a success are what the change should make them. */
+  done: (rows: Row[]) => boolean;
+};
+
+type ApiPeople = { full: { id: string }; other: { id: string }; disabled: { id: string }; changed: { id: string } };
+
+/** The users a user endpoint's cell changes: one each, in account A, with or without a number. */
+const USER_STATE = `select u."fullName", u."registrationStatus"::text as status, u."removedAt" is not null as removed,
+  u."inboundCalling", u."outboundCalling", u.sms, u.version,
+  (select json_agg(p.id order by p.id) from "PhoneNumber" p where p."userId" = u.id) as numbers
+  from "User" u where u.id = $1`;
+const userState = (id: string): Sql => ({ sql: USER_STATE, params: [id] });
+const countOf = (table: string, column: string, value: string): Sql => ({
+  sql: `select count(*)::int as n from "${table}" where "${column}" = $1`,
+  params: [value],
+});
+
+function apiEndpoints(prisma: PrismaClient, accountA: { id: string }): ApiEndpoint[] {
+  const hex = () => crypto.randomBytes(4).toString('hex');
+  const user = async (options: { number?: boolean; status?: 'Registered' | 'Suspended' } = {}) => {
+    const u = await makeUser(prisma, accountA.id, { inboundCalling: options.number && options.status !== 'Suspended' });
+    if (options.status) await prisma.user.update({ where: { id: u.id }, data: { registrationStatus: options.status } });
+    if (options.number) await makePhoneNumber(prisma, { user: u });
+    return u;
+  };
+  const first = (rows: Row[]) => rows[0] ?? {};
+  return [
+    {
+      method: 'POST',
+      path: '/accounts',
+      action: 'create-account',
+      success: [201],
+      otherAccount: 403,
+      target: async () => {
+        const name = `Authz API ${hex()}`;
+        return {
+          path: '/accounts',
+          body: { name, type: 'Team', defaultLicense: 'Pro' },
+          state: countOf('Account', 'name', name),
+          done: (r) => first(r).n === 1,
+        };
+      },
+    },
+    {
+      method: 'POST',
+      path: '/users',
+      action: 'add-user',
+      success: [201],
+      target: async () => {
+        const suffix = hex();
+        const email = `api-added-${suffix}@authz.example`;
+        return {
+          path: '/users',
+          body: { accountId: accountA.id, fullName: `API Added ${suffix}`, email, userType: 'PrivateUser' },
+          state: countOf('User', 'email', email),
+          done: (r) => first(r).n === 1,
+        };
+      },
+    },
+    {
+      method: 'PATCH',
+      path: '/users/{userId}',
+      action: 'edit-user',
+      success: [200],
+      target: async () => {
+        const u = await user();
+        return {
+          path: `/users/${u.id}`,
+          body: { fullName: 'Matrix Renamed' },
+          state: userState(u.id),
+          done: (r) => first(r).fullName === 'Matrix Renamed',
+        };
+      },
+    },
+    {
+      method: 'DELETE',
+      path: '/users/{userId}',
+      action: 'remove-user',
+      success: [200],
+      target: async () => {
+        // With a number, so that removing gives it back.
+        const u = await user({ number: true, status: 'Registered' });
+        return { path: `/users/${u.id}`, state: userState(u.id), done: (r) => first(r).removed === true && first(r).numbers === null };
+      },
+    },
+    {
+      method: 'POST',
+      path: '/users/{userId}/suspend',
+      action: 'suspend-user',
+      success: [200],
+      target: async () => {
+        const u = await user({ number: true, status: 'Registered' });
+        return { path: `/users/${u.id}/suspend`, state: userState(u.id), done: (r) => first(r).status === 'Suspended' };
+      },
+    },
+    {
+      method: 'POST',
+      path: '/users/{userId}/unsuspend',
+      action: 'unsuspend-user',
+      success: [200],
+      target: async () => {
+        const u = await user({ number: true, status: 'Suspended' });
+        return { path: `/users/${u.id}/unsuspend`, state: userState(u.id), done: (r) => first(r).status !== 'Suspended' };
+      },
+    },
+    {
+      method: 'POST',
+      path: '/users/{userId}/phone-number',
+      action: 'assign-phone-number',
+      success: [201],
+      target: async () => {
+        const u = await user();
+        const n = await makePhoneNumber(prisma);
+        return {
+          path: `/users/${u.id}/phone-number`,
+          body: { phoneNumberId: n.id },
+          state: userState(u.id),
+          done: (r) => JSON.stringify(first(r).numbers) === JSON.stringify([n.id]),
+        };
+      },
+    },
+    {
+      method: 'DELETE',
+      path: '/users/{userId}/phone-number',
+      action: 'unassign-phone-number',
+      success: [200],
+      target: async () => {
+        const u = await user({ number: true });
+        return { path: `/users/${u.id}/phone-number`, state: userState(u.id), done: (r) => first(r).numbers === null };
+      },
+    },
+    {
+      method: 'PATCH',
+      path: '/users/{userId}/telephony-permissions',
+      action: 'edit-telephony-permissions',
+      success: [200],
+      target: async () => {
+        const u = await makeUser(prisma, accountA.id);
+        await makePhoneNumber(prisma, { user: u });
+        return {
+          path: `/users/${u.id}/telephony-permissions`,
+          body: { sms: true },
+          state: userState(u.id),
+          done: (r) => first(r).sms === true,
+        };
+      },
+    },
+    {
+      // The inventory is not any account's: every Administrator may add numbers, as in the console.
+      method: 'POST',
+      path: '/phone-numbers',
+      action: 'add-phone-numbers',
+      success: [200, 201],
+      allowedToo: ['other-account'],
+      target: async () => {
+        const e164 = uniqueLocalE164();
+        return {
+          path: '/phone-numbers',
+          body: { numbers: [e164] },
+          state: countOf('PhoneNumber', 'e164', e164),
+          done: (r) => first(r).n === 1,
+        };
+      },
+    },
+  ];
+}
+
+type ApiCallTarget = ApiTarget & { identity: ApiIdentity; token: { id: string; name: string; secret: string } | null };
+
+/** Every cell's target and token, made in the one setup before the server starts. */
+async function makeApiTargets(prisma: PrismaClient, people: ApiPeople, accountA: { id: string }) {
+  const endpoints = apiEndpoints(prisma, accountA);
+  const targets = new Map<string, ApiCallTarget>();
+  const past = new Date(Date.now() - 3_600_000);
+  // Each cell its own token, so that every audit row is told apart by the token it names.
+  const tokenOf = (identity: ApiIdentity) => {
+    switch (identity) {
+      case 'other-account':
+        return makeApiToken(prisma, people.other.id);
+      case 'read-only':
+        return makeApiToken(prisma, people.full.id, { readOnly: true });
+      case 'revoked':
+        return makeApiToken(prisma, people.full.id, { revoked: true });
+      case 'expired':
+        return makeApiToken(prisma, people.full.id, { expiresAt: past });
+      case 'disabled':
+        return makeApiToken(prisma, people.disabled.id);
+      case 'role-changed':
+        return makeApiToken(prisma, people.changed.id);
+      case 'provisioning':
+        return makeApiToken(prisma, people.full.id, { kind: 'Provisioning', accountId: accountA.id });
+      case 'good':
+        return makeApiToken(prisma, people.full.id);
+      default:
+        return null;
+    }
+  };
+  // The endpoints side by side (the pool has 4 connections), each one's cells in turn.
+  await inPool(
+    endpoints.map((e) => async () => {
+      for (const identity of API_IDENTITIES)
+        targets.set(`${apiName(e)}|${identity}`, { ...(await e.target()), identity, token: await tokenOf(identity) });
+    }),
+    4,
+  );
+  // The role-changed admin's tokens were made under their old sessionVersion: changing the role
+  // moves it (as the Admins page does), so the tokens stop, as the admin's sessions do.
+  await prisma.admin.update({ where: { id: people.changed.id }, data: { role: 'ReadOnly', sessionVersion: { increment: 1 } } });
+  return { endpoints, targets };
+}
+
+const apiName = (e: { method: string; path: string }) => `${e.method} ${e.path}`;
+
+type ApiAnswer = { status: number; type: string; authenticate: string | null; text: string };
+
+async function callApi(
+  I: Instance,
+  method: string,
+  pathname: string,
+  who: { token?: string; cookie?: string },
+  body?: unknown,
+): Promise<ApiAnswer> {
+  const headers: Record<string, string> = {};
+  if (who.token) headers.authorization = `Bearer ${who.token}`;
+  if (who.cookie) headers.cookie = who.cookie;
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  const response = await fetch(`${I.origin}/api/v1${pathname}`, {
+    method,
+    headers,
+    body: body === undefined ? undefined : JSON.stringify(body),
+    redirect: 'manual',
+    signal: AbortSignal.timeout(15_000),
+  });
+  return {
+    status: response.status,
+    type: response.headers.get('content-type') ?? '',
+    authenticate: response.headers.get('www-authenticate'),
+    text: await response.text(),
+  };
+}
+
+/** Runs `tasks` at most `n` at a time. */
+async function inPool<T>(tasks: (() => Promise<T>)[], n: number): Promise<T[]> {
+  const out: T[] = new Array(tasks.length);
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(n, tasks.length) }, async () => {
+      while (next < tasks.length) {
+        const i = next++;
+        out[i] = await tasks[i]!();
+      }
+    }),
+  );
+  return out;
+}
+
+const PROBLEM = 'application/problem+json';
+const isProblem = (a: ApiAnswer) => a.type.split(';')[0]!.trim() === PROBLEM;
+/** An App Router 404 for a path it has no route for is a page, not problem+json. */
+const noRoute = (a: ApiAnswer) => a.status === 404 && !isProblem(a);
+function describeAnswer(a: ApiAnswer): string {
+  if (noRoute(a)) return '404 NO ROUTE';
+  if (isProblem(a)) {
+    try {
+      const p = JSON.parse(a.text) as { detail?: string };
+      return `${a.status} “${(p.detail ?? '').slice(0, 90)}”`;
+    } catch {
+      /* not JSON after all */
+    }
+  }
+  return `${a.status} ${a.type.split(';')[0]} ${a.text.slice(0, 80)}`;
+}
+
+type AuditRow = {
+  action: string;
+  outcome: string;
+  tokenId: string | null;
+  tokenName: string | null;
+  adminId: string | null;
+  after: Row | null;
+};
+
+/**
+ * The API's part of the matrix: the refused calls all at once (each cell has its own target and
+ * token, so its rows and audit rows are its own), then the other allowed callers, the good token last.
+ */
+async function runApiMatrix(args: {
+  I: Instance;
+  c: pg.Client;
+  endpoints: ApiEndpoint[];
+  targets: Map<string, ApiCallTarget>;
+  sessionCookie: string;
+  snapshot: () => Promise<Record<string, string>>;
+  changedTables: (a: Record<string, string>, b: Record<string, string>) => string[];
+  check: (name: string, ok: boolean, detail: string) => void;
+  log: (line: string) => void;
+}): Promise<ApiCell[]> {
+  const { I, c, endpoints, targets, check, log } = args;
+  const cells: ApiCell[] = [];
+  const CONCURRENCY = 8;
+
+  // The document the instance serves lists exactly the mutating operations of this table.
+  const doc = JSON.parse((await callApi(I, 'GET', '/openapi.json', {})).text) as { paths?: Record<string, Record<string, unknown>> };
+  const documented = Object.entries(doc.paths ?? {}).flatMap(([p, ops]) =>
+    Object.keys(ops)
+      .filter((m) => ['post', 'put', 'patch', 'delete'].includes(m))
+      .map((m) => `${m.toUpperCase()} ${p}`),
+  );
+  const tabled = endpoints.map(apiName);
+  const untabled = documented.filter((op) => !tabled.includes(op));
+  const undocumented = tabled.filter((op) => !documented.includes(op));
+  check(
+    'API: every mutating operation of the OpenAPI document has a row in the matrix',
+    untabled.length === 0,
+    untabled.length ? `add a row to apiEndpoints for: ${untabled.join(', ')}` : `${documented.length} operations`,
+  );
+  check(
+    'API: every endpoint of the matrix is in the OpenAPI document',
+    undocumented.length === 0,
+    undocumented.length ? `MISSING (is the branch that adds them merged?): ${undocumented.join(', ')}` : '',
+  );
+
+  const state = async (t: ApiCallTarget) => JSON.stringify((await c.query(t.state.sql, t.state.params)).rows);
+  const seq0 = (await c.query<{ max: string | null }>(`select max(seq)::text as max from "AuditEvent"`)).rows[0]!.max ?? '0';
+  type Run = { e: ApiEndpoint; t: ApiCallTarget; before: string; answer: ApiAnswer; after: string };
+  const call = (e: ApiEndpoint, t: ApiCallTarget) => async (): Promise<Run> => {
+    const before = await state(t);
+    const who = t.identity === 'session-cookie' ? { cookie: args.sessionCookie } : { token: t.token?.secret };
+    const answer = await callApi(I, e.method, t.path, who, t.body);
+    return { e, t, before, answer, after: await state(t) };
+  };
+  const allowed = (e: ApiEndpoint, identity: ApiIdentity) => identity === 'good' || Boolean(e.allowedToo?.includes(identity));
+  const cellsOf = (pick: (e: ApiEndpoint, identity: ApiIdentity) => boolean) =>
+    endpoints.flatMap((e) => API_IDENTITIES.filter((i) => pick(e, i)).map((i) => call(e, targets.get(`${apiName(e)}|${i}`)!)));
+
+  const started = performance.now();
+  const whole0 = await args.snapshot();
+  const refused = await inPool(
+    cellsOf((e, i) => !allowed(e, i)),
+    CONCURRENCY,
+  );
+  const whole1 = await args.snapshot();
+  const others = await inPool(
+    cellsOf((e, i) => i !== 'good' && allowed(e, i)),
+    CONCURRENCY,
+  );
+  const good = await inPool(
+    cellsOf((_e, i) => i === 'good'),
+    CONCURRENCY,
+  );
+  const runs = [...refused, ...others, ...good];
+  const changed = args.changedTables(whole0, whole1);
+  check(
+    'API: the refused calls together changed no table (API tokens’ last use aside)',
+    changed.length === 0,
+    changed.length ? `CHANGED ${changed.join(', ')}` : `${refused.length} calls`,
+  );
+
+  const audit = (
+    await c.query<AuditRow>(
+      `select action, outcome::text as outcome, "tokenId", "tokenName", "adminId", after from "AuditEvent" where seq > $1 order by seq`,
+      [seq0],
+    )
+  ).rows;
+  // Calls without a token of ours are told apart by what they asked: as many rows for a method
+  // and path as such calls made to it.
+  const tokenless = (method: string, pathname: string) =>
+    audit.filter((r) => !r.tokenId && r.action === 'api-request' && r.after?.method === method && r.after?.path === `/api/v1${pathname}`);
+  const tokenlessCalls = new Map<string, number>();
+  for (const r of runs)
+    if (!r.t.token) tokenlessCalls.set(`${r.e.method} ${r.t.path}`, (tokenlessCalls.get(`${r.e.method} ${r.t.path}`) ?? 0) + 1);
+
+  // An endpoint the app has no route for fails once, loudly, not once per caller.
+  const missingRoutes = new Set(endpoints.filter((e) => runs.every((r) => r.e !== e || noRoute(r.answer))).map(apiName));
+  for (const name of missingRoutes)
+    check(
+      `API ${name}: the route exists`,
+      false,
+      'NO ROUTE: every call got a 404 page, not problem+json. Is the branch that adds it merged?',
+    );
+  for (const { e, t, before, answer, after } of runs) {
+    const expected = allowed(e, t.identity) ? 'allowed' : 'refused';
+    const outcome = describeAnswer(answer);
+    if (missingRoutes.has(apiName(e))) {
+      cells.push({ endpoint: apiName(e), identity: t.identity, expected, outcome, ok: false, detail: 'no route' });
+      continue;
+    }
+    const rows = t.token ? audit.filter((r) => r.tokenId === t.token!.id) : tokenless(e.method, t.path);
+    const said = rows.map((r) => `${r.action} ${r.outcome}${r.tokenName ? ` (${r.tokenName})` : ''}`).join(', ') || 'no audit row';
+    const stateChanged = before !== after;
+    let ok: boolean;
+    let detail: string;
+    if (expected === 'allowed') {
+      const doneRows = e.doneRows ?? 1;
+      const done = e.success.includes(answer.status) && t.done(JSON.parse(after) as Row[]);
+      ok = done && rows.length === doneRows && rows.every((r) => r.action === e.action && r.outcome === 'Done');
+      detail = `${outcome}; ${stateChanged ? (done ? 'changed as asked' : `changed, but not as asked: ${after.slice(0, 160)}`) : 'NOTHING CHANGED'}; ${said}`;
+    } else {
+      const reason = CALLER_REFUSALS[t.identity];
+      const status = reason ? 401 : t.identity === 'read-only' ? 403 : (e.otherAccount ?? 404);
+      const clear = answer.status === status && isProblem(answer) && (status !== 401 || Boolean(answer.authenticate?.startsWith('Bearer')));
+      // The row that says so: the wrapper's for a caller it refused (the reason, the token if it
+      // was ours), the data function's own for a read-only token or another account's admin.
+      const audited =
+        rows.length === (t.token ? 1 : tokenlessCalls.get(`${e.method} ${t.path}`)) &&
+        rows.every(
+          (r) =>
+            r.outcome === 'Denied' &&
+            (reason
+              ? r.action === 'api-request' && r.after?.reason === reason && (t.token ? r.adminId !== null : r.adminId === null)
+              : r.action === e.action && r.tokenName === t.token!.name),
+        );
+      ok = clear && !stateChanged && audited;
+      detail =
+        `${outcome}${clear ? '' : ` (expected ${status} problem+json)`}; ${stateChanged ? `CHANGED ${after.slice(0, 160)}` : 'nothing changed'}; ` +
+        `${rows.length} audit row${rows.length === 1 ? '' : 's'} (${said})${audited ? '' : ' (not the refusal expected)'}`;
+    }
+    cells.push({ endpoint: apiName(e), identity: t.identity, expected, outcome, ok, detail });
+    check(`API ${apiName(e)} × ${t.identity}`, ok, `expected ${expected}: ${detail}`);
+  }
+  log(`  ${runs.length} API calls in ${((performance.now() - started) / 1000).toFixed(1)} s, ${CONCURRENCY} at a time`);
+  return cells;
+}
+
+function logApiTable(cells: ApiCell[], endpoints: ApiEndpoint[], log: (line: string) => void) {
+  log(`\n== API matrix (✓ as expected, ✗ not; A = allowed and changed, R = refused and nothing changed; the status answered)`);
+  const width = Math.max(...endpoints.map((e) => apiName(e).length));
+  log(`${'endpoint'.padEnd(width)} | ${API_IDENTITIES.map((i) => i.padEnd(14)).join(' | ')}`);
+  for (const e of endpoints) {
+    log(
+      `${apiName(e).padEnd(width)} | ${API_IDENTITIES.map((i) => {
+        const cell = cells.find((x) => x.endpoint === apiName(e) && x.identity === i);
+        return (
+          cell
+            ? `${cell.ok ? '✓' : '✗'} ${cell.expected === 'allowed' ? 'A' : 'R'} ${cell.outcome.split(' ')[0]}${cell.outcome.includes('NO ROUTE') ? ' none' : ''}`
+            : '—'
+        ).padEnd(14);
+      }).join(' | ')}`,
+    );
+  }
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
