@@ -1,6 +1,8 @@
 import 'server-only';
 import { getUser, type UserDetails } from '@/lib/directory/users';
+import type { AuditAction } from '@/lib/kernel/audit';
 import { DomainError } from '@/lib/kernel/errors';
+import { auditRefusal } from '@/lib/kernel/mutation';
 import type { SessionAdmin } from '@/lib/kernel/session-admin';
 import { deliverAfterResponse } from '@/lib/notifications/after-response';
 import { findUser, USER_NOT_FOUND } from './lookup';
@@ -14,11 +16,19 @@ import { ApiRefusal, etag, json, type ApiContext, type ErrorResponder } from './
 
 type Caller = { admin: SessionAdmin; error: ErrorResponder };
 
-/** The user of `/users/{userId}`; a 404 (answered by the wrapper) when missing or not reachable. */
-export async function pathUser(ctx: Caller & { params: { userId: string } }): Promise<UserDetails> {
+/**
+ * The user of `/users/{userId}`; a 404 (answered by the wrapper) when missing or not reachable.
+ * For a change (`action`), that refusal is audited as the console audits it, with the id the
+ * caller asked for kept as what was attempted, not as the row's user.
+ */
+export async function pathUser(ctx: Caller & { params: { userId: string } }, action?: AuditAction): Promise<UserDetails> {
   const user = await findUser(ctx.admin, ctx.params.userId);
-  if (!user) throw new ApiRefusal(ctx.error('not-found', USER_NOT_FOUND));
-  return user;
+  if (user) return user;
+  if (action)
+    await auditRefusal(ctx.admin, action, new DomainError('not-found', USER_NOT_FOUND), {
+      attempted: { userId: ctx.params.userId.slice(0, 64) },
+    });
+  throw new ApiRefusal(ctx.error('not-found', USER_NOT_FOUND));
 }
 
 /** The user as a JSON answer with `ETag: "v<version>"`. */
@@ -45,11 +55,12 @@ export async function userAnswerAfter(ctx: Caller, user: { accountId: string; id
  */
 export async function changeUser<R>(
   ctx: ApiContext<{ userId: string }>,
+  action: AuditAction,
   change: (user: UserDetails, version: number) => Promise<R | Response>,
   status: (result: R) => number = () => 200,
 ): Promise<Response> {
   const ifMatch = ctx.ifMatch();
-  const user = await pathUser(ctx);
+  const user = await pathUser(ctx, action);
   let result: R | Response;
   try {
     result = await change(user, ifMatch ?? user.version);

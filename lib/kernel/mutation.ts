@@ -68,7 +68,11 @@ const OUTCOMES = {
   invalid: 'Invalid',
 } as const satisfies Record<DomainError['kind'], AuditOutcome>;
 
-async function auditRefusal(admin: SessionAdmin, action: AuditAction, error: DomainError, record: RefusalRecord) {
+/**
+ * Audits a refusal made before any data function ran (a machine route that found nothing to act
+ * on): the same row `mutate` writes for its own refusals.
+ */
+export async function auditRefusal(admin: SessionAdmin, action: AuditAction, error: DomainError, record: RefusalRecord) {
   // On its own, outside any transaction: the change it refuses has rolled back, or never began.
   await recordAudit(await getPrisma(), {
     admin,

@@ -10,7 +10,7 @@ export const GET = apiRoute<{ userId: string }>({}, async (ctx) => userAnswer(aw
 // they are, so only the named ones change. Without If-Match the version is the one just read.
 export const PATCH = apiRoute<{ userId: string }>({}, async (ctx) => {
   const changes = ctx.body(updateUserBody);
-  return changeUser(ctx, (user, version) =>
+  return changeUser(ctx, 'edit-user', (user, version) =>
     editUser(ctx.admin, {
       accountId: user.accountId,
       userId: user.id,
@@ -25,5 +25,5 @@ export const PATCH = apiRoute<{ userId: string }>({}, async (ctx) => {
 
 // As the console's Remove user: their number goes back to the inventory in the same transaction.
 export const DELETE = apiRoute<{ userId: string }>({}, (ctx) =>
-  changeUser(ctx, (user, version) => removeUser(ctx.admin, { accountId: user.accountId, userId: user.id, version })),
+  changeUser(ctx, 'remove-user', (user, version) => removeUser(ctx.admin, { accountId: user.accountId, userId: user.id, version })),
 );

@@ -1,5 +1,6 @@
 import { findPhoneNumberId } from '@/lib/inventory/phone-numbers';
-import { requirePermission } from '@/lib/kernel/mutation';
+import { DomainError } from '@/lib/kernel/errors';
+import { auditRefusal, requirePermission } from '@/lib/kernel/mutation';
 import { formatPhoneNumber } from '@/lib/kernel/phone';
 import { assignPhoneNumber, unassignPhoneNumber } from '@/lib/telephony/telephony';
 import { assignPhoneNumberBody, unassignPhoneNumberQuery } from '@/lib/api/paths/workflows';
@@ -11,11 +12,22 @@ export const POST = apiRoute<{ userId: string }>({ idempotent: true }, async (ct
   const input = ctx.body(assignPhoneNumberBody);
   return changeUser(
     ctx,
+    'assign-phone-number',
     async (user, version) => {
       const phoneNumberId = input.phoneNumberId ?? (await findPhoneNumberId(ctx.admin, input.e164!));
       if (!phoneNumberId) {
-        const message = `${formatPhoneNumber(input.e164!)} is not in the inventory. Add it first, or choose another number.`;
-        return ctx.error('invalid', message, { errors: [{ field: 'e164', message }] });
+        // Refused before assignPhoneNumber could run, so audited here, as it would have been there.
+        const refusal = new DomainError(
+          'invalid',
+          `${formatPhoneNumber(input.e164!)} is not in the inventory. Add it first, or choose another number.`,
+          'e164',
+        );
+        await auditRefusal(ctx.admin, 'assign-phone-number', refusal, {
+          accountId: user.accountId,
+          userId: user.id,
+          attempted: { e164: input.e164! },
+        });
+        throw refusal;
       }
       return assignPhoneNumber(ctx.admin, {
         accountId: user.accountId,
@@ -32,12 +44,14 @@ export const POST = apiRoute<{ userId: string }>({ idempotent: true }, async (ct
 // Unassign phone number: the user's number, whichever it is now.
 export const DELETE = apiRoute<{ userId: string }>({}, async (ctx) => {
   const { notify } = ctx.query(unassignPhoneNumberQuery);
-  return changeUser(ctx, async (user, version) => {
+  return changeUser(ctx, 'unassign-phone-number', async (user, version) => {
     const target = { accountId: user.accountId, userId: user.id };
     if (!user.phoneNumber) {
       // A read-only token is told that first, as for any change.
       await requirePermission(ctx.admin, 'change', 'unassign-phone-number', target);
-      return ctx.error('invalid', `${user.fullName} has no phone number to unassign.`);
+      const refusal = new DomainError('invalid', `${user.fullName} has no phone number to unassign.`);
+      await auditRefusal(ctx.admin, 'unassign-phone-number', refusal, target);
+      throw refusal;
     }
     return unassignPhoneNumber(ctx.admin, { ...target, phoneNumberId: user.phoneNumber.id, version, notifyUser: notify === 'true' });
   });

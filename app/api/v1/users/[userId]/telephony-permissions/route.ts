@@ -6,7 +6,7 @@ import { changeUser } from '@/lib/api/user-answer';
 // Edit telephony permissions: those the body leaves out stay as the user has them.
 export const PATCH = apiRoute<{ userId: string }>({}, async (ctx) => {
   const input = ctx.body(editTelephonyPermissionsBody);
-  return changeUser(ctx, (user, version) =>
+  return changeUser(ctx, 'edit-telephony-permissions', (user, version) =>
     editTelephonyPermissions(ctx.admin, {
       accountId: user.accountId,
       userId: user.id,
