@@ -377,6 +377,19 @@ const GROUPS: Record<string, Entry[]> = {
       path: (d) => `/api-tokens/${d.token.id}/revoke`,
       title: (d) => `Revoke token – ${d.token.name} – ${S}`,
     },
+    // An account's provisioning (SCIM) tokens, for its Administrators.
+    { name: 'provisioning', path: (d) => `/accounts/${d.accountId}/provisioning`, title: (d) => `Provisioning – ${d.accountName} – ${S}` },
+    {
+      name: 'create provisioning token, nothing entered',
+      path: (d) => `/accounts/${d.accountId}/provisioning/new`,
+      title: (d) => `Error: Create provisioning token – ${d.accountName} – ${S}`,
+      act: submit('Create token'),
+    },
+    {
+      name: 'revoke provisioning token',
+      path: (d) => `/accounts/${d.accountId}/provisioning/${d.scimToken.id}/revoke`,
+      title: (d) => `Revoke – ${d.scimToken.name} – ${d.accountName} – ${S}`,
+    },
   ],
   'audit log, outbox and not found': [
     { name: 'audit log', path: () => '/audit', title: () => `Audit log – ${S}` },

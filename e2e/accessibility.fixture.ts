@@ -33,6 +33,7 @@ export default defineFixture('accessibility', async (f) => {
   // The suite's admin, with an API token of their own for the API tokens pages.
   const admin = await f.admin({ accountIds: [account.id] });
   const token = await f.token(admin.id, { name: f.name('A11y token') });
+  const scimToken = await f.token(admin.id, { kind: 'Provisioning', accountId: account.id, name: f.name('A11y directory') });
   const outboxMessage = await f.prisma.outboxMessage.findFirstOrThrow({
     where: { userId: notified.id },
     select: { id: true, subject: true },
@@ -40,6 +41,7 @@ export default defineFixture('accessibility', async (f) => {
   return {
     admin,
     token: { id: token.id, name: token.name },
+    scimToken: { id: scimToken.id, name: scimToken.name },
     viewer: await f.admin({ role: 'ReadOnly', accountIds: [account.id] }),
     /** An Administrator of all accounts, for the Admins pages. */
     manager,
