@@ -130,6 +130,14 @@ describe('personal API tokens', () => {
     assert.deepEqual([audit.outcome, audit.adminId, audit.tokenId, audit.tokenName], ['Denied', row.id, token.id, 'reporting']);
   });
 
+  test('a session ended a moment ago (its password reset, say) cannot make a token that outlives it', async () => {
+    const row = await makeAdmin(prisma);
+    const admin = await sessionFor(row.id);
+    await prisma.admin.update({ where: { id: row.id }, data: { sessionVersion: { increment: 1 } } });
+    await assert.rejects(createApiToken(admin, { name: 'late', days: 7, readOnly: false }), (e: DomainError) => e.kind === 'denied');
+    assert.equal(await prisma.apiToken.count({ where: { adminId: row.id } }), 0);
+  });
+
   test('lastUsedAt is written at most once a minute', async () => {
     const row = await makeAdmin(prisma);
     const token = await makeApiToken(prisma, row.id);

@@ -2,7 +2,7 @@ import 'server-only';
 import { getPrisma } from '@/lib/db/client';
 import { DomainError } from '@/lib/kernel/errors';
 import { canSeeAccount } from '@/lib/kernel/scope';
-import { mutate } from '@/lib/kernel/mutation';
+import { mutate, type Tx } from '@/lib/kernel/mutation';
 import { recordAudit } from '@/lib/kernel/audit';
 import { hashSecret, newSecret } from './token-secret';
 import { MAX_TOKEN_DAYS, tokenNameField } from './token-schemas';
@@ -117,6 +117,16 @@ export async function listProvisioningTokens(admin: SessionAdmin, accountId: str
   return rows.map((t) => toRow(t, true));
 }
 
+/**
+ * A token records the sessionVersion of the session that made it, read under a row lock: if a
+ * password reset or an access change ended that session a moment ago, no token outlives it.
+ */
+async function refuseIfSessionEnded(tx: Tx, admin: SessionAdmin) {
+  const [me] = await tx.$queryRaw<{ sessionVersion: number }[]>`SELECT "sessionVersion" FROM "Admin" WHERE id = ${admin.id} FOR SHARE`;
+  if (me?.sessionVersion !== admin.sessionVersion)
+    throw new DomainError('denied', 'Your access changed since this page was opened. Sign in again, then make the token.');
+}
+
 /** A token is made and revoked in the console only: a token cannot mint another. */
 function refuseThroughToken(admin: SessionAdmin) {
   if (admin.token) throw new DomainError('denied', 'API tokens are made and revoked in the console, not through a token.');
@@ -141,7 +151,7 @@ export async function createApiToken(admin: SessionAdmin, input: CreateApiTokenI
     const { secret, hint, secretHash } = newSecret('Personal');
     const expiresAt = new Date(Date.now() + input.days * 86_400_000);
     return write(async (tx) => {
-      const me = await tx.admin.findUniqueOrThrow({ where: { id: admin.id }, select: { sessionVersion: true } });
+      await refuseIfSessionEnded(tx, admin);
       const live = await tx.apiToken.count({
         where: { adminId: admin.id, kind: 'Personal', revokedAt: null, expiresAt: { gt: new Date() } },
       });
@@ -155,7 +165,7 @@ export async function createApiToken(admin: SessionAdmin, input: CreateApiTokenI
           hint,
           secretHash,
           readOnly: input.readOnly,
-          adminVersion: me.sessionVersion,
+          adminVersion: admin.sessionVersion,
           expiresAt,
         },
         select: { id: true },
@@ -214,7 +224,7 @@ export async function createProvisioningToken(admin: SessionAdmin, input: { acco
     if (!name.success) throw new DomainError('invalid', name.error.issues[0]!.message, 'name');
     const { secret, hint, secretHash } = newSecret('Provisioning');
     return write(async (tx) => {
-      const me = await tx.admin.findUniqueOrThrow({ where: { id: admin.id }, select: { sessionVersion: true } });
+      await refuseIfSessionEnded(tx, admin);
       const live = await tx.apiToken.count({ where: { accountId: account.id, kind: 'Provisioning', revokedAt: null } });
       if (live >= MAX_LIVE_TOKENS)
         throw new DomainError('invalid', `This account has ${MAX_LIVE_TOKENS} provisioning tokens already. Revoke one first.`, 'name');
@@ -226,7 +236,7 @@ export async function createProvisioningToken(admin: SessionAdmin, input: { acco
           name: name.data,
           hint,
           secretHash,
-          adminVersion: me.sessionVersion,
+          adminVersion: admin.sessionVersion,
         },
         select: { id: true },
       });

@@ -21,6 +21,8 @@ export type SessionAdmin = {
   canChange: boolean;
   allAccounts: boolean;
   accountIds: readonly string[];
+  /** The admin's sessionVersion this session (or token) was checked against. */
+  sessionVersion: number;
   /**
    * Set when the admin acts through an API or provisioning token (lib/api/tokens.ts): audit rows
    * name it beside the admin, and a read-only token changes nothing (lib/kernel/mutation.ts).
@@ -44,6 +46,7 @@ export const ADMIN_SELECT = {
 
 type AdminRow = {
   id: string;
+  sessionVersion: number;
   email: string;
   name: string;
   role: AdminRole;
@@ -67,6 +70,7 @@ export function sessionAdminFrom(admin: AdminRow, token?: ApiTokenUse & { accoun
     email: admin.email,
     name: admin.name,
     role: admin.role,
+    sessionVersion: admin.sessionVersion,
     canChange: admin.role === 'Administrator' && !token?.readOnly,
     ...scope,
     ...(token ? { token: { id: token.id, name: token.name, kind: token.kind, readOnly: token.readOnly } } : {}),
