@@ -2,7 +2,7 @@ import 'server-only';
 import { getPrisma } from '@/lib/db/client';
 import { DomainError } from '@/lib/kernel/errors';
 import { canSeeAccount } from '@/lib/kernel/scope';
-import { mutate, type Tx } from '@/lib/kernel/mutation';
+import { mutate, type Change, type Tx } from '@/lib/kernel/mutation';
 import { recordAudit } from '@/lib/kernel/audit';
 import { hashSecret, newSecret } from './token-secret';
 import { MAX_TOKEN_DAYS, tokenNameField } from './token-schemas';
@@ -181,35 +181,50 @@ export async function createApiToken(admin: SessionAdmin, input: CreateApiTokenI
   });
 }
 
+/**
+ * Revokes the token `where` finds (already narrowed to what this admin may revoke), once: a
+ * token revoked already, or by someone else a moment ago, is no change.
+ */
+async function revokeToken(
+  admin: SessionAdmin,
+  change: Change,
+  where: { id: string; adminId?: string; accountId?: string; kind: 'Personal' | 'Provisioning' },
+  action: 'revoke-api-token' | 'revoke-provisioning-token',
+  missing: string,
+): Promise<{ name: string; repeated: boolean }> {
+  refuseThroughToken(admin);
+  const prisma = await getPrisma();
+  const token = await prisma.apiToken.findFirst({ where, select: { id: true, name: true, hint: true, revokedAt: true } });
+  if (!token) throw new DomainError('not-found', missing);
+  if (token.revokedAt) return { name: token.name, repeated: true };
+  return change.write(async (tx) => {
+    const { count } = await tx.apiToken.updateMany({
+      where: { id: token.id, revokedAt: null },
+      data: { revokedAt: new Date(), revokedById: admin.id },
+    });
+    if (count === 0) return { name: token.name, repeated: true };
+    await recordAudit(tx, {
+      admin,
+      action,
+      outcome: 'Done',
+      accountId: where.accountId,
+      before: { tokenId: token.id, name: token.name, hint: token.hint },
+    });
+    return { name: token.name, repeated: false };
+  });
+}
+
 /** Revokes one of the admin's own personal tokens. Revoking one already revoked is no change. */
 export async function revokeApiToken(admin: SessionAdmin, input: { tokenId: string }): Promise<{ name: string; repeated: boolean }> {
-  return mutate(
-    admin,
-    { action: 'revoke-api-token', permission: 'own-tokens', about: { attempted: { tokenId: input.tokenId } } },
-    async ({ write }) => {
-      refuseThroughToken(admin);
-      const prisma = await getPrisma();
-      const token = await prisma.apiToken.findFirst({
-        where: { id: input.tokenId, adminId: admin.id, kind: 'Personal' },
-        select: { id: true, name: true, hint: true, revokedAt: true },
-      });
-      if (!token) throw new DomainError('not-found', 'That token does not exist, or is not yours.');
-      if (token.revokedAt) return { name: token.name, repeated: true };
-      return write(async (tx) => {
-        const { count } = await tx.apiToken.updateMany({
-          where: { id: token.id, revokedAt: null },
-          data: { revokedAt: new Date(), revokedById: admin.id },
-        });
-        if (count === 0) return { name: token.name, repeated: true };
-        await recordAudit(tx, {
-          admin,
-          action: 'revoke-api-token',
-          outcome: 'Done',
-          before: { tokenId: token.id, name: token.name, hint: token.hint },
-        });
-        return { name: token.name, repeated: false };
-      });
-    },
+  const spec = { action: 'revoke-api-token', permission: 'own-tokens', about: { attempted: { tokenId: input.tokenId } } } as const;
+  return mutate(admin, spec, (change) =>
+    revokeToken(
+      admin,
+      change,
+      { id: input.tokenId, adminId: admin.id, kind: 'Personal' },
+      spec.action,
+      'That token does not exist, or is not yours.',
+    ),
   );
 }
 
@@ -258,32 +273,11 @@ export async function revokeProvisioningToken(
   input: { accountId: string; tokenId: string },
 ): Promise<{ name: string; repeated: boolean }> {
   const about = { accountId: input.accountId, attempted: { tokenId: input.tokenId } };
-  return mutate(admin, { action: 'revoke-provisioning-token', permission: 'change', about }, async ({ db, write }) => {
-    refuseThroughToken(admin);
-    const account = await db.account.findUnique({ where: { id: input.accountId }, select: { id: true } });
+  return mutate(admin, { action: 'revoke-provisioning-token', permission: 'change', about }, async (change) => {
+    const account = await change.db.account.findUnique({ where: { id: input.accountId }, select: { id: true } });
     if (!account) throw new DomainError('not-found', 'That account does not exist, or you do not administer it.');
-    const prisma = await getPrisma();
-    const token = await prisma.apiToken.findFirst({
-      where: { id: input.tokenId, accountId: account.id, kind: 'Provisioning' },
-      select: { id: true, name: true, hint: true, revokedAt: true },
-    });
-    if (!token) throw new DomainError('not-found', 'That token does not exist in this account.');
-    if (token.revokedAt) return { name: token.name, repeated: true };
-    return write(async (tx) => {
-      const { count } = await tx.apiToken.updateMany({
-        where: { id: token.id, revokedAt: null },
-        data: { revokedAt: new Date(), revokedById: admin.id },
-      });
-      if (count === 0) return { name: token.name, repeated: true };
-      await recordAudit(tx, {
-        admin,
-        action: 'revoke-provisioning-token',
-        outcome: 'Done',
-        accountId: account.id,
-        before: { tokenId: token.id, name: token.name, hint: token.hint },
-      });
-      return { name: token.name, repeated: false };
-    });
+    const where = { id: input.tokenId, accountId: account.id, kind: 'Provisioning' as const };
+    return revokeToken(admin, change, where, 'revoke-provisioning-token', 'That token does not exist in this account.');
   });
 }
 
