@@ -25,7 +25,7 @@ async function createToken(page: Page, name: string, choices: { days?: RegExp; r
   const banner = page.getByRole('status');
   await expect(banner).toContainText(`Token “${name}” is created`);
   await expect(banner).toContainText('Copy it now: it will not be shown again.');
-  return ((await page.locator('#api-token-secret').textContent()) ?? '').trim();
+  return ((await page.locator('#token-secret').textContent()) ?? '').trim();
 }
 
 const rowOf = (page: Page, name: string) => page.getByRole('table').getByRole('row').filter({ hasText: name });
@@ -65,7 +65,7 @@ test('Create token: bad input is explained and what was typed kept; the secret i
   await expect(banner).toContainText('Authorization: Bearer');
   await expect(banner).toContainText('SWITCHBOARD_TOKEN');
   await expect(banner.getByRole('link', { name: 'API reference' })).toHaveAttribute('href', '/api-reference');
-  const secret = ((await page.locator('#api-token-secret').textContent()) ?? '').trim();
+  const secret = ((await page.locator('#token-secret').textContent()) ?? '').trim();
   expect(secret).toMatch(/^sb_pat_[A-Za-z0-9_-]{43}$/);
   const row = rowOf(page, name);
   await expect(row).toContainText(`${secret.slice(0, 11)}…`);

@@ -27,7 +27,7 @@ test('create a provisioning token, see its secret once, revoke it', async ({ pag
   await page.getByRole('button', { name: 'Create token' }).click();
   const banner = page.getByRole('status');
   await expect(banner).toContainText(`${data.tokenName} is created`);
-  await expect(banner).toContainText('It is shown only this once');
+  await expect(banner).toContainText('Copy it now: it will not be shown again.');
   const secret = ((await page.locator('#token-secret').textContent()) ?? '').trim();
   expect(secret).toMatch(/^sb_scim_[A-Za-z0-9_-]{20,}$/);
   const row = page.getByRole('row').filter({ hasText: data.tokenName });

@@ -1,14 +1,13 @@
-import crypto from 'node:crypto';
 import Link from 'next/link';
 import { headers } from 'next/headers';
 import { requireAdmin } from '@/lib/auth/session';
 import { listApiTokens, type TokenRow } from '@/lib/api/tokens';
-import { flashTokenSecret, readApiTokenFlash, type ApiTokenFlash } from '@/lib/http/flash';
+import { flashTokenSecret, readApiTokenFlash, secretNonce, type ApiTokenFlash } from '@/lib/http/flash';
 import { FlashConsumed } from '@/app/_components/flash-consumed';
 import { FocusOnArrival } from '@/app/_components/focus-on-arrival';
 import { TableRegion } from '@/app/_components/table-region';
+import { TokenSecret } from '@/app/_components/token-secret';
 import { atTime, hintText, onDay, STATUS_TAG } from './labels';
-import { NewTokenSecret } from './new-token-secret';
 
 /** This site's address as the browser reached it, for the example call. */
 async function siteOrigin(): Promise<string> {
@@ -50,14 +49,7 @@ function TokenBanner({ flash, token, secret, origin }: { flash: ApiTokenFlash; t
       {created ? (
         secret ? (
           <>
-            <NewTokenSecret
-              secret={secret}
-              nonce={crypto
-                .createHash('sha256')
-                .update(flash.sealedSecret ?? '')
-                .digest('hex')
-                .slice(0, 16)}
-            />
+            <TokenSecret secret={secret} nonce={secretNonce(flash)} />
             <p>
               Keep it as you would a password: in a secret store, never in code, a ticket or a chat.{' '}
               {token.readOnly ? 'It can only read.' : 'It can do what you can.'} It expires on{' '}

@@ -1,4 +1,5 @@
 import 'server-only';
+import crypto from 'node:crypto';
 import { cookies, headers } from 'next/headers';
 import { z } from 'zod';
 import { seal, unseal } from '@/lib/auth/sealed';
@@ -226,6 +227,15 @@ export async function readProvisioningFlash(accountId: string): Promise<Provisio
 export async function readApiTokenFlash(): Promise<ApiTokenFlash | null> {
   const flash = await readAnyFlash();
   return flash && isApiTokenFlash(flash) ? flash : null;
+}
+
+/** Names one showing of a new token's secret (not the secret): the page remembers it was shown. */
+export function secretNonce(flash: ProvisioningFlash | ApiTokenFlash): string {
+  return crypto
+    .createHash('sha256')
+    .update(flash.sealedSecret ?? flash.tokenId)
+    .digest('hex')
+    .slice(0, 16);
 }
 
 /** A new token's secret, if the flash has one and it was sealed for `viewerId`. */

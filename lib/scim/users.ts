@@ -58,8 +58,9 @@ export type ScimDirectoryUser = DirectoryUser & Row;
 /** lastModified: the user's latest change in the audit log (every change writes one), else when they were added. */
 async function withLastModified(rows: Row[]): Promise<ScimDirectoryUser[]> {
   if (rows.length === 0) return [];
-  const prisma = await getPrisma();
-  const latest = await prisma.auditEvent.groupBy({
+  // The audit log is no account's table: read with the plain client (named apart from the scoped one).
+  const log = await getPrisma();
+  const latest = await log.auditEvent.groupBy({
     by: ['userId'],
     where: { userId: { in: rows.map((r) => r.id) }, outcome: 'Done' },
     _max: { at: true },

@@ -1,12 +1,12 @@
 import Link from 'next/link';
 import type { TokenRow } from '@/lib/api/tokens';
-import { flashTokenSecret, readProvisioningFlash, type ProvisioningFlash } from '@/lib/http/flash';
+import { flashTokenSecret, readProvisioningFlash, secretNonce, type ProvisioningFlash } from '@/lib/http/flash';
 import { loadProvisioningPage } from '@/lib/scim/provisioning-page';
 import { FlashConsumed } from '@/app/_components/flash-consumed';
 import { FocusOnArrival } from '@/app/_components/focus-on-arrival';
 import { Breadcrumbs } from '@/app/_components/list-controls';
 import { TableRegion } from '@/app/_components/table-region';
-import { TokenSecret } from './token-secret';
+import { TokenSecret } from '@/app/_components/token-secret';
 
 type Props = { params: Promise<{ accountId: string }> };
 
@@ -35,12 +35,12 @@ function ProvisioningBanner({
       {created ? (
         secret ? (
           <>
-            <TokenSecret secret={secret} tokenId={flash.tokenId} />
+            <TokenSecret secret={secret} nonce={secretNonce(flash)} />
             <ul className="notes">
               <li>
                 In your identity provider, set the tenant URL to <code>{scimUrl}</code> and the secret token to this.
               </li>
-              <li>It is shown only this once and is not kept anywhere. If it is lost, revoke this token and create another.</li>
+              <li>Switchboard keeps only a hash of it. If it is lost, revoke this token and create another.</li>
             </ul>
           </>
         ) : (

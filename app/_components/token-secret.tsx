@@ -5,12 +5,13 @@ import { useEffect, useState, useSyncExternalStore } from 'react';
 const noSubscription = () => () => {};
 
 /**
- * A new token's secret, shown once. The server shows it only on the page its action redirected to
- * (the flash is gone after that); this also keeps the browser from showing it again from its own
- * memory, as going Back to the page would with JavaScript on. With JavaScript, a Copy button.
+ * A new token's secret (an API token's or a provisioning token's), shown once. The server shows it
+ * only on the page its action redirected to (the flash is gone after that); this also keeps the
+ * browser from showing it again from its own memory, as going Back to the page would with
+ * JavaScript on. With JavaScript, a Copy button. `nonce`: unique to this showing of this secret.
  */
-export function NewTokenSecret({ secret, nonce }: { secret: string; nonce: string }) {
-  const key = `switchboard-api-token-shown:${nonce}`;
+export function TokenSecret({ secret, nonce }: { secret: string; nonce: string }) {
+  const key = `switchboard-token-shown:${nonce}`;
   const [shownBefore] = useState(() => typeof window !== 'undefined' && window.sessionStorage.getItem(key) !== null);
   // False in the server's HTML and while hydrating, true once scripts run: the button is for them only.
   const scripted = useSyncExternalStore(
@@ -35,7 +36,7 @@ export function NewTokenSecret({ secret, nonce }: { secret: string; nonce: strin
         <strong>Copy it now: it will not be shown again.</strong>
       </p>
       <p>
-        <code id="api-token-secret" className="secret">
+        <code id="token-secret" className="secret">
           {secret}
         </code>
       </p>
