@@ -2,9 +2,9 @@ import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
+import { copyEmbeddedTemplate, EMBEDDED_TEMPLATE_ENV, scratchDir } from '@/lib/test/template';
 import { EmbeddedDatabaseInUseError, openEmbeddedDatabase } from './embedded';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -29,7 +29,11 @@ async function openInAnotherProcess(dataDir: string): Promise<{ stdout: string; 
 }
 
 test('a second process cannot open a folder that is in use, and is told why', async () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'switchboard-lock-'));
+  // Under npm test, a copy of the pass's migrated template (lib/test/template.ts), in memory where
+  // the machine allows: what is in the folder does not matter here, and initdb would add seconds.
+  const dir = scratchDir('switchboard-lock-');
+  const template = process.env[EMBEDDED_TEMPLATE_ENV];
+  if (template) copyEmbeddedTemplate(template, dir);
   const db = await openEmbeddedDatabase(dir);
   try {
     await db.db.exec('create table t (x int); insert into t values (1);');

@@ -1,18 +1,24 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { after } from 'node:test';
 import { closeDatabase, getDatabase, type Database } from '@/lib/db/client';
 import { assertLocalDatabase } from './local';
-import { copyEmbeddedTemplate, copyPostgresTemplate, dropPostgresDatabase, EMBEDDED_TEMPLATE_ENV, POSTGRES_TEMPLATE_ENV } from './template';
+import {
+  copyEmbeddedTemplate,
+  copyPostgresTemplate,
+  dropPostgresDatabase,
+  EMBEDDED_TEMPLATE_ENV,
+  POSTGRES_TEMPLATE_ENV,
+  scratchDir,
+} from './template';
 
 export { assertLocalDatabase } from './local';
 
 /**
  * Call at the top of a test file. Gives this test process (node runs each test file in its own,
- * several at once) a database of its own, removed afterwards: an embedded one in a temporary
- * folder, or, when TEST_POSTGRES_URL names a local PostgreSQL server, a new database on it.
+ * several at once) a database of its own, removed afterwards: an embedded one in a scratch
+ * folder (scratchDir: in memory where the machine allows), or, when TEST_POSTGRES_URL names a
+ * local PostgreSQL server, a new database on it.
  * Under `npm test` it is a copy of the pass's migrated template (lib/test/template.ts); run
  * alone, a file migrates its database itself.
  */
@@ -36,7 +42,7 @@ async function open(setCleanup: (fn: () => Promise<void>) => void): Promise<Data
     setCleanup(() => dropPostgresDatabase(server, name));
   } else {
     delete process.env.DATABASE_URL;
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'switchboard-test-'));
+    const dir = scratchDir('switchboard-test-');
     const template = process.env[EMBEDDED_TEMPLATE_ENV];
     if (template) copyEmbeddedTemplate(template, dir);
     process.env.SWITCHBOARD_DATA_DIR = dir;
