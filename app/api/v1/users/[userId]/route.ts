@@ -1,5 +1,4 @@
-import type { License, UserType } from '@/lib/generated/prisma/client';
-import { editUser, removeUser } from '@/lib/directory/user-changes';
+import { editUser, removeUser, type EditUserInput } from '@/lib/directory/user-changes';
 import { updateUserBody } from '@/lib/api/paths/users';
 import { apiRoute } from '@/lib/api/route';
 import { changeUser, pathUser, userAnswer } from '@/lib/api/user-answer';
@@ -17,8 +16,8 @@ export const PATCH = apiRoute<{ userId: string }>({}, async (ctx) => {
       version,
       fullName: changes.fullName ?? user.fullName,
       email: changes.email ?? user.email,
-      userType: changes.userType ?? (user.userType as UserType),
-      license: changes.license ?? (user.license as License),
+      userType: changes.userType ?? (user.userType as EditUserInput['userType']),
+      license: changes.license ?? (user.license as EditUserInput['license']),
     }),
   );
 });
