@@ -33,6 +33,7 @@ const nextConfig = {
     // (lib/inventory/limits.ts); the default 1 MB would refuse a 10,000-line file before
     // the form could say anything. The proxy's own limit (10 MB) is above this.
     serverActions: { bodySizeLimit: '4mb' },
+    turbopackFileSystemCacheForBuild: false,
   },
   // Loaded from node_modules at run time: PGlite finds its WebAssembly and data files next to
   // its own module, argon2 is a native addon, and the lock must be one module instance per process.
