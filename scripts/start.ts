@@ -7,10 +7,10 @@ import path from 'node:path';
 import { authSecret } from '../lib/auth/secret';
 import { databaseConfig, describePostgresUrl } from '../lib/db/config';
 import { closeDatabase, getDatabase } from '../lib/db/client';
+import { browserUrl, demoListen, nextStartArgs } from '../lib/http/listen';
 import { DEMO_ADMINS, DEMO_PASSWORD, seedDemo } from '../lib/seed/demo';
 
 const root = path.resolve(import.meta.dirname, '..');
-const port = process.env.PORT || '3000';
 
 function newestSourceTime(): number {
   let newest = 0;
@@ -36,6 +36,7 @@ function buildIsCurrent(): boolean {
 }
 
 async function main() {
+  const listen = demoListen();
   const config = databaseConfig();
   authSecret(); // makes the embedded demo's secret now, or stops here if production lacks one
   console.log(
@@ -59,14 +60,15 @@ async function main() {
     if (build.status !== 0) process.exit(build.status ?? 1);
   }
 
-  const server = spawn(process.execPath, [path.join(root, 'node_modules/next/dist/bin/next'), 'start', '-p', port], {
+  const server = spawn(process.execPath, [path.join(root, 'node_modules/next/dist/bin/next'), 'start', ...nextStartArgs(listen)], {
     cwd: root,
     stdio: 'inherit',
   });
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => server.kill(signal));
   server.on('exit', (code) => process.exit(code ?? 0));
 
-  console.log(`\nSwitchboard: http://localhost:${port}`);
+  console.log(`\nSwitchboard: ${browserUrl(listen)}`);
+  if (listen.host === '127.0.0.1') console.log('(only on this machine: HOST=0.0.0.0 npm start to let others in; README)');
   if (seeded || config.kind === 'embedded') {
     console.log('Sign in with one of the demo admins (password: ' + DEMO_PASSWORD + '):');
     for (const admin of DEMO_ADMINS) console.log(`  ${admin.email}  (${admin.role})`);
