@@ -16,7 +16,8 @@ export async function signInRetryAfter(email: string, address: string | null): P
  * Checks an email and password. Unknown emails, disabled admins and wrong passwords all cost
  * one argon2 verification and give the same answer, so the answer reveals nothing. Attempts
  * for an email or from an address that failed too often lately are refused unchecked until
- * their wait is over (see sign-in-throttle.ts), and count as failures themselves.
+ * their wait is over (see sign-in-throttle.ts); those do not count as failures, so the wait
+ * cannot be renewed by someone who does not know the password.
  */
 export async function verifyAdminCredentials(
   email: string,
@@ -28,7 +29,8 @@ export async function verifyAdminCredentials(
   const throttle = { email: normalised.slice(0, 320), address };
   const wait = await signInWait(prisma, throttle);
   if (wait > 0) {
-    await recordSignInFailure(prisma, throttle);
+    // Not counted: an attempt refused unchecked proves nothing about the password, and counting
+    // it would let anyone keep any admin locked out for ever with one request per lockout.
     await recordAudit(prisma, {
       adminEmail: throttle.email,
       action: 'sign-in',

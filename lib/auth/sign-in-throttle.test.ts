@@ -48,10 +48,27 @@ test('while an email must wait, even the right password is refused unchecked, an
   assert.match(last?.detail ?? '', /too many attempts/);
 });
 
+test('attempts refused during a lockout do not renew it: the admin gets in once it is over', async () => {
+  const admin = await makeAdmin(prisma, { password: 'right password' });
+  const k = { email: admin.email, address: null };
+  const t0 = new Date(Date.now() - 14 * 60_000); // locked out 14 minutes ago
+  for (let i = 0; i < 8; i++) await recordSignInFailure(prisma, k, t0);
+  assert.ok((await signInWait(prisma, k)) > 0 && (await signInWait(prisma, k)) <= 60, 'about a minute left');
+  // A stranger keeps trying during the lockout, with any password: refused unchecked, audited ...
+  for (let i = 0; i < 3; i++) assert.equal(await verifyAdminCredentials(admin.email, 'guess'), null);
+  assert.equal(await prisma.auditEvent.count({ where: { adminEmail: admin.email, detail: { contains: 'too many attempts' } } }), 3);
+  // ... and the lockout still ends when it was going to: 15 minutes after the eighth failure.
+  assert.equal(await signInWait(prisma, k, new Date(t0.getTime() + 15 * 60_000 + 1000)), 0);
+});
+
 test('the client address is read from the right of X-Forwarded-For, as many hops as there are proxies', () => {
   assert.equal(clientAddress(null), null);
   assert.equal(clientAddress('203.0.113.9'), '203.0.113.9');
   assert.equal(clientAddress('6.6.6.6, 203.0.113.9', 1), '203.0.113.9');
   assert.equal(clientAddress('6.6.6.6, 203.0.113.9, 10.0.0.2', 2), '203.0.113.9');
   assert.equal(clientAddress('203.0.113.9', 3), '203.0.113.9');
+  assert.equal(clientAddress('[2001:db8::1]'), '2001:db8::1');
+  // Only an address is kept: not a name, not a string as long as the header allows.
+  assert.equal(clientAddress('evil.example'), null);
+  assert.equal(clientAddress(`203.0.113.9${'x'.repeat(500)}`), null);
 });

@@ -1,4 +1,5 @@
 import 'server-only';
+import net from 'node:net';
 import type { PrismaClient } from '@/lib/generated/prisma/client';
 
 // Failed sign-ins slow down, then lock out, each email address and each client address. The
@@ -74,5 +75,8 @@ export function clientAddress(forwardedFor: string | null, hops = Number(process
     .filter(Boolean);
   if (entries.length === 0) return null;
   const index = Math.max(0, entries.length - Math.max(1, hops));
-  return entries[index]!.slice(0, 64);
+  // Only an IP address is a key: anything else in the header (a forged name, a long string) is
+  // no address at all, and the per-email limit still holds.
+  const address = entries[index]!.replace(/^\[(.*)\]$/, '$1');
+  return net.isIP(address) ? address : null;
 }
