@@ -27,6 +27,7 @@ import { listAssignableNumbers, assignPhoneNumber, unassignPhoneNumber } from '@
 import { editCallingName, listPhoneNumbers } from '@/lib/inventory/phone-numbers';
 import { addPhoneNumbers, previewPhoneNumbers } from '@/lib/inventory/phone-number-imports';
 import { createAccountSchema, renameAccountSchema } from '@/lib/directory/account-schemas';
+import { addAdminSchema } from '@/lib/admins/schemas';
 
 const database = useTestDatabase();
 let prisma: PrismaClient;
@@ -152,6 +153,28 @@ describe('account names: invisible and reordering characters are removed, markup
       }
     });
   }
+  // An admin's name is every audit row's actor: what would disguise it is refused, not stored.
+  for (const [label, input, message] of [
+    ['a right-to-left override', '\u202EeyE', 'Enter a name without invisible, control or text-direction characters'],
+    ['right-to-left isolates', '\u2067Eve\u2069', 'Enter a name without invisible, control or text-direction characters'],
+    ['a zero-width space', 'E\u200Bve', 'Enter a name without invisible, control or text-direction characters'],
+    ['an escape character', 'Eve\u001b[31m', 'Enter a name without invisible, control or text-direction characters'],
+    ['only spaces', '   ', 'Enter their name'],
+    ['201 characters', 'x'.repeat(201), 'Enter a name of 200 characters or fewer'],
+  ] as const) {
+    test(`an admin's name with ${label}: refused with the rule`, () => {
+      const parsed = addAdminSchema.safeParse({ email: 'eve@example.com', name: input, role: 'ReadOnly', accounts: 'all' });
+      assert.equal(parsed.success, false);
+      assert.deepEqual(
+        parsed.error!.issues.map((i) => [i.path[0], i.message]),
+        [['name', message]],
+      );
+    });
+  }
+  test("an admin's name is stored normalised: full-width letters and runs of spaces", () => {
+    const parsed = addAdminSchema.safeParse({ email: 'eve@example.com', name: ' Ｅｖｅ   Adams ', role: 'ReadOnly', accounts: 'all' });
+    assert.equal(parsed.data?.name, 'Eve Adams');
+  });
   test('no name at all, and an account type or licence that is not one', () => {
     const parsed = createAccountSchema.safeParse({ type: 'Admin', defaultLicense: 'Free' });
     assert.deepEqual(

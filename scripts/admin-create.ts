@@ -6,10 +6,11 @@ import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { closeDatabase, getDatabase } from '../lib/db/client';
 import { createAdmin } from '../lib/admins/create-admin';
+import { adminNameField } from '../lib/admins/schemas';
 
 const argsSchema = z.object({
   email: z.string().trim().email('--email must be an email address'),
-  name: z.string().trim().min(1, '--name is required').max(200),
+  name: z.string({ error: '--name is required' }).pipe(adminNameField),
   role: z.enum(['Administrator', 'ReadOnly']).default('Administrator'),
 });
 

@@ -3,6 +3,29 @@ import { checkbox, id, version } from '@/lib/forms/fields';
 
 // One schema per form, used by react-hook-form in the browser and safeParse on the server.
 
+const NAME_TOO_LONG = 'Enter a name of 200 characters or fewer';
+
+/**
+ * An admin's name, which every audit row and the header show: NFKC-normalised, spaces collapsed
+ * and trimmed, at most 200 characters. Bidirectional controls (which can make "Eve" read as
+ * another name in the audit log) and other invisible or control characters are refused with a
+ * message, as numbers' are, rather than stored.
+ */
+export const adminNameField = z
+  .string({ error: 'Enter their name' })
+  .max(2000, NAME_TOO_LONG)
+  .transform((v) => v.normalize('NFKC').replace(/\s+/g, ' ').trim())
+  .pipe(
+    z
+      .string()
+      .min(1, 'Enter their name')
+      .max(200, NAME_TOO_LONG)
+      .refine(
+        (v) => !/[\u0000-\u001F\u007F-\u009F\u00AD\u061C\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF]/.test(v),
+        'Enter a name without invisible, control or text-direction characters',
+      ),
+  );
+
 /** A group of checkboxes: absent or false (none ticked), one value, or a list of values. */
 const idList = z.preprocess(
   (v) => (Array.isArray(v) ? v : typeof v === 'string' ? [v] : []),
@@ -34,7 +57,7 @@ export const addAdminSchema = z
       .min(1, 'Enter their email address')
       .max(320, 'Email address is too long')
       .email('Enter an email address like name@example.com'),
-    name: z.string({ error: 'Enter their name' }).trim().min(1, 'Enter their name').max(200, 'Enter a name of 200 characters or fewer'),
+    name: adminNameField,
     ...adminAccess,
   })
   .superRefine(requireChosenAccounts, whenAccountsParsed);
