@@ -567,9 +567,10 @@ export async function runMatrix(options: MatrixOptions = {}): Promise<MatrixResu
       (await c.query<{ n: number; max: string | null }>(`select count(*)::int as n, max(seq)::text as max from "AuditEvent"`)).rows[0]!;
     const newAudit = async (afterSeq: string | null) =>
       (
-        await c.query<{ action: string; outcome: string }>(`select action, outcome::text from "AuditEvent" where seq > $1 order by seq`, [
-          afterSeq ?? '0',
-        ])
+        await c.query<{ action: string; outcome: string; named: string | null }>(
+          `select action, outcome::text, coalesce("accountId", "userId", "phoneNumberId") as named from "AuditEvent" where seq > $1 order by seq`,
+          [afterSeq ?? '0'],
+        )
       ).rows;
 
     log(`\n== The matrix: ${mutations.length} mutations × ${IDENTITIES.length} identities`);
@@ -631,8 +632,13 @@ export async function runMatrix(options: MatrixOptions = {}): Promise<MatrixResu
             ((answer.status === 200 && (messages !== null || /You have read-only access/.test(textOf(answer.html)))) ||
               ([302, 303, 307].includes(answer.status) &&
                 (Boolean(answer.location?.startsWith('/login')) || answer.location === '/not-found')));
+          // Without a valid session the post's ids are anyone's claim: its refusal names no account,
+          // user or number (issue 13), so it cannot be planted in their history.
+          const sessionless = ['signed-out', 'expired', 'disabled'].includes(identity);
           const refusalRow =
-            rows.length === 1 && ['Denied', 'Invalid', ...(m.refusedForAll ? ['Conflict'] : [])].includes(rows[0]!.outcome);
+            rows.length === 1 &&
+            ['Denied', 'Invalid', ...(m.refusedForAll ? ['Conflict'] : [])].includes(rows[0]!.outcome) &&
+            (!sessionless || rows[0]!.named === null);
           ok = clear && changed.length === 0 && refusalRow;
           detail =
             `${outcome}${clear ? '' : ' (not a clear refusal)'}; ` +

@@ -8,6 +8,7 @@ import { DomainError } from '@/lib/kernel/errors';
 import { getPrisma } from '@/lib/db/client';
 import { pageNotFound } from '@/lib/http/not-found';
 import { isId } from '@/lib/kernel/labels';
+import { limits, take } from '@/lib/api/rate-limit';
 import { fieldErrorsOf, formFiles, formValues, type ActionState } from './action-state';
 
 /**
@@ -29,16 +30,24 @@ export function formAction<S extends z.ZodType>(
     const values = formValues(formData);
     const admin = await currentAdmin();
     if (!admin) {
-      // No session, an expired one, or a disabled admin's: refused, and recorded like every refusal.
-      const id = (key: string) => (typeof values[key] === 'string' && isId(values[key]) ? (values[key] as string) : null);
-      await recordAudit(await getPrisma(), {
-        action: 'signed-out-attempt',
-        outcome: 'Denied',
-        accountId: id('accountId'),
-        userId: id('userId'),
-        phoneNumberId: id('phoneNumberId'),
-        detail: 'A form was posted without a valid session (signed out, expired, or a disabled admin).',
-      });
+      // No session, an expired one, or a disabled admin's: refused, and recorded like every
+      // refusal, but the ids the post claims are not trusted: anyone can post any id, so they are
+      // only named in the detail, never set as the row's account, user or number (which would put
+      // the row in that account's or user's history). And at most so many a minute in all, so
+      // anonymous posts cannot flood the audit log (lib/api/rate-limit.ts: the same shared window
+      // the machine interfaces use for callers without a token).
+      if (take('forms:signed-out', limits().anonymous).allowed) {
+        const claimed = ['accountId', 'userId', 'phoneNumberId', 'adminId']
+          .filter((key) => typeof values[key] === 'string' && isId(values[key]))
+          .map((key) => `${key} ${values[key] as string}`);
+        await recordAudit(await getPrisma(), {
+          action: 'signed-out-attempt',
+          outcome: 'Denied',
+          detail:
+            'A form was posted without a valid session (signed out, expired, or a disabled admin)' +
+            (claimed.length ? `; it named ${claimed.join(', ')} (not checked).` : '.'),
+        });
+      }
       return { formError: 'You are signed out. Sign in again, then make the change again.', values };
     }
     const parsed = schema.safeParse({ ...values, ...formFiles(formData) });
