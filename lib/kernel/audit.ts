@@ -3,7 +3,7 @@ import type { Prisma, PrismaClient, AuditOutcome } from '@/lib/generated/prisma/
 
 export type AuditAction =
   | 'sign-in'
-  /** A form posted without a valid session; which form is told by the ids it carried. */
+  /** A form posted without a valid session; the ids it claimed are named in the detail, unchecked. */
   | 'signed-out-attempt'
   | 'assign-phone-number'
   | 'unassign-phone-number'
