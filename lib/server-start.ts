@@ -24,6 +24,13 @@ export async function prepareServer(): Promise<void> {
     } catch (err) {
       console.error(`Purging the deletion queue failed: ${(err as Error).message}`);
     }
+    // Signed-out sessions' ids, once those sessions would have expired anyway (lib/auth/end-session.ts).
+    try {
+      const { purgeEndedSessions } = await import('@/lib/auth/end-session');
+      await purgeEndedSessions();
+    } catch (err) {
+      console.error(`Forgetting ended sessions failed: ${(err as Error).message}`);
+    }
     // The API's kept answers to Idempotency-Keys older than a day (lib/api/idempotency.ts).
     try {
       const { purgeIdempotencyKeys } = await import('@/lib/api/idempotency');

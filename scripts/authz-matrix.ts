@@ -529,7 +529,18 @@ export async function runMatrix(options: MatrixOptions = {}): Promise<MatrixResu
     const c = client;
     await c.query(`update "Admin" set "disabledAt" = now() where id = $1`, [people.disabled.id]);
     // next-auth v5 reads the JWE in `authjs.session-token` (plain http), salted with the cookie's name.
-    const mint = (maxAge: number) => encode({ token: { sub: people.full.id, sessionVersion: 1 }, secret, salt: SESSION_COOKIE, maxAge });
+    const mint = (maxAge: number) =>
+      encode({
+        token: {
+          sub: people.full.id,
+          sessionVersion: 1,
+          sid: crypto.randomBytes(16).toString('base64url'),
+          signedInAt: Math.floor(Date.now() / 1000),
+        },
+        secret,
+        salt: SESSION_COOKIE,
+        maxAge,
+      });
     jars.expired!.set(SESSION_COOKIE, await mint(-3600));
     {
       const control = new CookieJar();

@@ -1,13 +1,12 @@
 import 'server-only';
+import crypto from 'node:crypto';
 import NextAuth from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
 import { signInSchema } from './sign-in-schema';
 import { verifyAdminCredentials } from '@/lib/auth/credentials';
 import { clientAddress } from './sign-in-throttle';
 import { authSecret } from './secret';
-
-/** Sessions last a working day, not next-auth's default 30 days. */
-const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
+import { SESSION_MAX_AGE_SECONDS } from './session-lifetime';
 
 // Lazy, so that the secret is read (or, for the embedded demo, created) when a request needs
 // it, not when `next build` loads this module.
@@ -43,11 +42,17 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
       if (user) {
         token.sub = user.id;
         token.sessionVersion = (user as { sessionVersion?: number }).sessionVersion;
+        // This session's own id, so that Sign out can end it and only it (EndedSession), and
+        // when it began, so that it ends 8 hours later whatever refreshes it.
+        token.sid = crypto.randomBytes(16).toString('base64url');
+        token.signedInAt = Math.floor(Date.now() / 1000);
       }
       return token;
     },
-    session({ session, token }) {
-      return { ...session, adminId: token.sub, sessionVersion: token.sessionVersion };
+    // What next-auth's session endpoint would say; Switchboard does not serve it
+    // (app/api/auth/[...nextauth]/route.ts), and it names nothing internal either way.
+    session({ session }) {
+      return { expires: session.expires } as typeof session;
     },
   },
 }));

@@ -81,9 +81,17 @@ export function normaliseEmail(email: string): string {
   return email.trim().toLowerCase();
 }
 
-export async function loadSessionAdmin(adminId: string, sessionVersion: number | undefined): Promise<SessionAdmin | null> {
+/**
+ * The admin of a session, if it is still good: they exist, are enabled, nothing ended their
+ * sessions since (sessionVersion), and this one (`sid`, when the session has one) was not
+ * signed out. One query: the ended-session check is a NOT EXISTS in the same statement.
+ */
+export async function loadSessionAdmin(adminId: string, sessionVersion: number | undefined, sid?: string): Promise<SessionAdmin | null> {
   const prisma = await getPrisma();
-  const admin = await prisma.admin.findUnique({ where: { id: adminId }, select: ADMIN_SELECT });
+  const admin = await prisma.admin.findUnique({
+    where: { id: adminId, ...(sid ? { endedSessions: { none: { sid } } } : {}) },
+    select: ADMIN_SELECT,
+  });
   if (!admin || admin.disabledAt || admin.sessionVersion !== sessionVersion) return null;
   return sessionAdminFrom(admin);
 }
