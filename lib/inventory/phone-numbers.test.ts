@@ -263,5 +263,12 @@ describe('history and reuse warning', () => {
     assert.equal(await recentHolder(admin, n.id, new Date(Date.now() + 31 * DAY)), null);
     const outsider = await sessionFor((await makeAdmin(prisma, { accountIds: [(await makeAccount(prisma)).id] })).id);
     assert.deepEqual((await recentHolder(outsider, n.id))?.holder, { visible: false });
+    // Nor who assigned and unassigned it: another account's admins are not this admin's to know.
+    const seen = (await getPhoneNumber(outsider, n.id))?.history[0];
+    assert.deepEqual(
+      [seen?.holder, seen?.assignedBy, seen?.unassignedBy],
+      [{ visible: false }, 'an admin of another account', 'an admin of another account'],
+    );
+    assert.equal(details?.history[0]?.assignedBy, admin.name, 'the admin who may see the account sees the name');
   });
 });

@@ -245,6 +245,8 @@ export async function inventoryOverview(admin: SessionAdmin): Promise<Overview> 
   };
 }
 
+const OTHER_ACCOUNTS_ADMIN = 'an admin of another account';
+
 export type HistoryRow = {
   id: string;
   holder: Assignee;
@@ -296,17 +298,20 @@ export async function getPhoneNumber(admin: SessionAdmin, phoneNumberId: string)
     createdAt: n.createdAt,
     history: n.history.map((h) => {
       const user = userById.get(h.userId);
+      const visible = Boolean(user && canSeeAccount(admin, h.accountId));
       const holder: Assignee =
-        user && canSeeAccount(admin, h.accountId)
+        user && visible
           ? { visible: true, accountId: h.accountId, accountName: user.account.name, userId: user.id, fullName: user.fullName }
           : { visible: false };
+      // Who assigned or unassigned it in an account this admin cannot see is not theirs to know either.
+      const by = (id: string | null) => (visible ? adminName(id) : id ? OTHER_ACCOUNTS_ADMIN : null);
       return {
         id: h.id,
         holder,
         assignedAt: h.assignedAt,
-        assignedBy: adminName(h.assignedById) ?? '',
+        assignedBy: by(h.assignedById) ?? '',
         unassignedAt: h.unassignedAt,
-        unassignedBy: adminName(h.unassignedById),
+        unassignedBy: by(h.unassignedById),
       };
     }),
   };
