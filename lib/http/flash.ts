@@ -9,9 +9,9 @@ import { FLASH_COOKIE, FLASH_HEADER } from './flash-names';
 // only what happened and to whom; the page writes the words, and only for that very user.
 // proxy.ts moves the cookie into a request header on the next page request and deletes it, so a
 // reload does not repeat it. Right after an action (JavaScript on) the page reads the new cookie.
-// The one exception to "nothing secret": a new admin's one-time password, or a new API token's
-// secret, which rides along sealed (lib/auth/sealed.ts) for the admin who made it, and is never
-// stored anywhere unhashed.
+// The whole cookie is sealed (encodeFlash), so the browser can neither read nor forge one. A new
+// admin's one-time password, or a new API token's secret, is sealed once more inside it for the
+// admin who made it, and is never stored anywhere unhashed.
 
 const changeFlashSchema = z.object({
   kind: z.enum([
@@ -118,15 +118,25 @@ const isChangeFlash = (flash: Flash): flash is ChangeFlash =>
   !isApiTokenFlash(flash) &&
   !isProvisioningFlash(flash);
 
-export function encodeFlash(flash: Flash): string {
-  return Buffer.from(JSON.stringify(flash)).toString('base64url');
+/** What the flash is sealed to: only a flash cookie opens as a flash. */
+const FLASH_AAD = 'switchboard flash cookie v1';
+
+/**
+ * The cookie's value: the whole flash sealed (lib/auth/sealed.ts, AES-256-GCM under a key from
+ * AUTH_SECRET), so the browser can neither read what it says (the ids, an account's name) nor
+ * make or edit one: a post cannot plant "Phone number assigned" on a page it did not assign on.
+ */
+export function encodeFlash(flash: Flash, secret?: string): string {
+  return seal(JSON.stringify(flash), FLASH_AAD, secret);
 }
 
 /** The flash in a cookie or header, or null if there is none or it is not one of ours. */
-export function decodeFlash(raw: string | undefined | null): Flash | null {
-  if (!raw) return null;
+export function decodeFlash(raw: string | undefined | null, secret?: string): Flash | null {
+  if (!raw || raw.length > 4096) return null;
+  const opened = unseal(raw, FLASH_AAD, secret);
+  if (opened === null) return null;
   try {
-    const parsed = flashSchema.safeParse(JSON.parse(Buffer.from(raw, 'base64url').toString('utf8')));
+    const parsed = flashSchema.safeParse(JSON.parse(opened));
     return parsed.success ? parsed.data : null;
   } catch {
     return null;
