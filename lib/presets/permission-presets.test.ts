@@ -7,6 +7,7 @@ import { assertRefused } from '@/lib/test/refused';
 import type { PrismaClient } from '@/lib/generated/prisma/client';
 import type { SessionAdmin } from '@/lib/kernel/session-admin';
 import { describeChanges } from '@/lib/audit/format';
+import { formatPhoneNumber } from '@/lib/kernel/phone';
 import { assignPhoneNumber } from '@/lib/telephony/telephony';
 import {
   createPermissionPreset,
@@ -28,6 +29,7 @@ before(async () => {
 
 const CALLING = { inboundCalling: true, outboundCalling: true, sms: false };
 const EVERYTHING = { inboundCalling: true, outboundCalling: true, sms: true };
+const ALL_OFF_PERMISSIONS = { inboundCalling: false, outboundCalling: false, sms: false };
 
 /** Presets, users and numbers: what a refusal must leave as it was (the audit log grows). */
 async function snapshot() {
@@ -251,6 +253,18 @@ describe('assign with a permission preset', () => {
     assert.equal(after.phoneNumber?.id, number.id);
     assert.deepEqual([after.inboundCalling, after.outboundCalling, after.sms], [true, true, false]);
     const rows = await prisma.auditEvent.findMany({ where: { userId: user.id }, select: { action: true, outcome: true, after: true } });
+    // As the audit log reads it.
+    assert.deepEqual(
+      describeChanges({ phoneNumber: null, ...ALL_OFF_PERMISSIONS }, rows[0]?.after).map(
+        (c) => `${c.field}: ${c.before ?? ''} → ${c.after}`,
+      ),
+      [
+        'Phone number: None → ' + formatPhoneNumber(number.e164),
+        'Inbound calling: Off → On',
+        'Outbound calling: Off → On',
+        'Permission preset:  → Calling only',
+      ],
+    );
     assert.deepEqual(rows, [
       {
         action: 'assign-phone-number',
