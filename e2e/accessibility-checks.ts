@@ -390,6 +390,34 @@ const GROUPS: Record<string, Entry[]> = {
       path: (d) => `/accounts/${d.accountId}/provisioning/${d.scimToken.id}/revoke`,
       title: (d) => `Revoke – ${d.scimToken.name} – ${d.accountName} – ${S}`,
     },
+    // An account's permission presets: anyone of the account may look, its Administrators change them.
+    {
+      name: 'permission presets',
+      path: (d) => `/accounts/${d.accountId}/permission-presets`,
+      title: (d) => `Permission presets – ${d.accountName} – ${S}`,
+    },
+    {
+      name: 'permission presets, read-only admin',
+      as: 'viewer',
+      path: (d) => `/accounts/${d.accountId}/permission-presets`,
+      title: (d) => `Permission presets – ${d.accountName} – ${S}`,
+    },
+    {
+      name: 'add permission preset, nothing entered',
+      path: (d) => `/accounts/${d.accountId}/permission-presets/new`,
+      title: (d) => `Error: Add permission preset – ${d.accountName} – ${S}`,
+      act: submit('Add preset'),
+    },
+    {
+      name: 'edit permission preset',
+      path: (d) => `/accounts/${d.accountId}/permission-presets/${d.preset.id}/edit`,
+      title: (d) => `Edit permission preset – ${d.preset.name} – ${d.accountName} – ${S}`,
+    },
+    {
+      name: 'delete permission preset',
+      path: (d) => `/accounts/${d.accountId}/permission-presets/${d.preset.id}/delete`,
+      title: (d) => `Delete permission preset – ${d.preset.name} – ${d.accountName} – ${S}`,
+    },
   ],
   'audit log, outbox and not found': [
     { name: 'audit log', path: () => '/audit', title: () => `Audit log – ${S}` },

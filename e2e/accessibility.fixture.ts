@@ -34,6 +34,12 @@ export default defineFixture('accessibility', async (f) => {
   const admin = await f.admin({ accountIds: [account.id] });
   const token = await f.token(admin.id, { name: f.name('A11y token') });
   const scimToken = await f.token(admin.id, { kind: 'Provisioning', accountId: account.id, name: f.name('A11y directory') });
+  // A permission preset: its pages, and the assign forms' "Permissions after assigning" with a choice.
+  const presetName = f.name('A11y calling');
+  const preset = await f.prisma.permissionPreset.create({
+    data: { accountId: account.id, name: presetName, nameKey: presetName.toLowerCase(), inboundCalling: true, outboundCalling: true },
+    select: { id: true, name: true },
+  });
   const outboxMessage = await f.prisma.outboxMessage.findFirstOrThrow({
     where: { userId: notified.id },
     select: { id: true, subject: true },
@@ -42,6 +48,7 @@ export default defineFixture('accessibility', async (f) => {
     admin,
     token: { id: token.id, name: token.name },
     scimToken: { id: scimToken.id, name: scimToken.name },
+    preset,
     viewer: await f.admin({ role: 'ReadOnly', accountIds: [account.id] }),
     /** An Administrator of all accounts, for the Admins pages. */
     manager,

@@ -27,6 +27,19 @@ export default defineFixture(
       readOnlyTarget: { user: await user('ReadOnlyTarget'), number: await f.freeNumber(), holder: await withNumber('ReadOnlyHolder') },
       otherUser: { user: await f.user(other.id, 'API Flow Elsewhere'), number: await f.freeNumber() },
       replay: { user: await user('Replay'), number: await f.freeNumber() },
+      withPreset: {
+        user: await user('WithPreset'),
+        number: await f.freeNumber(),
+        preset: await f.prisma.permissionPreset.create({
+          data: { accountId: mine.id, name: 'Calling only', nameKey: 'calling only', inboundCalling: true, outboundCalling: true },
+          select: { id: true },
+        }),
+        /** Another account's preset: not one the user's account has. */
+        foreign: await f.prisma.permissionPreset.create({
+          data: { accountId: other.id, name: 'Everything', nameKey: 'everything', inboundCalling: true, outboundCalling: true, sms: true },
+          select: { id: true },
+        }),
+      },
     };
   },
   { projects: [HTTP_PROJECT] },

@@ -67,6 +67,25 @@ test('assign by id: 201 with the user, the number theirs and calling and SMS off
   expect(again.body.version).toBe(assigned.body.version);
 });
 
+test('assign with a permission preset: its permissions set with the number; another account’s preset is 409', async ({ request, data }) => {
+  const { user, number, preset, foreign } = data.withPreset;
+  const token = data.admin.token.secret;
+  const theirs = await api<Problem>(request, 'POST', `/users/${user.id}/phone-number`, {
+    token,
+    body: { phoneNumberId: number.id, permissionPresetId: foreign.id, notify: false },
+  });
+  expect(theirs.status).toBe(409);
+  expect(theirs.body.detail).toMatch(/deleted, or is not one of this account’s/);
+  expect((await readNumber(request, data, number.id)).body).toMatchObject({ status: 'Unassigned' });
+
+  const assigned = await api<User>(request, 'POST', `/users/${user.id}/phone-number`, {
+    token,
+    body: { phoneNumberId: number.id, permissionPresetId: preset.id, notify: false },
+  });
+  expect(assigned.status).toBe(201);
+  expect(assigned.body.permissions).toEqual({ inboundCalling: true, outboundCalling: true, sms: false });
+});
+
 test('assign by E.164; a number not in the inventory is refused naming the field', async ({ request, console: http, data }) => {
   const { user, number, missing } = data.byE164;
   const token = data.admin.token.secret;

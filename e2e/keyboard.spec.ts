@@ -91,7 +91,8 @@ test('Assign phone number by keyboard: search, arrow keys in the radio group, En
   await tabTo(page, 'Search numbers');
   await page.keyboard.type(search);
   await page.keyboard.press('Enter');
-  await expect(page.getByRole('radio')).toHaveCount(2, { timeout: 20_000 });
+  // The two numbers (the form's other radios are "Permissions after assigning").
+  await expect(page.getByRole('group', { name: 'Phone number' }).getByRole('radio')).toHaveCount(2, { timeout: 20_000 });
 
   // Nothing chosen: Enter on Assign is refused, and focus lands on the error summary.
   await tabTo(page, /^Assign$/);

@@ -15,6 +15,7 @@ import { sessionFor } from '@/lib/test/session';
 import { makeAccount, makeAdmin, makePhoneNumber, makeUser, uniqueLocalE164 } from '@/lib/test/factories';
 import type { PrismaClient } from '@/lib/generated/prisma/client';
 import { assignPhoneNumberSchema, editTelephonyPermissionsSchema, unassignPhoneNumberSchema } from '@/lib/telephony/schemas';
+import { presetChoice } from '@/lib/presets/schemas';
 import { editCallingNameSchema, previewPhoneNumbersSchema } from '@/lib/inventory/schemas';
 import { parsePhoneNumberInput } from '@/lib/inventory/parse';
 import { MAX_TEXT_CHARS } from '@/lib/inventory/limits';
@@ -271,7 +272,7 @@ describe('mass assignment: fields a form does not have are dropped', () => {
       allAccounts: 'on',
     });
     assert.deepEqual(Object.keys(parsed).sort(), ['accountId', 'notifyUser', 'phoneNumberId', 'userId', 'userVersion']);
-    await assignPhoneNumber(admin, parsed);
+    await assignPhoneNumber(admin, { ...parsed, permissionPreset: presetChoice(parsed.permissionPreset) });
     const after = await prisma.user.findUniqueOrThrow({ where: { id: user.id } });
     assert.deepEqual([after.inboundCalling, after.outboundCalling, after.sms], [false, false, false]);
     const admins = await prisma.admin.findMany({ where: { id: admin.id }, select: { role: true, allAccounts: true } });

@@ -165,6 +165,13 @@ export async function runMatrix(options: MatrixOptions = {}): Promise<MatrixResu
     const userImports: Partial<Record<Identity, string>> = {};
     const fullUserImport = () => userImports['full-scope'] ?? 'no-import-yet';
 
+    const makePreset = (accountId: string) => {
+      const name = `Matrix preset ${crypto.randomBytes(4).toString('hex')}`;
+      return prisma.permissionPreset.create({
+        data: { accountId, name, nameKey: name.toLowerCase(), inboundCalling: true, outboundCalling: true },
+        select: { id: true },
+      });
+    };
     const mutations: Mutation[] = [
       {
         name: 'assign phone number (user page)',
@@ -489,6 +496,52 @@ export async function runMatrix(options: MatrixOptions = {}): Promise<MatrixResu
           };
         },
       })),
+
+      // ---- Permission presets (issue 16): the account's Administrators add, edit and delete them;
+      // assigning with one is the assignment's own check, plus the preset's (in the account).
+      {
+        name: 'add permission preset',
+        allowed: ['full-scope'],
+        target: async () => ({
+          page: `/accounts/${accountA.id}/permission-presets/new`,
+          button: 'Add preset',
+          fields: (f) => set(f, { name: `Matrix ${crypto.randomBytes(4).toString('hex')}`, inboundCalling: 'on' }),
+          success: `/accounts/${accountA.id}/permission-presets`,
+        }),
+      },
+      ...(
+        [
+          ['edit permission preset', 'edit', 'Save', { name: 'Matrix edited', sms: 'on' }],
+          ['delete permission preset', 'delete', 'Delete', { confirm: 'on' }],
+        ] as const
+      ).map(([name, page, button, values]): Mutation => ({
+        name,
+        allowed: ['full-scope'],
+        target: async () => {
+          const preset = await makePreset(accountA.id);
+          return {
+            page: `/accounts/${accountA.id}/permission-presets/${preset.id}/${page}`,
+            button,
+            fields: (f) => set(f, values),
+            success: `/accounts/${accountA.id}/permission-presets`,
+          };
+        },
+      })),
+      {
+        name: 'assign phone number with a permission preset',
+        allowed: ['full-scope'],
+        target: async () => {
+          const user = await makeUser(prisma, accountA.id);
+          const n = await makePhoneNumber(prisma);
+          const preset = await makePreset(accountA.id);
+          return {
+            page: `${userPath(user)}/assign-phone-number?q=${n.e164.slice(2)}`,
+            button: 'Assign',
+            fields: (f) => set(f, { phoneNumberId: n.id, permissionPreset: `${preset.id}:1` }),
+            success: userPath(user),
+          };
+        },
+      },
     ];
     const anotherPreview = mutations.find((m) => m.name.startsWith('add phone numbers from another'))!;
 

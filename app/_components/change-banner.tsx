@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import type { ChangeFlash } from '@/lib/http/flash';
 import { formatPhoneNumber } from '@/lib/kernel/phone';
+import { describeChoice } from '@/lib/presets/words';
 import { FlashConsumed } from './flash-consumed';
 import { FocusOnArrival } from './focus-on-arrival';
 
@@ -16,9 +17,15 @@ export function ChangeBanner({ flash, fullName, editHref }: { flash: ChangeFlash
           <h2 id="banner-title">
             {number} is assigned to {fullName}
           </h2>
-          <p>
-            Calling and SMS permissions are turned off by default. <Link href={editHref}>Edit telephony permissions</Link>
-          </p>
+          {flash.preset ? (
+            <p>
+              Permissions: {describeChoice(flash.preset)}. <Link href={editHref}>Edit telephony permissions</Link>
+            </p>
+          ) : (
+            <p>
+              Calling and SMS permissions are turned off by default. <Link href={editHref}>Edit telephony permissions</Link>
+            </p>
+          )}
         </>
       ) : flash.kind === 'unassigned' ? (
         <>

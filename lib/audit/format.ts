@@ -38,6 +38,9 @@ export const ACTION_LABELS = {
   'revoke-api-token': 'Revoked API token',
   'create-provisioning-token': 'Created provisioning token',
   'revoke-provisioning-token': 'Revoked provisioning token',
+  'create-permission-preset': 'Added permission preset',
+  'edit-permission-preset': 'Edited permission preset',
+  'delete-permission-preset': 'Deleted permission preset',
   'api-request': 'API request refused',
 } as const satisfies Record<AuditAction, string>;
 
@@ -68,6 +71,8 @@ const FIELDS: Record<string, { name: string; format: (v: unknown) => string }> =
   inboundCalling: { name: 'Inbound calling', format: onOff },
   outboundCalling: { name: 'Outbound calling', format: onOff },
   sms: { name: 'SMS', format: onOff },
+  // Assigning with "Permissions after assigning" names the preset whose permissions it set.
+  permissionPreset: { name: 'Permission preset', format: text },
   callingName: { name: 'Calling name', format: text },
   status: { name: 'Status', format: (v) => (typeof v === 'string' ? label(v) : text(v)) },
   // The user changes (lib/directory/user-changes.ts).
@@ -79,6 +84,8 @@ const FIELDS: Record<string, { name: string; format: (v: unknown) => string }> =
   removed: { name: 'Removed', format: yesNo },
   // Accounts, admins and tokens by name.
   name: { name: 'Name', format: text },
+  // Permission presets (lib/presets/), named by `name` above.
+  presetId: { name: 'Preset ID', format: text },
   // API tokens (lib/api/tokens.ts): never the secret, only its first characters.
   tokenId: { name: 'Token ID', format: text },
   hint: { name: 'Secret starts with', format: (v) => (typeof v === 'string' && v ? `${v}…` : text(v)) },

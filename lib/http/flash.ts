@@ -45,6 +45,11 @@ const changeFlashSchema = z.object({
   repeated: z.boolean().optional(),
   /** A one-time password, sealed for the admin who may see it; read it with `flashPassword`. */
   sealedPassword: z.string().max(200).optional(),
+  /** Assigned with a permission preset: its name and the permissions it set (absent: All off). */
+  preset: z
+    .object({ name: z.string().max(200), inboundCalling: z.boolean(), outboundCalling: z.boolean(), sms: z.boolean() })
+    .strict()
+    .optional(),
 });
 /** After "Add phone numbers": how many were added, and how many someone else had added first. */
 const numbersAddedFlashSchema = z.object({
@@ -91,6 +96,15 @@ const apiTokenFlashSchema = z.object({
   /** A new token's secret, sealed for the admin who made it; read it with `flashTokenSecret`. */
   sealedSecret: z.string().max(300).optional(),
 });
+/** After adding, editing or deleting one of an account's permission presets, for its Permission presets page. */
+const presetFlashSchema = z.object({
+  kind: z.enum(['preset-created', 'preset-edited', 'preset-deleted']),
+  accountId: z.string().max(64),
+  /** The preset's name as saved (a deleted one has nothing left to read it from). */
+  name: z.string().max(200).nullable(),
+  /** It was so already (a replay, or another admin did it first): nothing was changed. */
+  repeated: z.boolean().optional(),
+});
 const flashSchema = z.union([
   changeFlashSchema.strict(),
   numbersAddedFlashSchema.strict(),
@@ -98,6 +112,7 @@ const flashSchema = z.union([
   usersImportedFlashSchema.strict(),
   provisioningFlashSchema.strict(),
   apiTokenFlashSchema.strict(),
+  presetFlashSchema.strict(),
 ]);
 export type ChangeFlash = z.infer<typeof changeFlashSchema>;
 export type NumbersAddedFlash = z.infer<typeof numbersAddedFlashSchema>;
@@ -105,17 +120,20 @@ export type AccountFlash = z.infer<typeof accountFlashSchema>;
 export type UsersImportedFlash = z.infer<typeof usersImportedFlashSchema>;
 export type ProvisioningFlash = z.infer<typeof provisioningFlashSchema>;
 export type ApiTokenFlash = z.infer<typeof apiTokenFlashSchema>;
+export type PresetFlash = z.infer<typeof presetFlashSchema>;
 export type Flash = z.infer<typeof flashSchema>;
 
 const isAccountFlash = (flash: Flash): flash is AccountFlash => flash.kind.startsWith('account-');
 const isProvisioningFlash = (flash: Flash): flash is ProvisioningFlash => flash.kind.startsWith('provisioning-');
 const isApiTokenFlash = (flash: Flash): flash is ApiTokenFlash => flash.kind.startsWith('api-token-');
+const isPresetFlash = (flash: Flash): flash is PresetFlash => flash.kind.startsWith('preset-');
 /** The flashes about one user, number or admin (the others say what they are about themselves). */
 const isChangeFlash = (flash: Flash): flash is ChangeFlash =>
   flash.kind !== 'numbers-added' &&
   flash.kind !== 'users-imported' &&
   !isAccountFlash(flash) &&
   !isApiTokenFlash(flash) &&
+  !isPresetFlash(flash) &&
   !isProvisioningFlash(flash);
 
 /** What the flash is sealed to: only a flash cookie opens as a flash. */
@@ -251,4 +269,15 @@ export function secretNonce(flash: ProvisioningFlash | ApiTokenFlash): string {
 /** A new token's secret, if the flash has one and it was sealed for `viewerId`. */
 export function flashTokenSecret(flash: ProvisioningFlash | ApiTokenFlash, viewerId: string): string | null {
   return flash.sealedSecret ? unseal(flash.sealedSecret, tokenSecretFor(viewerId, flash.tokenId)) : null;
+}
+
+/** After a change to one of an account's permission presets. */
+export async function setPresetFlash(flash: PresetFlash): Promise<void> {
+  await writeFlash(flash);
+}
+
+/** What just happened to one of this account's permission presets, for its Permission presets page. */
+export async function readPresetFlash(accountId: string): Promise<PresetFlash | null> {
+  const flash = await readAnyFlash();
+  return flash && isPresetFlash(flash) && flash.accountId === accountId ? flash : null;
 }

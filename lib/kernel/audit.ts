@@ -38,6 +38,10 @@ export type AuditAction =
   | 'revoke-api-token'
   | 'create-provisioning-token'
   | 'revoke-provisioning-token'
+  // An account's permission presets (lib/presets/).
+  | 'create-permission-preset'
+  | 'edit-permission-preset'
+  | 'delete-permission-preset'
   | 'api-request';
 
 export type AuditInput = {

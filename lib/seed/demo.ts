@@ -106,6 +106,13 @@ export async function seedDemo(prisma: PrismaClient): Promise<boolean> {
       data: { name: spec.name, nameKey: accountNameKey(spec.name), type: spec.type, status: spec.status, defaultLicense: 'Pro' },
       select: { id: true },
     });
+    // The two presets the README names, so "Permissions after assigning" has something to offer.
+    await prisma.permissionPreset.createMany({
+      data: [
+        { name: 'Calling only', inboundCalling: true, outboundCalling: true, sms: false },
+        { name: 'Calling and SMS', inboundCalling: true, outboundCalling: true, sms: true },
+      ].map((p) => ({ ...p, accountId: account.id, nameKey: accountNameKey(p.name) })),
+    });
     const seen = new Set<string>();
     const data = [];
     while (data.length < spec.users) {

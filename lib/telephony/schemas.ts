@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { checkbox, id, version } from '@/lib/forms/fields';
+import { permissionsAfterAssigningField } from '@/lib/presets/schemas';
 
 // One schema per form, used by react-hook-form in the browser and safeParse on the server.
 
@@ -15,6 +16,7 @@ export const assignPhoneNumberSchema = z.object({
   ...userTarget,
   userVersion: version,
   phoneNumberId: z.string({ error: 'Select the phone number to assign' }).min(1, 'Select the phone number to assign').pipe(id),
+  ...permissionsAfterAssigningField,
   ...notifyUser,
 });
 export type AssignPhoneNumberInput = z.input<typeof assignPhoneNumberSchema>;

@@ -10,6 +10,7 @@ import { mutate, type Db, type Tx } from '@/lib/kernel/mutation';
 import { composeNotification, type NotificationInput } from '@/lib/notifications/compose';
 import { lockActiveAccount, refuseIfSuspended } from '@/lib/directory/account-changes';
 import { releasePhoneNumber } from '@/lib/directory/release-phone-number';
+import { resolvePresetSelection, type AppliedPermissions, type PresetSelection } from '@/lib/presets/permission-presets';
 
 // The three workflows of the spec. Each change is one conditional write per row, in one short
 // transaction with its history and audit rows: the condition (still Unassigned, still this
@@ -112,11 +113,30 @@ async function queueNotification(tx: Tx, admin: SessionAdmin, user: UserState, m
   });
 }
 
-export type AssignInput = Target & Notify & { phoneNumberId: string; userVersion: number };
-/** `notified`: an email to the user about this change was queued (never for a repeat). */
-export type ChangeResult = { fullName: string; e164: string | null; repeated: boolean; notified: boolean };
+export type AssignInput = Target &
+  Notify & {
+    phoneNumberId: string;
+    userVersion: number;
+    /** "Permissions after assigning": one of the account's presets; absent or null is All off (the spec's default). */
+    permissionPreset?: PresetSelection | null;
+  };
+/**
+ * `notified`: an email to the user about this change was queued (never for a repeat).
+ * `applied`: an assignment made with a preset, and the permissions it set.
+ */
+export type ChangeResult = {
+  fullName: string;
+  e164: string | null;
+  repeated: boolean;
+  notified: boolean;
+  applied?: AppliedPermissions & { preset: NonNullable<AppliedPermissions['preset']> };
+};
 
-/** Assigns an Unassigned Business Calling number to a user who has none; calling and SMS go off. */
+/**
+ * Assigns an Unassigned Business Calling number to a user who has none. Calling and SMS go off,
+ * or, when the admin chose one of the account's presets, are set to its permissions, in the same
+ * transaction (a preset deleted or changed meanwhile refuses the whole change).
+ */
 export async function assignPhoneNumber(admin: SessionAdmin, input: AssignInput): Promise<ChangeResult> {
   const ids = { accountId: input.accountId, userId: input.userId, phoneNumberId: input.phoneNumberId };
   return mutate(admin, { action: 'assign-phone-number', permission: 'change', about: ids }, async ({ db, write }) => {
@@ -125,7 +145,7 @@ export async function assignPhoneNumber(admin: SessionAdmin, input: AssignInput)
     await refuseIfSuspended(db, user.accountId);
     const number = await db.phoneNumber.findUnique({
       where: { id: input.phoneNumberId },
-      select: { id: true, e164: true, status: true, type: true, productType: true, userId: true },
+      select: { id: true, e164: true, status: true, type: true, productType: true, userId: true, canSms: true },
     });
     if (!number) throw new DomainError('invalid', 'That phone number does not exist. Choose a number from the list.', 'phoneNumberId');
     if (number.userId === user.id) {
@@ -162,15 +182,23 @@ export async function assignPhoneNumber(admin: SessionAdmin, input: AssignInput)
     }
     const now = new Date();
     const lostRace = () => assignConflict(db, user, number.id);
-    await write(
+    const applied = await write(
       async (tx, lost) => {
         await lockActiveAccount(tx, user.accountId);
+        const applied = await resolvePresetSelection(tx, user.accountId, input.permissionPreset);
+        const { preset, ...permissions } = applied;
+        if (permissions.sms && !number.canSms)
+          throw new DomainError(
+            'invalid',
+            `${formatPhoneNumber(number.e164)} cannot send or receive SMS, so the preset “${preset!.name}” cannot be applied. Choose a preset without SMS, or All off.`,
+            'permissionPreset',
+          );
         const taken = await tx.phoneNumber.updateMany({
           where: { id: number.id, ...assignableWhere },
           data: { status: 'Assigned', userId: user.id, accountId: user.accountId, assignedAt: now, version: { increment: 1 } },
         });
         if (taken.count !== 1) lost();
-        if (!(await updateUserIfCurrent(tx, input, input.userVersion, ALL_OFF))) lost();
+        if (!(await updateUserIfCurrent(tx, input, input.userVersion, permissions))) lost();
         await tx.assignmentHistory.create({
           data: { phoneNumberId: number.id, userId: user.id, accountId: user.accountId, assignedAt: now, assignedById: admin.id },
           select: { id: true },
@@ -181,14 +209,16 @@ export async function assignPhoneNumber(admin: SessionAdmin, input: AssignInput)
           outcome: 'Done',
           ...ids,
           before: { phoneNumber: null, ...permissionsOf(user) },
-          after: { phoneNumber: number.e164, ...ALL_OFF },
+          after: { phoneNumber: number.e164, ...permissions, ...(preset ? { permissionPreset: preset.name } : {}) },
         });
-        if (input.notifyUser) await queueNotification(tx, admin, user, { kind: 'Assigned', e164: number.e164, permissions: ALL_OFF });
+        if (input.notifyUser) await queueNotification(tx, admin, user, { kind: 'Assigned', e164: number.e164, permissions });
+        return applied;
       },
       // The user's one-number index can say no too: someone gave them another number meanwhile.
       { lost: lostRace, unique: lostRace },
     );
-    return { fullName: user.fullName, e164: number.e164, repeated: false, notified: Boolean(input.notifyUser) };
+    const result: ChangeResult = { fullName: user.fullName, e164: number.e164, repeated: false, notified: Boolean(input.notifyUser) };
+    return applied.preset ? { ...result, applied: { ...applied, preset: applied.preset } } : result;
   });
 }
 

@@ -9,6 +9,7 @@ export function AccountNav({ accountId }: { accountId: string }) {
   const items = [
     { href: `/accounts/${accountId}`, label: 'Account summary', exact: true },
     { href: `/accounts/${accountId}/users`, label: 'Users', exact: false },
+    { href: `/accounts/${accountId}/permission-presets`, label: 'Permission presets', exact: false },
   ];
   return (
     <nav className="pane" aria-label="Account">

@@ -5,6 +5,8 @@ import { redirect } from 'next/navigation';
 import { deletePhoneNumber, editCallingName, restorePhoneNumber } from '@/lib/inventory/phone-numbers';
 import { assignPhoneNumber } from '@/lib/telephony/telephony';
 import { setFlash } from '@/lib/http/flash';
+import { presetFlash } from '@/lib/presets/permission-presets';
+import { presetChoice } from '@/lib/presets/schemas';
 import { formAction } from '@/lib/forms/server-action';
 import { deliverAfterResponse } from '@/lib/notifications/after-response';
 import { assignPhoneNumberSchema } from '@/lib/telephony/schemas';
@@ -27,10 +29,17 @@ export const editCallingNameAction = formAction(editCallingNameSchema, async (ad
 
 /** Assigns the number to the chosen user: the same rules and checks as from the user's page. */
 export const assignFromNumberAction = formAction(assignPhoneNumberSchema, async (admin, input) => {
-  const result = await assignPhoneNumber(admin, input);
+  const result = await assignPhoneNumber(admin, { ...input, permissionPreset: presetChoice(input.permissionPreset) });
   revalidatePath(`/accounts/${input.accountId}/users/${input.userId}`);
   deliverAfterResponse(result);
-  await done({ kind: 'assigned', phoneNumberId: input.phoneNumberId, userId: input.userId, e164: result.e164, notified: result.notified });
+  await done({
+    kind: 'assigned',
+    phoneNumberId: input.phoneNumberId,
+    userId: input.userId,
+    e164: result.e164,
+    notified: result.notified,
+    ...presetFlash(result.applied),
+  });
 });
 
 /** Moves an unassigned number to the deletion queue once the admin has confirmed. */

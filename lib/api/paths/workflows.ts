@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { ZodOpenApiPathsObject } from 'zod-openapi';
+import { id } from '@/lib/forms/fields';
 import { assignPhoneNumberSchema } from '@/lib/telephony/schemas';
 import { etagHeader, idempotencyKeyHeader, idParam, ifMatchHeader, ok, problems } from '../openapi-common';
 import { userSchema } from './users';
@@ -28,6 +29,11 @@ export const assignPhoneNumberBody = z
       .regex(E164, 'Enter the phone number in E.164, such as +12065550100')
       .optional()
       .meta({ description: 'Or the number to assign, in E.164 (+12065550100).' }),
+    permissionPresetId: id.optional().meta({
+      description:
+        'Permissions after assigning: the id of one of the user’s account’s permission presets, whose permissions are set with the ' +
+        'number. Left out, calling and SMS are turned off (the default). A preset that does not exist in the account is 409.',
+    }),
     notify,
   })
   .superRefine((body, ctx) => {
@@ -66,14 +72,14 @@ export const workflowsPaths: ZodOpenApiPathsObject = {
       operationId: 'assignPhoneNumber',
       summary: 'Assign a phone number to a user',
       description:
-        'An Unassigned Business Calling number, to a user who has none. Their inbound calling, outbound calling and SMS are turned off; ' +
-        'turn them on afterwards with PATCH …/telephony-permissions. A number someone else holds, or a user who already has one, is 409 ' +
+        'An Unassigned Business Calling number, to a user who has none. Their inbound calling, outbound calling and SMS are turned off, ' +
+        'or set to a permission preset’s with `permissionPresetId`; change them afterwards with PATCH …/telephony-permissions. A number someone else holds, or a user who already has one, is 409 ' +
         'with the console’s message; with If-Match, a user changed since that version is 412.',
       tags: ['Workflows'],
       requestParams: { path: userIdParam, header: ifMatchHeader.extend(idempotencyKeyHeader.shape) },
       requestBody: { required: true, content: { 'application/json': { schema: assignPhoneNumberBody } } },
       responses: {
-        '201': userAnswer('Assigned: the user with the number, permissions off.'),
+        '201': userAnswer('Assigned: the user with the number, permissions off (or as the preset sets them).'),
         '200': userAnswer('The user already had this number: nothing changed.'),
         ...problems('400', '403', '404', '409', '412', '413', '415', '422'),
       },

@@ -4,6 +4,11 @@ import { assignPhoneNumberSchema, type AssignPhoneNumberInput } from '@/lib/tele
 import { useEnhancedForm } from '@/lib/forms/use-enhanced-form';
 import { ErrorSummary } from '@/app/_components/error-summary';
 import { NotifyUserCheckbox } from '@/app/_components/notify-user-checkbox';
+import {
+  PERMISSIONS_AFTER_ASSIGNING_ID,
+  PermissionsAfterAssigning,
+  type PresetOption,
+} from '@/app/_components/permissions-after-assigning';
 import { assignFromNumberAction } from '@/app/phone-numbers/[phoneNumberId]/actions';
 
 type Props = {
@@ -13,22 +18,29 @@ type Props = {
   formatted: string;
   /** Why nothing can be assigned now (a suspended account), said instead of the form. */
   blocker?: string | null;
+  /** The account's permission presets, offered as "Permissions after assigning". */
+  presets: PresetOption[];
+  presetsHref: string;
 };
 
 /** The confirm step; rendered even when things changed under it, so a refusal still shows why. */
-export function AssignFromNumberForm({ title, target, user, formatted, blocker }: Props) {
-  const { state, formAction, form, onSubmit, pending } = useEnhancedForm<AssignPhoneNumberInput>(
+export function AssignFromNumberForm({ title, target, user, formatted, blocker, presets, presetsHref }: Props) {
+  const { state, formAction, form, onSubmit, errorFor, pending } = useEnhancedForm<AssignPhoneNumberInput>(
     assignPhoneNumberSchema,
     assignFromNumberAction,
     target,
   );
+  const presetError = errorFor('permissionPreset');
   return (
     <>
       <title>{`${state.formError || state.fieldErrors ? 'Error: ' : ''}${title}`}</title>
       <ErrorSummary
         formError={state.formError}
         serverErrors={state.fieldErrors}
-        fields={[{ id: 'assign', name: 'phoneNumberId', message: state.fieldErrors?.phoneNumberId?.[0] }]}
+        fields={[
+          { id: 'assign', name: 'phoneNumberId', message: state.fieldErrors?.phoneNumberId?.[0] },
+          { id: PERMISSIONS_AFTER_ASSIGNING_ID, name: 'permissionPreset', message: presetError },
+        ]}
       />
       {blocker ? (
         <p>{blocker}</p>
@@ -43,9 +55,16 @@ export function AssignFromNumberForm({ title, target, user, formatted, blocker }
           <input type="hidden" {...form.register('userVersion')} value={target.userVersion} />
           <input type="hidden" {...form.register('phoneNumberId')} value={target.phoneNumberId} />
           <p>
-            {formatted} will be assigned to {user.fullName}. Their calling and SMS permissions will be turned off; you can turn them on
-            afterwards.
+            {formatted} will be assigned to {user.fullName}. Their calling and SMS permissions will be set as you choose under Permissions
+            after assigning: all off unless you choose a preset. You can change them afterwards.
           </p>
+          <PermissionsAfterAssigning
+            presets={presets}
+            values={state.values}
+            registration={form.register('permissionPreset')}
+            error={presetError}
+            presetsHref={presetsHref}
+          />
           <NotifyUserCheckbox
             fullName={user.fullName}
             email={user.email}

@@ -4,6 +4,7 @@ import { accountSuspendedMessage, canManageAccounts } from '@/lib/directory/acco
 import { loadNumberPage } from '@/lib/inventory/number-page';
 import { recentHolder } from '@/lib/inventory/phone-numbers';
 import { getUser, listUsers } from '@/lib/directory/users';
+import { listPermissionPresets } from '@/lib/presets/permission-presets';
 import { isId } from '@/lib/kernel/labels';
 import { parseListParams } from '@/lib/kernel/pagination';
 import { formatPhoneNumber } from '@/lib/kernel/phone';
@@ -174,8 +175,11 @@ export default async function AssignFromNumberPage({ params, searchParams }: Pro
     );
   }
 
-  const user = await getUser(admin, accountId, userId);
-  const previous = await recentHolder(admin, number.id);
+  const [user, previous, presets] = await Promise.all([
+    getUser(admin, accountId, userId),
+    recentHolder(admin, number.id),
+    listPermissionPresets(admin, accountId),
+  ]);
   return (
     <>
       {crumbs}
@@ -207,6 +211,8 @@ export default async function AssignFromNumberPage({ params, searchParams }: Pro
         user={user ? { fullName: user.fullName, email: user.email, hasNumber: Boolean(user.phoneNumber) } : null}
         blocker={user?.account.status === 'Suspended' ? accountSuspendedMessage(user.account.name) : null}
         formatted={formatted}
+        presets={presets ?? []}
+        presetsHref={`/accounts/${accountId}/permission-presets`}
       />
       <p>
         <Link href={`${here}?accountId=${accountId}`}>Choose another user</Link> · <Link href={path}>Cancel</Link>

@@ -4,6 +4,8 @@ import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { assignPhoneNumber, editTelephonyPermissions, unassignPhoneNumber } from '@/lib/telephony/telephony';
 import { setFlash } from '@/lib/http/flash';
+import { presetFlash } from '@/lib/presets/permission-presets';
+import { presetChoice } from '@/lib/presets/schemas';
 import { formAction } from '@/lib/forms/server-action';
 import { deliverAfterResponse } from '@/lib/notifications/after-response';
 import { assignPhoneNumberSchema, editTelephonyPermissionsSchema, unassignPhoneNumberSchema } from '@/lib/telephony/schemas';
@@ -12,8 +14,8 @@ const userPath = (input: { accountId: string; userId: string }) => `/accounts/${
 
 /** Assigns the chosen number to the user, then back to the user's page with the outcome. */
 export const assignPhoneNumberAction = formAction(assignPhoneNumberSchema, async (admin, input) => {
-  const result = await assignPhoneNumber(admin, input);
-  await setFlash({ kind: 'assigned', userId: input.userId, e164: result.e164, notified: result.notified });
+  const result = await assignPhoneNumber(admin, { ...input, permissionPreset: presetChoice(input.permissionPreset) });
+  await setFlash({ kind: 'assigned', userId: input.userId, e164: result.e164, notified: result.notified, ...presetFlash(result.applied) });
   deliverAfterResponse(result);
   revalidatePath(userPath(input));
   redirect(userPath(input));

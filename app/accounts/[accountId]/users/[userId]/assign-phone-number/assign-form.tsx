@@ -4,6 +4,11 @@ import { assignPhoneNumberSchema, type AssignPhoneNumberInput } from '@/lib/tele
 import { useEnhancedForm } from '@/lib/forms/use-enhanced-form';
 import { ErrorSummary, FieldError } from '@/app/_components/error-summary';
 import { NotifyUserCheckbox } from '@/app/_components/notify-user-checkbox';
+import {
+  PERMISSIONS_AFTER_ASSIGNING_ID,
+  PermissionsAfterAssigning,
+  type PresetOption,
+} from '@/app/_components/permissions-after-assigning';
 import { assignPhoneNumberAction } from '@/app/accounts/[accountId]/users/[userId]/actions';
 
 type Props = {
@@ -15,23 +20,30 @@ type Props = {
   blocker?: string | null;
   numbers: { id: string; label: string; country: string }[];
   searched: boolean;
+  /** The account's permission presets, offered as "Permissions after assigning". */
+  presets: PresetOption[];
+  presetsHref: string;
 };
 
-export function AssignForm({ title, user, existingNumber, blocker, numbers, searched }: Props) {
+export function AssignForm({ title, user, existingNumber, blocker, numbers, searched, presets, presetsHref }: Props) {
   const { state, formAction, form, onSubmit, errorFor, pending } = useEnhancedForm<AssignPhoneNumberInput>(
     assignPhoneNumberSchema,
     assignPhoneNumberAction,
     { accountId: user.accountId, userId: user.userId, userVersion: user.version },
   );
   const error = errorFor('phoneNumberId');
+  const presetError = errorFor('permissionPreset');
   const firstId = numbers[0] ? `number-${numbers[0].id}` : 'phone-numbers';
   return (
     <>
-      <title>{`${state.formError || error ? 'Error: ' : ''}${title}`}</title>
+      <title>{`${state.formError || error || presetError ? 'Error: ' : ''}${title}`}</title>
       <ErrorSummary
         formError={state.formError}
         serverErrors={state.fieldErrors}
-        fields={[{ id: firstId, name: 'phoneNumberId', message: error }]}
+        fields={[
+          { id: firstId, name: 'phoneNumberId', message: error },
+          { id: PERMISSIONS_AFTER_ASSIGNING_ID, name: 'permissionPreset', message: presetError },
+        ]}
       />
       {blocker ? (
         <p>{blocker}</p>
@@ -71,6 +83,15 @@ export function AssignForm({ title, user, existingNumber, blocker, numbers, sear
                 </div>
               </fieldset>
             </div>
+          )}
+          {numbers.length === 0 ? null : (
+            <PermissionsAfterAssigning
+              presets={presets}
+              values={state.values}
+              registration={form.register('permissionPreset')}
+              error={presetError}
+              presetsHref={presetsHref}
+            />
           )}
           {numbers.length === 0 ? null : (
             <NotifyUserCheckbox

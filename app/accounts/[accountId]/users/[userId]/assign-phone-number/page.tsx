@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { listAssignableNumbers } from '@/lib/telephony/telephony';
+import { listPermissionPresets } from '@/lib/presets/permission-presets';
 import { accountSuspendedMessage, canManageAccounts } from '@/lib/directory/account-changes';
 import { loadUserPage } from '@/lib/telephony/user-page';
 import { parseListParams } from '@/lib/kernel/pagination';
@@ -39,7 +40,8 @@ export default async function AssignPhoneNumberPage({ params, searchParams }: Pr
   const existing = user.phoneNumber ? formatPhoneNumber(user.phoneNumber.e164) : null;
   // Nothing new is assigned in a suspended account: say so instead of a form that cannot succeed.
   const blocker = user.account.status === 'Suspended' ? accountSuspendedMessage(account.name) : null;
-  const page = existing || blocker ? null : await listAssignableNumbers(admin, list);
+  const [page, presets] =
+    existing || blocker ? [null, []] : await Promise.all([listAssignableNumbers(admin, list), listPermissionPresets(admin, account.id)]);
   return (
     <>
       {crumbs}
@@ -48,7 +50,7 @@ export default async function AssignPhoneNumberPage({ params, searchParams }: Pr
         <>
           <p>
             Choose the phone number to assign to <strong>{user.fullName}</strong> ({user.email}). Calling and SMS permissions are turned off
-            when a number is assigned; you can turn them on afterwards.
+            when a number is assigned, unless you choose one of the account’s permission presets; you can change them afterwards.
           </p>
           <SearchForm action={here} q={list.q} label="Search numbers" hint="By any digits, for example an area code such as 206" />
         </>
@@ -60,6 +62,8 @@ export default async function AssignPhoneNumberPage({ params, searchParams }: Pr
         blocker={blocker}
         numbers={(page?.rows ?? []).map((n) => ({ id: n.id, label: formatPhoneNumber(n.e164), country: n.country }))}
         searched={Boolean(list.q)}
+        presets={presets ?? []}
+        presetsHref={`/accounts/${account.id}/permission-presets`}
       />
       {page ? <Pagination path={here} q={list.q} prevCursor={page.prevCursor} nextCursor={page.nextCursor} /> : null}
       {blocker && canManageAccounts(admin) ? (

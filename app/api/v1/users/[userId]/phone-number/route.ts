@@ -35,6 +35,8 @@ export const POST = apiRoute<{ userId: string }>({ idempotent: true }, async (ct
         phoneNumberId,
         userVersion: version,
         notifyUser: input.notify,
+        // The preset as it is now: the API has no form that showed a version.
+        permissionPreset: input.permissionPresetId ? { presetId: input.permissionPresetId } : null,
       });
     },
     (result) => (result.repeated ? 200 : 201),
