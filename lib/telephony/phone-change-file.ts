@@ -103,7 +103,10 @@ const COLUMN_NAMES: Record<keyof Permissions, string> = { inboundCalling: 'Inbou
 
 function readRow(cell: (column: Column) => string): Omit<ChangeRow, 'line' | 'cells'> {
   // A leading ' is how an export (ours included) keeps a spreadsheet from reading + as a formula.
-  const text = (column: Column) => cell(column).trim().replace(/^'(?=[=+\-@])/, '');
+  const text = (column: Column) =>
+    cell(column)
+      .trim()
+      .replace(/^'(?=[=+\-@])/, '');
   const rawUser = text('user');
   const rawNumber = text('phoneNumber');
   const rawAction = text('action');
@@ -132,7 +135,8 @@ function readRow(cell: (column: Column) => string): Omit<ChangeRow, 'line' | 'ce
     const raw = text(k);
     if (!raw) continue;
     const value = BOOLEANS[raw.toLowerCase()];
-    if (value === undefined) return { ...row, error: `${COLUMN_NAMES[k]} “${shownInput(raw, 20)}”: use ${BOOLEAN_WORDS}, or leave it empty` };
+    if (value === undefined)
+      return { ...row, error: `${COLUMN_NAMES[k]} “${shownInput(raw, 20)}”: use ${BOOLEAN_WORDS}, or leave it empty` };
     permissions[k] = value;
   }
   const givesPermissions = Object.keys(permissions).length > 0;
@@ -140,7 +144,11 @@ function readRow(cell: (column: Column) => string): Omit<ChangeRow, 'line' | 'ce
   row.action ??= givesPermissions ? 'set-permissions' : row.e164 ? 'assign' : 'unassign';
   if (row.action === 'assign' && !row.e164) return { ...row, error: 'Assign needs the phone number to assign' };
   if (row.action === 'assign' && givesPermissions) {
-    return { ...row, error: 'Assigning turns calling and SMS off: leave Inbound, Outbound and SMS empty, and set them in a later row with the action set permissions' };
+    return {
+      ...row,
+      error:
+        'Assigning turns calling and SMS off: leave Inbound, Outbound and SMS empty, and set them in a later row with the action set permissions',
+    };
   }
   if (row.action === 'unassign' && givesPermissions) {
     return { ...row, error: 'Unassigning turns calling and SMS off: leave Inbound, Outbound and SMS empty' };
@@ -278,7 +286,8 @@ export function evaluateChange(row: ChangeRow, world: World): Decision {
       if (number.status !== 'Unassigned') {
         return { ...base, outcome: 'conflict', message: `${fmt(number.e164)} is held by someone else` };
       }
-      if (world.accountSuspended) return { ...base, outcome: 'refused', message: 'The account is suspended: nothing new is assigned there' };
+      if (world.accountSuspended)
+        return { ...base, outcome: 'refused', message: 'The account is suspended: nothing new is assigned there' };
       if (user.suspended) return { ...base, outcome: 'refused', message: `${user.fullName} is suspended` };
       return { ...base, number, outcome: 'assign', message: `${fmt(number.e164)} to ${user.fullName}; calling and SMS off` };
     }
@@ -299,11 +308,14 @@ export function evaluateChange(row: ChangeRow, world: World): Decision {
       }
       const wanted: Permissions = { ...user, ...row.permissions } as Permissions;
       const rights = { inboundCalling: wanted.inboundCalling, outboundCalling: wanted.outboundCalling, sms: wanted.sms };
-      if (sameRights(rights, user)) return { ...base, outcome: 'no-change', message: `${user.fullName} already has ${permissionsText(rights)}` };
+      if (sameRights(rights, user))
+        return { ...base, outcome: 'no-change', message: `${user.fullName} already has ${permissionsText(rights)}` };
       const anyOn = rights.inboundCalling || rights.outboundCalling || rights.sms;
       if (user.suspended && anyOn) return { ...base, outcome: 'refused', message: `${user.fullName} is suspended` };
-      if (!held && anyOn) return { ...base, outcome: 'refused', message: `${user.fullName} has no phone number to turn calling or SMS on for` };
-      if (held && rights.sms && !held.canSms) return { ...base, outcome: 'refused', message: `${fmt(held.e164)} cannot send or receive SMS` };
+      if (!held && anyOn)
+        return { ...base, outcome: 'refused', message: `${user.fullName} has no phone number to turn calling or SMS on for` };
+      if (held && rights.sms && !held.canSms)
+        return { ...base, outcome: 'refused', message: `${fmt(held.e164)} cannot send or receive SMS` };
       return { ...base, wanted: rights, outcome: 'set-permissions', message: `${user.fullName}: ${permissionsText(rights)}` };
     }
   }

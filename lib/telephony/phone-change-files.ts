@@ -59,7 +59,10 @@ const numberSelect = { id: true, e164: true, status: true, type: true, productTy
 type UserRow = Prisma.UserGetPayload<{ select: typeof userSelect }>;
 type NumberRow = Prisma.PhoneNumberGetPayload<{ select: typeof numberSelect }>;
 
-const userNow = ({ registrationStatus, email: _email, ...u }: UserRow): UserNow => ({ ...u, suspended: registrationStatus === 'Suspended' });
+const userNow = ({ registrationStatus, email: _email, ...u }: UserRow): UserNow => ({
+  ...u,
+  suspended: registrationStatus === 'Suspended',
+});
 const numberNow = ({ type, productType, ...n }: NumberRow): NumberNow => ({
   ...n,
   assignable: productType === 'BusinessCalling' && type === 'Local',
@@ -83,7 +86,11 @@ export async function dryRunChangeFile(admin: SessionAdmin, accountId: string, c
       throw err;
     }
     const { users, numbers } = await loadWorld(db, accountId, file.rows);
-    const world = { accountSuspended: account.status === 'Suspended', user: (k: string) => users.get(k), number: (e: string) => numbers.get(e) };
+    const world = {
+      accountSuspended: account.status === 'Suspended',
+      user: (k: string) => users.get(k),
+      number: (e: string) => numbers.get(e),
+    };
     const dryRun: RowOutcome[] = file.rows.map((row) => {
       const decision = evaluateChange(row, world);
       carryOut(decision, users, numbers);
@@ -213,19 +220,26 @@ export async function applyChangeFile(
   fileId: string,
   options: { onRow?: (outcome: RowOutcome) => void } = {},
 ): Promise<ApplyResult> {
-  const claimed = await mutate(admin, { action: ACTION, permission: 'change', about: { accountId, attempted: { fileId } } }, async ({ db, write }) => {
-    const [account, record] = await Promise.all([
-      db.account.findFirst({ where: { id: accountId }, select: { id: true } }),
-      db.phoneNumberChangeFile.findFirst({ where: { id: fileId, adminId: admin.id, accountId }, select: { rows: true, appliedAt: true } }),
-    ]);
-    if (!account) throw notFound();
-    if (!record) throw new DomainError('not-found', 'That file of changes does not exist, or was not uploaded by you. Upload it again.');
-    if (record.appliedAt) return null;
-    const won = await write((tx) =>
-      tx.phoneNumberChangeFile.updateMany({ where: { id: fileId, adminId: admin.id, appliedAt: null }, data: { appliedAt: new Date() } }),
-    );
-    return won.count === 1 ? (record.rows as unknown as ChangeFile) : null;
-  });
+  const claimed = await mutate(
+    admin,
+    { action: ACTION, permission: 'change', about: { accountId, attempted: { fileId } } },
+    async ({ db, write }) => {
+      const [account, record] = await Promise.all([
+        db.account.findFirst({ where: { id: accountId }, select: { id: true } }),
+        db.phoneNumberChangeFile.findFirst({
+          where: { id: fileId, adminId: admin.id, accountId },
+          select: { rows: true, appliedAt: true },
+        }),
+      ]);
+      if (!account) throw notFound();
+      if (!record) throw new DomainError('not-found', 'That file of changes does not exist, or was not uploaded by you. Upload it again.');
+      if (record.appliedAt) return null;
+      const won = await write((tx) =>
+        tx.phoneNumberChangeFile.updateMany({ where: { id: fileId, adminId: admin.id, appliedAt: null }, data: { appliedAt: new Date() } }),
+      );
+      return won.count === 1 ? (record.rows as unknown as ChangeFile) : null;
+    },
+  );
   if (!claimed) {
     const view = await getChangeFile(admin, accountId, fileId);
     return { counts: view?.counts ?? countsOf([]), repeated: true };
@@ -316,7 +330,11 @@ async function rowWorld(db: Db, accountId: string, row: ChangeRow) {
 // the other exports do (lib/audit/csv.ts, lib/directory/user-export.ts).
 
 /** The result CSV of an applied file (or of the dry run, before), or null when it is not the admin's. */
-export async function changeFileCsv(admin: SessionAdmin, accountId: string, fileId: string): Promise<{ csv: string; applied: boolean } | null> {
+export async function changeFileCsv(
+  admin: SessionAdmin,
+  accountId: string,
+  fileId: string,
+): Promise<{ csv: string; applied: boolean } | null> {
   const found = await readChangeFile(admin, accountId, fileId);
   if (!found) return null;
   const { file, outcomes, record } = found;

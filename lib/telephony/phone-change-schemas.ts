@@ -9,7 +9,10 @@ export const uploadChangeFileSchema = z.object({
   accountId: id,
   csv: chosenFile
     .refine((file) => Boolean(file), 'Choose a CSV file of changes')
-    .refine((file) => !file || file.size <= MAX_CHANGE_CSV_BYTES, `The CSV file must be smaller than ${MAX_CHANGE_CSV_BYTES / 1024 / 1024} MB`),
+    .refine(
+      (file) => !file || file.size <= MAX_CHANGE_CSV_BYTES,
+      `The CSV file must be smaller than ${MAX_CHANGE_CSV_BYTES / 1024 / 1024} MB`,
+    ),
 });
 export type UploadChangeFileInput = z.input<typeof uploadChangeFileSchema>;
 
