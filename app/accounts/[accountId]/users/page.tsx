@@ -24,6 +24,8 @@ const BULK_ACTIONS = [
   { value: 'unsuspend', label: 'Unsuspend' },
   { value: 'change-license', label: 'Change licence' },
   { value: 'remove', label: 'Remove' },
+  { value: 'unassign-phone-number', label: 'Unassign phone number' },
+  { value: 'set-permissions', label: 'Set permissions' },
 ] as const;
 
 export default async function UsersPage({ params, searchParams }: Props) {
