@@ -114,6 +114,8 @@ export default async function UsersPage({ params, searchParams }: Props) {
               {' · '}
               <Link href={`${path}/import`}>Import users</Link>
               {' · '}
+              <Link href={`${path}/change-phone-numbers`}>Change phone numbers from a file</Link>
+              {' · '}
             </>
           ) : null}
           {/* A plain link: the export is a file, not a page for the client router. */}
