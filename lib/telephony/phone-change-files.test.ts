@@ -150,3 +150,15 @@ test('read-only admins and admins of other accounts are refused and audited; a f
   await assertRefused('denied', () => applyChangeFile(viewer, s.account.id, id));
   assert.equal((await prisma.phoneNumber.findUnique({ where: { id: s.free.id } }))!.status, 'Unassigned');
 });
+
+test('an account suspended between the dry run and Apply: the assign is refused, saying why, and nothing changes', async () => {
+  const s = await scene();
+  const { id } = await dryRunChangeFile(admin, s.account.id, `User,Phone number\r\n${s.ada.email},${s.free.e164}`);
+  assert.equal((await getChangeFile(admin, s.account.id, id))!.rows[0]!.outcome, 'assign');
+  await prisma.account.update({ where: { id: s.account.id }, data: { status: 'Suspended' } });
+  await applyChangeFile(admin, s.account.id, id);
+  const [row] = (await getChangeFile(admin, s.account.id, id))!.rows;
+  assert.equal(row!.outcome, 'refused');
+  assert.match(row!.message, /suspended/);
+  assert.equal((await prisma.phoneNumber.findUnique({ where: { id: s.free.id } }))!.status, 'Unassigned');
+});

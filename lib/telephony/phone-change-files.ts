@@ -312,8 +312,9 @@ async function applyRow(admin: SessionAdmin, db: Db, accountId: string, row: Cha
 
 async function rowWorld(db: Db, accountId: string, row: ChangeRow) {
   if (row.error || !row.user) return { accountSuspended: false, user: () => undefined, number: () => undefined };
-  const [account, user, number] = await Promise.all([
-    row.action === 'assign' ? db.account.findFirst({ where: { id: accountId }, select: { status: true } }) : null,
+  // The account's status is not read here: assignPhoneNumber checks it under a lock, and its
+  // refusal is the row's outcome.
+  const [user, number] = await Promise.all([
     db.user.findFirst({
       where: { accountId, removedAt: null, ...(isEmail(row.user) ? { activeEmail: row.user } : { id: row.user }) },
       select: userSelect,
@@ -322,7 +323,7 @@ async function rowWorld(db: Db, accountId: string, row: ChangeRow) {
   ]);
   const u = user ? userNow(user) : undefined;
   const n = number ? numberNow(number) : undefined;
-  return { accountSuspended: account?.status === 'Suspended', user: () => u, number: () => n };
+  return { accountSuspended: false, user: () => u, number: () => n };
 }
 
 // The result as CSV: the file's own columns, then what happened to each row. RFC 4180 with a
