@@ -204,6 +204,28 @@ const GROUPS: Record<string, Entry[]> = {
         await expect(page.getByRole('heading', { level: 1, name: 'Change licence: done' })).toBeVisible({ timeout: 20_000 });
       },
     },
+    {
+      name: 'users at once: set permissions',
+      path: (d) => `/accounts/${d.accountId}/users/bulk?action=set-permissions&userId=${d.bulkTarget.id}&userId=${d.withoutNumber.id}`,
+      title: (d) => `Set permissions – Users – ${d.accountName} – ${S}`,
+    },
+    // Change phone numbers from a file: the upload, and a dry run (which changes nothing)
+    {
+      name: 'change phone numbers from a file',
+      path: (d) => `/accounts/${d.accountId}/users/change-phone-numbers`,
+      title: (d) => `Change phone numbers from a file – ${d.accountName} – ${S}`,
+    },
+    {
+      name: 'change phone numbers from a file, dry run',
+      path: (d) => `/accounts/${d.accountId}/users/change-phone-numbers`,
+      title: (d) => `Dry run: what each row would do – Change phone numbers from a file – ${d.accountName} – ${S}`,
+      act: async (page, d) => {
+        const csv = `User,Phone number,Inbound\r\n${d.withoutNumber.id},,\r\n${d.withoutNumber.id},,maybe\r\n`;
+        await page.getByLabel('CSV file of changes').setInputFiles({ name: 'changes.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+        await page.getByRole('button', { name: 'Dry run' }).click();
+        await expect(page.getByRole('heading', { level: 1, name: 'Dry run: what each row would do' })).toBeVisible({ timeout: 20_000 });
+      },
+    },
   ],
   'phone numbers': [
     { name: 'phone numbers', path: () => '/phone-numbers', title: () => `Phone numbers – ${S}` },

@@ -116,6 +116,8 @@ type Target = {
   success: string | RegExp;
   /** Run after an allowed post succeeded (e.g. to remember an id it made). */
   after?: (answer: Answer) => void;
+  /** Files to upload with the fields, by field name: a CSV's text. */
+  files?: Record<string, string>;
 };
 
 export async function runMatrix(options: MatrixOptions = {}): Promise<MatrixResult> {
@@ -164,6 +166,8 @@ export async function runMatrix(options: MatrixOptions = {}): Promise<MatrixResu
     const fullImport = () => imports['full-scope'] ?? 'no-import-yet';
     const userImports: Partial<Record<Identity, string>> = {};
     const fullUserImport = () => userImports['full-scope'] ?? 'no-import-yet';
+    const changeFiles: Partial<Record<Identity, string>> = {};
+    const fullChangeFile = () => changeFiles['full-scope'] ?? 'no-file-yet';
 
     const makePreset = (accountId: string) => {
       const name = `Matrix preset ${crypto.randomBytes(4).toString('hex')}`;
@@ -368,6 +372,67 @@ export async function runMatrix(options: MatrixOptions = {}): Promise<MatrixResu
             success: new RegExp(`^/accounts/${accountA.id}/users/bulk/[A-Za-z0-9_-]+$`),
           };
         },
+      },
+      {
+        name: 'unassign phone numbers at once',
+        allowed: ['full-scope'],
+        doneRows: 2,
+        target: async () => {
+          const [one, two] = [await makeUser(prisma, accountA.id), await makeUser(prisma, accountA.id)];
+          for (const user of [one, two]) await makePhoneNumber(prisma, { user });
+          return {
+            page: `/accounts/${accountA.id}/users/bulk?action=unassign-phone-number&userId=${one.id}&userId=${two.id}`,
+            button: 'Unassign 2 users',
+            fields: (f) => f,
+            success: new RegExp(`^/accounts/${accountA.id}/users/bulk/[A-Za-z0-9_-]+$`),
+          };
+        },
+      },
+      {
+        name: 'set permissions at once',
+        allowed: ['full-scope'],
+        doneRows: 2,
+        target: async () => {
+          const [one, two] = [await makeUser(prisma, accountA.id), await makeUser(prisma, accountA.id)];
+          for (const user of [one, two]) await makePhoneNumber(prisma, { user });
+          return {
+            page: `/accounts/${accountA.id}/users/bulk?action=set-permissions&userId=${one.id}&userId=${two.id}`,
+            button: 'Save for 2 users',
+            fields: (f) => set(f, { inboundCalling: 'on' }),
+            success: new RegExp(`^/accounts/${accountA.id}/users/bulk/[A-Za-z0-9_-]+$`),
+          };
+        },
+      },
+      // ---- Change phone numbers from a file (lib/telephony/phone-change-files.ts): the dry run
+      // writes a PhoneNumberChangeFile and is refused like a change; Apply posts the full-scope
+      // admin's own file as every identity, and makes its one row's change (audited) and a summary.
+      {
+        name: 'change phone numbers from a file (dry run)',
+        allowed: ['full-scope'],
+        doneRows: 0,
+        target: async (identity) => {
+          const user = await makeUser(prisma, accountA.id);
+          const number = await makePhoneNumber(prisma, { e164: uniqueLocalE164() });
+          return {
+            page: `/accounts/${accountA.id}/users/change-phone-numbers`,
+            button: 'Dry run',
+            fields: (f) => f,
+            files: { csv: `User,Phone number\r\n${user.email},${number.e164}\r\n` },
+            success: new RegExp(`^/accounts/${accountA.id}/users/change-phone-numbers/[A-Za-z0-9_-]+$`),
+            after: (answer) => void (changeFiles[identity] = answer.location!.split('/').pop()!),
+          };
+        },
+      },
+      {
+        name: 'change phone numbers from a file (apply)',
+        allowed: ['full-scope'],
+        doneRows: 2,
+        target: async () => ({
+          page: () => `/accounts/${accountA.id}/users/change-phone-numbers/${fullChangeFile()}`,
+          button: 'Apply',
+          fields: (f) => set(f, { accountId: accountA.id, fileId: fullChangeFile() }),
+          success: new RegExp(`^/accounts/${accountA.id}/users/change-phone-numbers/[A-Za-z0-9_-]+$`),
+        }),
       },
       {
         name: 'add admin',
@@ -662,6 +727,7 @@ export async function runMatrix(options: MatrixOptions = {}): Promise<MatrixResu
         const audit0 = await auditRows();
         const body = new FormData();
         for (const [k, v] of fields) body.append(k, v);
+        for (const [k, text] of Object.entries(target.files ?? {})) body.set(k, new Blob([text], { type: 'text/csv' }), `${k}.csv`);
         const answer = await request(I, pagePath, jars[identity], { method: 'POST', body, headers: { Origin: I.origin } });
         const after = await snapshot();
         const rows = await newAudit(audit0.max);

@@ -29,6 +29,7 @@ export const ACTION_LABELS = {
   'delete-account': 'Deleted account',
   'add-user': 'Added user',
   'import-users': 'Imported users',
+  'change-phone-numbers-from-file': 'Changed phone numbers from a file',
   'edit-user': 'Edited user',
   'change-user-license': 'Changed user’s licence',
   'suspend-user': 'Suspended user',

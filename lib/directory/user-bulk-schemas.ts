@@ -5,7 +5,11 @@ import { checkbox, id, version } from '@/lib/forms/fields';
 // confirmation page (GET, so it works without JavaScript and can be reloaded) lists them with
 // the version each was shown at; its form (POST) changes each one that is still as shown.
 
-export const BULK_ACTIONS = ['suspend', 'unsuspend', 'change-license', 'remove'] as const;
+export const BULK_ACTIONS = ['suspend', 'unsuspend', 'change-license', 'remove', 'unassign-phone-number', 'set-permissions'] as const;
+/** The actions that change phone numbers or permissions: made by lib/telephony/user-bulk-telephony.ts. */
+export const TELEPHONY_BULK_ACTIONS = ['unassign-phone-number', 'set-permissions'] as const satisfies readonly BulkAction[];
+export const isTelephonyBulkAction = (action: BulkAction): action is (typeof TELEPHONY_BULK_ACTIONS)[number] =>
+  (TELEPHONY_BULK_ACTIONS as readonly string[]).includes(action);
 export type BulkAction = (typeof BULK_ACTIONS)[number];
 
 /** The most users one confirmation covers: more than a page of the list (25), well within a form. */
@@ -44,6 +48,10 @@ export const bulkChangeSchema = z
       .pipe(z.array(z.string()).min(1).max(BULK_MAX_USERS)),
     license: z.enum(LICENSES, { error: 'Choose the licence to give them' }).optional(),
     confirm: checkbox,
+    // Set permissions: a cleared box posts nothing, so absent means off.
+    inboundCalling: checkbox,
+    outboundCalling: checkbox,
+    sms: checkbox,
   })
   .superRefine((input, ctx) => {
     if (input.action === 'change-license' && !input.license) {
@@ -51,6 +59,13 @@ export const bulkChangeSchema = z
     }
     if (input.action === 'remove' && !input.confirm) {
       ctx.addIssue({ code: 'custom', path: ['confirm'], message: 'Select the box to confirm that you want to remove these users' });
+    }
+    if (input.action === 'unassign-phone-number' && !input.confirm) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['confirm'],
+        message: 'Select the box to confirm that you want to unassign these users’ phone numbers',
+      });
     }
   });
 export type BulkChangeInput = z.input<typeof bulkChangeSchema>;

@@ -20,6 +20,8 @@ const AUDIT_ACTION: Record<BulkAction, AuditAction> = {
   unsuspend: 'unsuspend-user',
   'change-license': 'change-user-license',
   remove: 'remove-user',
+  'unassign-phone-number': 'unassign-phone-number',
+  'set-permissions': 'edit-telephony-permissions',
 };
 
 export type SelectedUser = {
@@ -83,13 +85,31 @@ export type BulkChange = {
   action: BulkAction;
   users: { userId: string; version: number }[];
   license?: License;
+  /** Set permissions: what each user gets. */
+  permissions?: { inboundCalling: boolean; outboundCalling: boolean; sms: boolean };
 };
+
+/** One user's change in a batch: a data function's own conditional write, with its own audit row. */
+export type ChangeOne = (target: {
+  accountId: string;
+  userId: string;
+  version: number;
+}) => Promise<{ fullName: string; repeated: boolean }>;
 
 /**
  * Changes each user as asked, if they are still as the confirmation page showed them; returns the
  * id of the batch's result. Refused as a whole only when the admin may change no users at all.
  */
 export async function applyBulkChange(admin: SessionAdmin, input: BulkChange): Promise<string> {
+  return runBulkChange(admin, input, (target) => changeOne(admin, input, target));
+}
+
+/**
+ * The batch itself, for any domain's per-user change (lib/telephony/user-bulk-telephony.ts gives
+ * its own, so domains only point down): refused as a whole only when the admin may change no users
+ * of the account at all; then `change` for each user, one after another, each outcome kept.
+ */
+export async function runBulkChange(admin: SessionAdmin, input: BulkChange, change: ChangeOne): Promise<string> {
   // The batch as a whole: the admin's role and the account, each refusal audited once (by mutate).
   await mutate(
     admin,
@@ -116,7 +136,7 @@ export async function applyBulkChange(admin: SessionAdmin, input: BulkChange): P
     const target = { accountId: input.accountId, userId, version };
     const fullName = names.get(userId) ?? 'A user who is not in this account';
     try {
-      const result = await changeOne(admin, input, target);
+      const result = await change(target);
       results.push({ userId, fullName: result.fullName, outcome: result.repeated ? 'repeated' : 'done' });
     } catch (err) {
       if (!(err instanceof DomainError)) throw err;
@@ -146,6 +166,9 @@ async function changeOne(
       return changeUserLicense(admin, { ...target, license: input.license! });
     case 'remove':
       return removeUser(admin, target);
+    case 'unassign-phone-number':
+    case 'set-permissions':
+      throw new Error(`${input.action} is made by lib/telephony/user-bulk-telephony.ts`);
   }
 }
 

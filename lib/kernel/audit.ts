@@ -13,6 +13,8 @@ export type AuditAction =
   | 'restore-phone-number'
   | 'purge-phone-number'
   | 'add-phone-numbers'
+  /** A file of changes (lib/telephony/phone-change-files.ts): its refusals, and a summary once applied; each row is audited as its own change. */
+  | 'change-phone-numbers-from-file'
   // The Admins page (lib/admins/admin-management.ts). A refused look at it is 'view-admins'.
   | 'view-admins'
   | 'create-admin'

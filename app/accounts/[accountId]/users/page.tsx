@@ -24,6 +24,8 @@ const BULK_ACTIONS = [
   { value: 'unsuspend', label: 'Unsuspend' },
   { value: 'change-license', label: 'Change licence' },
   { value: 'remove', label: 'Remove' },
+  { value: 'unassign-phone-number', label: 'Unassign phone number' },
+  { value: 'set-permissions', label: 'Set permissions' },
 ] as const;
 
 export default async function UsersPage({ params, searchParams }: Props) {
@@ -111,6 +113,8 @@ export default async function UsersPage({ params, searchParams }: Props) {
               <Link href={`${path}/new`}>Add user</Link>
               {' · '}
               <Link href={`${path}/import`}>Import users</Link>
+              {' · '}
+              <Link href={`${path}/change-phone-numbers`}>Change phone numbers from a file</Link>
               {' · '}
             </>
           ) : null}

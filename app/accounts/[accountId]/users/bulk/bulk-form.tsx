@@ -7,6 +7,12 @@ import { ErrorSummary, FieldError } from '@/app/_components/error-summary';
 import { bulkChangeUsersAction } from './actions';
 import { BULK_LABELS, usersCount } from './labels';
 
+const PERMISSIONS = [
+  { name: 'inboundCalling', text: 'Inbound calling' },
+  { name: 'outboundCalling', text: 'Outbound calling' },
+  { name: 'sms', text: 'SMS' },
+] as const;
+
 type Props = {
   title: string;
   accountId: string;
@@ -34,7 +40,10 @@ export function BulkForm({ title, accountId, action, users, explanation }: Props
   const chosenLicense = typeof state.values?.license === 'string' ? state.values.license : undefined;
   const confirmed = state.values ? state.values.confirm === 'on' : true;
   const { button } = BULK_LABELS[action];
-  const warning = action === 'remove' || action === 'suspend';
+  const warning = action === 'remove' || action === 'suspend' || action === 'unassign-phone-number';
+  const confirmable = action === 'remove' || action === 'unassign-phone-number';
+  // Shown again as the admin chose them after a refusal; cleared when the form is first shown.
+  const chosen = (name: 'inboundCalling' | 'outboundCalling' | 'sms') => state.values?.[name] === 'on';
   return (
     <>
       <title>{`${state.formError || licenseError || confirmError ? 'Error: ' : ''}${title}`}</title>
@@ -75,7 +84,20 @@ export function BulkForm({ title, accountId, action, users, explanation }: Props
             </fieldset>
           </div>
         ) : null}
-        {action === 'remove' ? (
+        {action === 'set-permissions' ? (
+          <fieldset>
+            <legend>Calling and SMS permissions</legend>
+            <div className="checkboxes">
+              {PERMISSIONS.map(({ name, text }) => (
+                <div className="checkbox" key={name}>
+                  <input type="checkbox" id={name} defaultChecked={chosen(name)} {...form.register(name)} />
+                  <label htmlFor={name}>{text}</label>
+                </div>
+              ))}
+            </div>
+          </fieldset>
+        ) : null}
+        {confirmable ? (
           <div className={`field${confirmError ? ' has-error' : ''}`}>
             <FieldError id="confirm" message={confirmError} />
             <div className="checkbox">
@@ -86,7 +108,11 @@ export function BulkForm({ title, accountId, action, users, explanation }: Props
                 aria-describedby={confirmError ? 'confirm-error' : undefined}
                 {...form.register('confirm')}
               />
-              <label htmlFor="confirm">{`Remove these ${usersCount(users.length)}`}</label>
+              <label htmlFor="confirm">
+                {action === 'remove'
+                  ? `Remove these ${usersCount(users.length)}`
+                  : `Unassign the phone numbers of these ${usersCount(users.length)}`}
+              </label>
             </div>
           </div>
         ) : null}

@@ -6,6 +6,8 @@ export const BULK_LABELS: Record<BulkAction, { title: string; button: string; do
   unsuspend: { title: 'Unsuspend users', button: 'Unsuspend', done: 'Unsuspended', repeated: 'Was not suspended' },
   'change-license': { title: 'Change licence', button: 'Change licence', done: 'Licence changed', repeated: 'Already had that licence' },
   remove: { title: 'Remove users', button: 'Remove', done: 'Removed', repeated: 'Already removed' },
+  'unassign-phone-number': { title: 'Unassign phone number', button: 'Unassign', done: 'Unassigned', repeated: 'Had no phone number' },
+  'set-permissions': { title: 'Set permissions', button: 'Save for', done: 'Permissions set', repeated: 'Already had those permissions' },
 };
 
 export const usersCount = (n: number) => `${n.toLocaleString('en-GB')} ${n === 1 ? 'user' : 'users'}`;

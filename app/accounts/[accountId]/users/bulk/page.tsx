@@ -27,6 +27,10 @@ function explanation(action: BulkAction, n: number, accountName: string): string
       return `Choose the licence these ${them} will have.`;
     case 'remove':
       return `These ${them} will be removed from ${accountName}. A phone number they hold goes back to the inventory as unassigned. Their history and audit trail are kept.`;
+    case 'unassign-phone-number':
+      return `The phone numbers of these ${them} go back to the inventory as unassigned, and their inbound calling, outbound calling and SMS are turned off. Anyone listed without a phone number is left as they are.`;
+    case 'set-permissions':
+      return `Choose the calling and SMS permissions these ${them} will have; a cleared box turns that permission off. A user with no phone number, or a suspended user, can only have them off, and SMS needs a number that can send it: anyone that applies to is not changed, and you will see why.`;
   }
 }
 
