@@ -9,6 +9,7 @@ export const ACTION_LABELS = {
   'sign-in': 'Sign-in',
   'assign-phone-number': 'Assigned phone number',
   'unassign-phone-number': 'Unassigned phone number',
+  'move-phone-number': 'Moved phone number',
   'edit-telephony-permissions': 'Edited telephony permissions',
   'edit-calling-name': 'Edited calling name',
   'delete-phone-number': 'Deleted phone number',
