@@ -78,6 +78,10 @@ const FIELDS: Record<string, { name: string; format: (v: unknown) => string }> =
   license: { name: 'Licence', format: (v) => (typeof v === 'string' ? label(v) : text(v)) },
   registrationStatus: { name: 'Registration status', format: (v) => (typeof v === 'string' ? label(v) : text(v)) },
   removed: { name: 'Removed', format: yesNo },
+  // A refused move (lib/telephony/telephony.ts): whom the number was to go to, and how.
+  toAccountId: { name: 'New holder’s account ID', format: text },
+  toUserId: { name: 'New holder’s user ID', format: text },
+  keepPermissions: { name: 'Keep permissions', format: yesNo },
   // Accounts, admins and tokens by name.
   name: { name: 'Name', format: text },
   // API tokens (lib/api/tokens.ts): never the secret, only its first characters.
