@@ -139,6 +139,22 @@ const GROUPS: Record<string, Entry[]> = {
       title: (d) => `Error: Unassign phone number – ${d.withNumber.fullName} – ${S}`,
       act: uncheckAndSubmit('Unassign'),
     },
+    {
+      name: 'move phone number: choose the new holder',
+      path: (d) => `${user(d, d.withNumber.id)}/move-phone-number`,
+      title: (d) => `Move phone number – ${d.withNumber.fullName} – ${S}`,
+    },
+    {
+      name: 'move phone number, nobody chosen',
+      path: (d) => `${user(d, d.withNumber.id)}/move-phone-number`,
+      title: (d) => `Error: Move phone number – ${d.withNumber.fullName} – ${S}`,
+      act: submit('Continue'),
+    },
+    {
+      name: 'move phone number: confirm',
+      path: (d) => `${user(d, d.withNumber.id)}/move-phone-number?to=${d.withoutNumber.id}`,
+      title: (d) => `Move phone number – ${d.withNumber.fullName} – ${S}`,
+    },
     // The user changes: their forms, the shared confirmation's error state, and a removed user's page
     {
       name: 'add user, nothing entered',

@@ -220,6 +220,23 @@ export async function runMatrix(options: MatrixOptions = {}): Promise<MatrixResu
         },
       },
       {
+        // One change, two users: each gets their own audit row.
+        name: 'move phone number',
+        allowed: ['full-scope'],
+        doneRows: 2,
+        target: async () => {
+          const from = await makeUser(prisma, accountA.id);
+          await makePhoneNumber(prisma, { user: from });
+          const to = await makeUser(prisma, accountA.id);
+          return {
+            page: `${userPath(from)}/move-phone-number?to=${to.id}`,
+            button: 'Move',
+            fields: (f) => set(f, { keepPermissions: 'on' }),
+            success: userPath(to),
+          };
+        },
+      },
+      {
         name: 'assign from the number',
         allowed: ['full-scope'],
         target: async () => {

@@ -9,6 +9,7 @@ export const ACTION_LABELS = {
   'sign-in': 'Sign-in',
   'assign-phone-number': 'Assigned phone number',
   'unassign-phone-number': 'Unassigned phone number',
+  'move-phone-number': 'Moved phone number',
   'edit-telephony-permissions': 'Edited telephony permissions',
   'edit-calling-name': 'Edited calling name',
   'delete-phone-number': 'Deleted phone number',
@@ -83,6 +84,10 @@ const FIELDS: Record<string, { name: string; format: (v: unknown) => string }> =
   license: { name: 'Licence', format: (v) => (typeof v === 'string' ? label(v) : text(v)) },
   registrationStatus: { name: 'Registration status', format: (v) => (typeof v === 'string' ? label(v) : text(v)) },
   removed: { name: 'Removed', format: yesNo },
+  // A refused move (lib/telephony/telephony.ts): whom the number was to go to, and how.
+  toAccountId: { name: 'New holder’s account ID', format: text },
+  toUserId: { name: 'New holder’s user ID', format: text },
+  keepPermissions: { name: 'Keep permissions', format: yesNo },
   // Accounts, admins and tokens by name.
   name: { name: 'Name', format: text },
   // Permission presets (lib/presets/), named by `name` above.

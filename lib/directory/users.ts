@@ -24,18 +24,21 @@ export type UserRow = {
  * Users of one account the admin administers, one page of them, with how many match in all;
  * null when the account is not theirs to see. Removed users are never listed. `filters`: the
  * Users page's (has a number or not, registration status, licence), with the search `q`;
- * `withoutNumber`: only those who could be given a number (the assign pages).
+ * `withoutNumber`: only those who could be given a number (the assign pages); `notSuspended`: no
+ * suspended user (Move phone number).
  */
 export async function listUsers(
   admin: SessionAdmin,
   accountId: string,
   params: ListParams,
-  opts: { withoutNumber?: boolean; filters?: UserFilters } = {},
+  opts: { withoutNumber?: boolean; notSuspended?: boolean; filters?: UserFilters } = {},
 ): Promise<(CountedPage<UserRow> & { account: { id: string; name: string; status: AccountStatus } }) | null> {
   const prisma = await scopedPrisma(admin);
   const page = keysetPage('fullName', params);
   const filters: UserFilters = { ...opts.filters, ...(opts.withoutNumber ? { number: 'without' } : {}) };
-  const matching = userListWhere(filters, params.q);
+  const where = userListWhere(filters, params.q);
+  // Suspended users get no number (Move phone number offers only those who could take it).
+  const matching: Prisma.UserWhereInput = opts.notSuspended ? { AND: [where, { registrationStatus: { not: 'Suspended' } }] } : where;
   // One query: the account (scoped to the admin's accounts, so its users are theirs to see) with
   // one page of its users and their numbers, and the count of all that match, in the same SELECT.
   // Where the page starts comes from its cursor (keysetPage.toCountedPage), not from a second count.
@@ -116,7 +119,8 @@ export type UserDetails = {
   lastSignInAt: Date | null;
   /** Set once the user is removed: their page stays readable, and nothing about them changes. */
   removedAt: Date | null;
-  phoneNumber: { id: string; e164: string } | null;
+  /** `version`: for forms that must notice a change to the number meanwhile (Move phone number). */
+  phoneNumber: { id: string; e164: string; version: number } | null;
   account: { id: string; name: string; status: AccountStatus };
 };
 
@@ -136,7 +140,7 @@ const userDetailsSelect = {
   telephonyChangedAt: true,
   lastSignInAt: true,
   removedAt: true,
-  phoneNumber: { select: { id: true, e164: true } },
+  phoneNumber: { select: { id: true, e164: true, version: true } },
   account: { select: { id: true, name: true, status: true } },
 } as const satisfies Prisma.UserSelect;
 

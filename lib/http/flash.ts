@@ -17,6 +17,7 @@ const changeFlashSchema = z.object({
   kind: z.enum([
     'assigned',
     'unassigned',
+    'moved',
     'permissions-saved',
     'calling-name-saved',
     'deleted',
@@ -43,6 +44,9 @@ const changeFlashSchema = z.object({
   notified: z.boolean().optional(),
   /** It was so already (a replay, or another admin did it first): nothing was changed. */
   repeated: z.boolean().optional(),
+  /** After a move, on the new holder's page: whom the number came from, and whether they kept that holder's permissions. */
+  fromName: z.string().max(200).optional(),
+  keptPermissions: z.boolean().optional(),
   /** A one-time password, sealed for the admin who may see it; read it with `flashPassword`. */
   sealedPassword: z.string().max(200).optional(),
   /** Assigned with a permission preset: its name and the permissions it set (absent: All off). */

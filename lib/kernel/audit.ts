@@ -7,6 +7,7 @@ export type AuditAction =
   | 'signed-out-attempt'
   | 'assign-phone-number'
   | 'unassign-phone-number'
+  | 'move-phone-number'
   | 'edit-telephony-permissions'
   | 'edit-calling-name'
   | 'delete-phone-number'

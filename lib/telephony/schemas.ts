@@ -39,3 +39,22 @@ export const unassignPhoneNumberSchema = z.object({
   ...notifyUser,
 });
 export type UnassignPhoneNumberInput = z.input<typeof unassignPhoneNumberSchema>;
+
+/**
+ * "Move phone number": the holder and the number as the confirmation page showed them (their
+ * versions, so a change meanwhile is a conflict), the new holder likewise, and the two choices.
+ */
+export const movePhoneNumberSchema = z.object({
+  ...userTarget,
+  version,
+  phoneNumberId: id,
+  numberVersion: version,
+  toAccountId: id,
+  toUserId: z.string({ error: 'Choose the user to move the number to' }).min(1, 'Choose the user to move the number to').pipe(id),
+  toUserVersion: version,
+  /** Unticked by default: the new holder's calling and SMS go off (rule 2) unless the admin keeps the old holder's. */
+  keepPermissions: checkbox,
+  notifyUser: checkbox,
+  notifyNewUser: checkbox,
+});
+export type MovePhoneNumberInput = z.input<typeof movePhoneNumberSchema>;

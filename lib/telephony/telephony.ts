@@ -104,6 +104,37 @@ async function updateUserIfCurrent(tx: Tx, target: Target, version: number, data
   return count === 1;
 }
 
+/** The user-side rules of getting a number, for Assign and Move alike: not suspended, and none yet. */
+function refuseUnlessCanGetNumber(user: UserState): void {
+  if (user.registrationStatus === 'Suspended') throw suspendedRefusal(user);
+  if (user.phoneNumber) {
+    throw new DomainError(
+      'conflict',
+      `${user.fullName} already has the phone number ${formatPhoneNumber(user.phoneNumber.e164)}. Unassign it first to give them another.`,
+    );
+  }
+}
+
+/**
+ * The write Assign and Move share, inside their transaction: while the user's account is Active
+ * (a share lock: see lockActiveAccount), an Unassigned Business Calling number becomes this
+ * user's, in their account, and its history row opens. Calls `lost()` when the number is not
+ * Unassigned any more (someone else assigned or queued it first).
+ */
+async function takePhoneNumber(tx: Tx, lost: () => never, admin: SessionAdmin, take: { phoneNumberId: string; user: UserState; at: Date }) {
+  const { user, at } = take;
+  await lockActiveAccount(tx, user.accountId);
+  const taken = await tx.phoneNumber.updateMany({
+    where: { id: take.phoneNumberId, ...assignableWhere },
+    data: { status: 'Assigned', userId: user.id, accountId: user.accountId, assignedAt: at, version: { increment: 1 } },
+  });
+  if (taken.count !== 1) lost();
+  await tx.assignmentHistory.create({
+    data: { phoneNumberId: take.phoneNumberId, userId: user.id, accountId: user.accountId, assignedAt: at, assignedById: admin.id },
+    select: { id: true },
+  });
+}
+
 /** Queues the email about a change, inside the change's transaction (no I/O here: only the row). */
 async function queueNotification(tx: Tx, admin: SessionAdmin, user: UserState, message: Omit<NotificationInput, 'fullName'>) {
   const mail = composeNotification({ ...message, fullName: user.fullName });
@@ -152,13 +183,7 @@ export async function assignPhoneNumber(admin: SessionAdmin, input: AssignInput)
       // A double-click or a replayed form: the change is already made; make nothing twice.
       return { fullName: user.fullName, e164: number.e164, repeated: true, notified: false };
     }
-    if (user.registrationStatus === 'Suspended') throw suspendedRefusal(user);
-    if (user.phoneNumber) {
-      throw new DomainError(
-        'conflict',
-        `${user.fullName} already has the phone number ${formatPhoneNumber(user.phoneNumber.e164)}. Unassign it first to give them another.`,
-      );
-    }
+    refuseUnlessCanGetNumber(user);
     if (number.productType !== 'BusinessCalling' || number.type !== 'Local') {
       throw new DomainError(
         'invalid',
@@ -184,6 +209,7 @@ export async function assignPhoneNumber(admin: SessionAdmin, input: AssignInput)
     const lostRace = () => assignConflict(db, user, number.id);
     const applied = await write(
       async (tx, lost) => {
+        // The account first, then the preset (the order a preset's edit takes them in too).
         await lockActiveAccount(tx, user.accountId);
         const applied = await resolvePresetSelection(tx, user.accountId, input.permissionPreset);
         const { preset, ...permissions } = applied;
@@ -193,16 +219,8 @@ export async function assignPhoneNumber(admin: SessionAdmin, input: AssignInput)
             `${formatPhoneNumber(number.e164)} cannot send or receive SMS, so the preset “${preset!.name}” cannot be applied. Choose a preset without SMS, or All off.`,
             'permissionPreset',
           );
-        const taken = await tx.phoneNumber.updateMany({
-          where: { id: number.id, ...assignableWhere },
-          data: { status: 'Assigned', userId: user.id, accountId: user.accountId, assignedAt: now, version: { increment: 1 } },
-        });
-        if (taken.count !== 1) lost();
+        await takePhoneNumber(tx, lost, admin, { phoneNumberId: number.id, user, at: now });
         if (!(await updateUserIfCurrent(tx, input, input.userVersion, permissions))) lost();
-        await tx.assignmentHistory.create({
-          data: { phoneNumberId: number.id, userId: user.id, accountId: user.accountId, assignedAt: now, assignedById: admin.id },
-          select: { id: true },
-        });
         await recordAudit(tx, {
           admin,
           action: 'assign-phone-number',
@@ -346,4 +364,136 @@ export async function unassignPhoneNumber(admin: SessionAdmin, input: UnassignIn
     );
     return { fullName: user.fullName, e164: number.e164, repeated: false, notified: Boolean(input.notifyUser) };
   });
+}
+
+export type MoveInput = Target &
+  Notify & {
+    /** The holder's version, the number's and the new holder's, as the confirmation page showed them. */
+    version: number;
+    phoneNumberId: string;
+    numberVersion: number;
+    toAccountId: string;
+    toUserId: string;
+    toUserVersion: number;
+    /** Give the new holder the old holder's inbound, outbound and SMS settings instead of all off. */
+    keepPermissions?: boolean;
+    /** Email the new holder (`notifyUser` is the old holder's box). */
+    notifyNewUser?: boolean;
+  };
+export type MoveResult = {
+  fromName: string;
+  toName: string;
+  e164: string;
+  /** The new holder's permissions now. */
+  permissions: { inboundCalling: boolean; outboundCalling: boolean; sms: boolean };
+  keptPermissions: boolean;
+  repeated: boolean;
+  /** Emails queued: 0, 1 or 2 (never for a repeat). */
+  notified: number;
+};
+
+/**
+ * Moves a user's number to another user who has none (rule 10): one transaction in which the old
+ * holder's history row closes and the new holder's opens, both users' versions move on, and each
+ * gets their own audit row, or nothing happens. It is Unassign's write and Assign's write, one
+ * after the other on the same row, so every rule of both holds; the old holder's calling and SMS go
+ * off, and the new holder's go off too (rule 2) unless the admin keeps the old holder's.
+ */
+export async function movePhoneNumber(admin: SessionAdmin, input: MoveInput): Promise<MoveResult> {
+  const ids = { accountId: input.accountId, userId: input.userId, phoneNumberId: input.phoneNumberId };
+  const attempted = { toAccountId: input.toAccountId, toUserId: input.toUserId, keepPermissions: Boolean(input.keepPermissions) };
+  return mutate(admin, { action: 'move-phone-number', permission: 'change', about: { ...ids, attempted } }, async ({ db, write }) => {
+    const from = await userToChange(db, input);
+    const to = await userToChange(db, { accountId: input.toAccountId, userId: input.toUserId });
+    const number = await db.phoneNumber.findUnique({
+      where: { id: input.phoneNumberId },
+      select: { id: true, e164: true, userId: true, version: true },
+    });
+    if (!number) throw new DomainError('invalid', 'That phone number does not exist.');
+    const wanted = input.keepPermissions ? permissionsOf(from) : ALL_OFF;
+    const result = (repeated: boolean, notified = 0): MoveResult => ({
+      fromName: from.fullName,
+      toName: to.fullName,
+      e164: number.e164,
+      permissions: repeated ? permissionsOf(to) : wanted,
+      keptPermissions: Boolean(input.keepPermissions),
+      repeated,
+      notified,
+    });
+    // A double-click or a replayed form: the number is already the new holder's; make nothing twice.
+    if (number.userId === to.id && from.phoneNumber?.id !== number.id) return result(true);
+    if (to.id === from.id)
+      throw new DomainError('invalid', `${from.fullName} already has ${formatPhoneNumber(number.e164)}. Choose another user.`, 'toUserId');
+    const conflict = () => moveConflict(db, from, to, number);
+    if (number.userId !== from.id || number.version !== input.numberVersion || from.version !== input.version) throw await conflict();
+    refuseUnlessCanGetNumber(to);
+    if (to.version !== input.toUserVersion) throw await conflict();
+    // Nothing new in a suspended account; checked again, under a lock, inside the transaction.
+    await refuseIfSuspended(db, to.accountId);
+    const now = new Date();
+    await write(
+      async (tx, lost) => {
+        await releasePhoneNumber(tx, lost, admin, { phoneNumberId: number.id, userId: from.id, version: input.numberVersion });
+        if (!(await updateUserIfCurrent(tx, input, input.version, ALL_OFF))) lost();
+        await takePhoneNumber(tx, lost, admin, { phoneNumberId: number.id, user: to, at: now });
+        if (!(await updateUserIfCurrent(tx, { accountId: to.accountId, userId: to.id }, input.toUserVersion, wanted))) lost();
+        await recordAudit(tx, {
+          admin,
+          action: 'move-phone-number',
+          outcome: 'Done',
+          ...ids,
+          before: { phoneNumber: number.e164, ...permissionsOf(from) },
+          after: { phoneNumber: null, ...ALL_OFF },
+          detail: `Moved to ${to.fullName}.`,
+        });
+        await recordAudit(tx, {
+          admin,
+          action: 'move-phone-number',
+          outcome: 'Done',
+          accountId: to.accountId,
+          userId: to.id,
+          phoneNumberId: number.id,
+          before: { phoneNumber: null, ...permissionsOf(to) },
+          after: { phoneNumber: number.e164, ...wanted },
+          detail: `Moved from ${from.fullName}${input.keepPermissions ? `, keeping their calling and SMS permissions` : ''}.`,
+        });
+        if (input.notifyUser) {
+          await queueNotification(tx, admin, from, { kind: 'Unassigned', e164: null, removedE164: number.e164, permissions: ALL_OFF });
+        }
+        if (input.notifyNewUser) await queueNotification(tx, admin, to, { kind: 'Assigned', e164: number.e164, permissions: wanted });
+      },
+      // The new holder's one-number index can say no too: someone gave them another number meanwhile.
+      { lost: conflict, unique: conflict },
+    );
+    return result(false, Number(Boolean(input.notifyUser)) + Number(Boolean(input.notifyNewUser)));
+  });
+}
+
+/**
+ * The one message a move that lost its race (or was shown stale versions) gets, told from the
+ * state as it is now: the number went elsewhere, the new holder got a number, or either user changed.
+ */
+async function moveConflict(db: Db, from: UserState, to: UserState, number: { id: string; e164: string }): Promise<DomainError> {
+  const [nowNumber, nowTo] = await Promise.all([
+    db.phoneNumber.findUnique({ where: { id: number.id }, select: { userId: true } }),
+    db.user.findUnique({ where: { id: to.id }, select: { registrationStatus: true, phoneNumber: { select: { id: true, e164: true } } } }),
+  ]);
+  const formatted = formatPhoneNumber(number.e164);
+  if (nowNumber?.userId !== from.id) {
+    return new DomainError(
+      'conflict',
+      `${formatted} is no longer ${from.fullName}’s number: someone else changed it a moment ago. Nothing was changed.`,
+    );
+  }
+  if (nowTo?.phoneNumber && nowTo.phoneNumber.id !== number.id) {
+    return new DomainError(
+      'conflict',
+      `Someone else gave ${to.fullName} the phone number ${formatPhoneNumber(nowTo.phoneNumber.e164)} a moment ago. Nothing was changed.`,
+    );
+  }
+  if (nowTo?.registrationStatus === 'Suspended') return suspendedRefusal(to);
+  return new DomainError(
+    'conflict',
+    `Someone else changed ${formatted}, ${from.fullName} or ${to.fullName} while you were choosing. Check the details below and try again; nothing was changed.`,
+  );
 }

@@ -79,11 +79,19 @@ export default async function PhoneNumberPage({ params }: Props) {
               </li>
             ) : null}
             {number.assignee?.visible ? (
-              <li>
-                <Link href={`/accounts/${number.assignee.accountId}/users/${number.assignee.userId}/unassign-phone-number`}>
-                  Unassign phone number
-                </Link>
-              </li>
+              <>
+                {/* Both happen on the holder's pages, with the same checks as from their Actions. */}
+                <li>
+                  <Link href={`/accounts/${number.assignee.accountId}/users/${number.assignee.userId}/move-phone-number`}>
+                    Move phone number
+                  </Link>
+                </li>
+                <li>
+                  <Link href={`/accounts/${number.assignee.accountId}/users/${number.assignee.userId}/unassign-phone-number`}>
+                    Unassign phone number
+                  </Link>
+                </li>
+              </>
             ) : null}
           </ul>
         </details>

@@ -51,7 +51,8 @@ export function toApiUser(u: UserDetails): ApiUser {
     invitationStatus: u.invitationStatus,
     suspended: u.registrationStatus === 'Suspended',
     removedAt: u.removedAt ? u.removedAt.toISOString() : null,
-    phoneNumber: u.phoneNumber,
+    // Named field by field: the console's reads carry more (the number's version) than the API shows.
+    phoneNumber: u.phoneNumber && { id: u.phoneNumber.id, e164: u.phoneNumber.e164 },
     permissions: { inboundCalling: u.inboundCalling, outboundCalling: u.outboundCalling, sms: u.sms },
     version: u.version,
   };

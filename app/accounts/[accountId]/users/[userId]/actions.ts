@@ -2,13 +2,18 @@
 
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
-import { assignPhoneNumber, editTelephonyPermissions, unassignPhoneNumber } from '@/lib/telephony/telephony';
+import { assignPhoneNumber, editTelephonyPermissions, movePhoneNumber, unassignPhoneNumber } from '@/lib/telephony/telephony';
 import { setFlash } from '@/lib/http/flash';
 import { presetFlash } from '@/lib/presets/permission-presets';
 import { presetChoice } from '@/lib/presets/schemas';
 import { formAction } from '@/lib/forms/server-action';
 import { deliverAfterResponse } from '@/lib/notifications/after-response';
-import { assignPhoneNumberSchema, editTelephonyPermissionsSchema, unassignPhoneNumberSchema } from '@/lib/telephony/schemas';
+import {
+  assignPhoneNumberSchema,
+  editTelephonyPermissionsSchema,
+  movePhoneNumberSchema,
+  unassignPhoneNumberSchema,
+} from '@/lib/telephony/schemas';
 
 const userPath = (input: { accountId: string; userId: string }) => `/accounts/${input.accountId}/users/${input.userId}`;
 
@@ -37,4 +42,24 @@ export const unassignPhoneNumberAction = formAction(unassignPhoneNumberSchema, a
   deliverAfterResponse(result);
   revalidatePath(userPath(input));
   redirect(userPath(input));
+});
+
+/** Moves the user's number to the chosen user, then on to the new holder's page with the outcome. */
+export const movePhoneNumberAction = formAction(movePhoneNumberSchema, async (admin, input) => {
+  const result = await movePhoneNumber(admin, input);
+  const to = { accountId: input.toAccountId, userId: input.toUserId };
+  await setFlash({
+    kind: 'moved',
+    userId: input.toUserId,
+    e164: result.e164,
+    fromName: result.fromName,
+    keptPermissions: result.keptPermissions,
+    repeated: result.repeated,
+    notified: result.notified > 0,
+  });
+  deliverAfterResponse({ notified: result.notified > 0 });
+  revalidatePath(userPath(input));
+  revalidatePath(userPath(to));
+  revalidatePath(`/phone-numbers/${input.phoneNumberId}`);
+  redirect(userPath(to));
 });

@@ -75,9 +75,14 @@ export default async function UserPage({ params }: Props) {
               </li>
             )}
             {user.phoneNumber ? (
-              <li>
-                <Link href={`${path}/unassign-phone-number`}>Unassign phone number</Link>
-              </li>
+              <>
+                <li>
+                  <Link href={`${path}/move-phone-number`}>Move phone number</Link>
+                </li>
+                <li>
+                  <Link href={`${path}/unassign-phone-number`}>Unassign phone number</Link>
+                </li>
+              </>
             ) : null}
             <li>
               {suspended ? <Link href={`${path}/unsuspend`}>Unsuspend user</Link> : <Link href={`${path}/suspend`}>Suspend user</Link>}
