@@ -37,7 +37,9 @@ export function ChangeBanner({ flash, fullName, editHref }: { flash: ChangeFlash
           <p>
             {flash.keptPermissions
               ? `${fullName} has the calling and SMS permissions ${flash.fromName} had; ${flash.fromName}’s are turned off.`
-              : `Calling and SMS permissions are turned off for both ${flash.fromName} and ${fullName}.`}{' '}
+              : flash.preset
+                ? `${fullName}’s permissions: ${describeChoice(flash.preset)}; ${flash.fromName}’s are turned off.`
+                : `Calling and SMS permissions are turned off for both ${flash.fromName} and ${fullName}.`}{' '}
             <Link href={editHref}>Edit telephony permissions</Link>
           </p>
         </>

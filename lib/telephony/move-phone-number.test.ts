@@ -9,6 +9,7 @@ import { DomainError } from '@/lib/kernel/errors';
 import { suspendUser } from '@/lib/directory/user-changes';
 import { assignPhoneNumber, editTelephonyPermissions, movePhoneNumber, type MoveInput } from './telephony';
 import { assertRefused } from '@/lib/test/refused';
+import { createPermissionPreset } from '@/lib/presets/permission-presets';
 
 // "Move phone number" (PRODUCT rule 10): one transaction, two history rows, two audit rows, and
 // the refusals of Assign and Unassign both. Runs on the embedded database and on PostgreSQL.
@@ -89,6 +90,7 @@ describe('move phone number', () => {
       e164: number.e164,
       permissions: { inboundCalling: false, outboundCalling: false, sms: false },
       keptPermissions: false,
+      preset: null,
       repeated: false,
       notified: 2,
     });
@@ -292,5 +294,57 @@ describe('move phone number', () => {
     for (const u of users) {
       if (!u.phoneNumber) assert.deepEqual([u.inboundCalling, u.outboundCalling, u.sms], [false, false, false]);
     }
+  });
+});
+
+describe('move phone number with a permission preset', () => {
+  test('the new holder gets the preset’s permissions, named in their audit row; keeping the old holder’s as well is refused', async () => {
+    const account = await makeAccount(prisma);
+    const { user: from, number } = await holderWithNumber(account.id);
+    const to = await makeUser(prisma, account.id);
+    const preset = await createPermissionPreset(admin, {
+      accountId: account.id,
+      name: 'Calling only',
+      inboundCalling: true,
+      outboundCalling: true,
+      sms: false,
+    });
+    const form = await moveForm(from, to, number.id);
+    await refused('invalid', () =>
+      movePhoneNumber(admin, { ...form, keepPermissions: true, permissionPreset: { presetId: preset.id, version: preset.version } }),
+    );
+    const moved = await movePhoneNumber(admin, { ...form, permissionPreset: { presetId: preset.id, version: preset.version } });
+    assert.deepEqual(
+      [moved.preset?.name, moved.permissions],
+      ['Calling only', { inboundCalling: true, outboundCalling: true, sms: false }],
+    );
+    const now = await prisma.user.findUniqueOrThrow({ where: { id: to.id } });
+    assert.deepEqual([now.inboundCalling, now.outboundCalling, now.sms], [true, true, false]);
+    const [row] = await audit({ userId: to.id });
+    assert.deepEqual(row?.after, {
+      phoneNumber: number.e164,
+      inboundCalling: true,
+      outboundCalling: true,
+      sms: false,
+      permissionPreset: 'Calling only',
+    });
+  });
+
+  test('a preset changed since the form was shown refuses the whole move', async () => {
+    const account = await makeAccount(prisma);
+    const { user: from, number } = await holderWithNumber(account.id);
+    const to = await makeUser(prisma, account.id);
+    const preset = await createPermissionPreset(admin, {
+      accountId: account.id,
+      name: 'Everything',
+      inboundCalling: true,
+      outboundCalling: true,
+      sms: true,
+    });
+    const form = await moveForm(from, to, number.id);
+    await refused('conflict', () =>
+      movePhoneNumber(admin, { ...form, permissionPreset: { presetId: preset.id, version: preset.version + 1 } }),
+    );
+    assert.equal((await prisma.phoneNumber.findUniqueOrThrow({ where: { id: number.id } })).userId, from.id, 'still the old holder’s');
   });
 });

@@ -54,6 +54,8 @@ export const movePhoneNumberSchema = z.object({
   toUserVersion: version,
   /** Unticked by default: the new holder's calling and SMS go off (rule 2) unless the admin keeps the old holder's. */
   keepPermissions: checkbox,
+  /** Or one of the account's presets; All off by default (the data layer refuses both at once). */
+  ...permissionsAfterAssigningField,
   notifyUser: checkbox,
   notifyNewUser: checkbox,
 });

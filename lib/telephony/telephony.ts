@@ -377,6 +377,8 @@ export type MoveInput = Target &
     toUserVersion: number;
     /** Give the new holder the old holder's inbound, outbound and SMS settings instead of all off. */
     keepPermissions?: boolean;
+    /** Or one of the account's presets ("Permissions after assigning"); not with keepPermissions. */
+    permissionPreset?: PresetSelection | null;
     /** Email the new holder (`notifyUser` is the old holder's box). */
     notifyNewUser?: boolean;
   };
@@ -387,6 +389,8 @@ export type MoveResult = {
   /** The new holder's permissions now. */
   permissions: { inboundCalling: boolean; outboundCalling: boolean; sms: boolean };
   keptPermissions: boolean;
+  /** The preset the new holder's permissions were set from, if one was chosen. */
+  preset: { id: string; name: string; version: number } | null;
   repeated: boolean;
   /** Emails queued: 0, 1 or 2 (never for a repeat). */
   notified: number;
@@ -407,16 +411,22 @@ export async function movePhoneNumber(admin: SessionAdmin, input: MoveInput): Pr
     const to = await userToChange(db, { accountId: input.toAccountId, userId: input.toUserId });
     const number = await db.phoneNumber.findUnique({
       where: { id: input.phoneNumberId },
-      select: { id: true, e164: true, userId: true, version: true },
+      select: { id: true, e164: true, userId: true, version: true, canSms: true },
     });
     if (!number) throw new DomainError('invalid', 'That phone number does not exist.');
-    const wanted = input.keepPermissions ? permissionsOf(from) : ALL_OFF;
-    const result = (repeated: boolean, notified = 0): MoveResult => ({
+    if (input.keepPermissions && input.permissionPreset)
+      throw new DomainError(
+        'invalid',
+        `Keep ${from.fullName}’s calling and SMS permissions, or choose a preset for ${to.fullName}: not both.`,
+        'permissionPreset',
+      );
+    const result = (repeated: boolean, applied?: AppliedPermissions, notified = 0): MoveResult => ({
       fromName: from.fullName,
       toName: to.fullName,
       e164: number.e164,
-      permissions: repeated ? permissionsOf(to) : wanted,
-      keptPermissions: Boolean(input.keepPermissions),
+      permissions: repeated || !applied ? permissionsOf(to) : permissionsOf(applied),
+      keptPermissions: Boolean(input.keepPermissions) && !repeated,
+      preset: repeated ? null : (applied?.preset ?? null),
       repeated,
       notified,
     });
@@ -431,11 +441,22 @@ export async function movePhoneNumber(admin: SessionAdmin, input: MoveInput): Pr
     // Nothing new in a suspended account; checked again, under a lock, inside the transaction.
     await refuseIfSuspended(db, to.accountId);
     const now = new Date();
-    await write(
+    const applied = await write(
       async (tx, lost) => {
         await releasePhoneNumber(tx, lost, admin, { phoneNumberId: number.id, userId: from.id, version: input.numberVersion });
         if (!(await updateUserIfCurrent(tx, input, input.version, ALL_OFF))) lost();
         await takePhoneNumber(tx, lost, admin, { phoneNumberId: number.id, user: to, at: now });
+        // After the account's lock (takePhoneNumber), as Assign takes them: the preset, if one was chosen.
+        const applied: AppliedPermissions = input.keepPermissions
+          ? { ...permissionsOf(from), preset: null }
+          : await resolvePresetSelection(tx, to.accountId, input.permissionPreset);
+        if (applied.preset && applied.sms && !number.canSms)
+          throw new DomainError(
+            'invalid',
+            `${formatPhoneNumber(number.e164)} cannot send or receive SMS, so the preset “${applied.preset.name}” cannot be applied. Choose a preset without SMS, or All off.`,
+            'permissionPreset',
+          );
+        const wanted = permissionsOf(applied);
         if (!(await updateUserIfCurrent(tx, { accountId: to.accountId, userId: to.id }, input.toUserVersion, wanted))) lost();
         await recordAudit(tx, {
           admin,
@@ -454,18 +475,19 @@ export async function movePhoneNumber(admin: SessionAdmin, input: MoveInput): Pr
           userId: to.id,
           phoneNumberId: number.id,
           before: { phoneNumber: null, ...permissionsOf(to) },
-          after: { phoneNumber: number.e164, ...wanted },
+          after: { phoneNumber: number.e164, ...wanted, ...(applied.preset ? { permissionPreset: applied.preset.name } : {}) },
           detail: `Moved from ${from.fullName}${input.keepPermissions ? `, keeping their calling and SMS permissions` : ''}.`,
         });
         if (input.notifyUser) {
           await queueNotification(tx, admin, from, { kind: 'Unassigned', e164: null, removedE164: number.e164, permissions: ALL_OFF });
         }
         if (input.notifyNewUser) await queueNotification(tx, admin, to, { kind: 'Assigned', e164: number.e164, permissions: wanted });
+        return applied;
       },
       // The new holder's one-number index can say no too: someone gave them another number meanwhile.
       { lost: conflict, unique: conflict },
     );
-    return result(false, Number(Boolean(input.notifyUser)) + Number(Boolean(input.notifyNewUser)));
+    return result(false, applied, Number(Boolean(input.notifyUser)) + Number(Boolean(input.notifyNewUser)));
   });
 }
 

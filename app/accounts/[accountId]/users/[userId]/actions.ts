@@ -46,7 +46,7 @@ export const unassignPhoneNumberAction = formAction(unassignPhoneNumberSchema, a
 
 /** Moves the user's number to the chosen user, then on to the new holder's page with the outcome. */
 export const movePhoneNumberAction = formAction(movePhoneNumberSchema, async (admin, input) => {
-  const result = await movePhoneNumber(admin, input);
+  const result = await movePhoneNumber(admin, { ...input, permissionPreset: presetChoice(input.permissionPreset) });
   const to = { accountId: input.toAccountId, userId: input.toUserId };
   await setFlash({
     kind: 'moved',
@@ -56,6 +56,7 @@ export const movePhoneNumberAction = formAction(movePhoneNumberSchema, async (ad
     keptPermissions: result.keptPermissions,
     repeated: result.repeated,
     notified: result.notified > 0,
+    ...(result.preset ? { preset: { name: result.preset.name, ...result.permissions } } : {}),
   });
   deliverAfterResponse({ notified: result.notified > 0 });
   revalidatePath(userPath(input));

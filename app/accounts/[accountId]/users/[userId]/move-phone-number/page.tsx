@@ -8,6 +8,7 @@ import { formatPhoneNumber } from '@/lib/kernel/phone';
 import { ErrorSummary, FieldError } from '@/app/_components/error-summary';
 import { Pagination, SearchForm } from '@/app/_components/list-controls';
 import { UserBreadcrumbs } from '@/app/_components/user-breadcrumbs';
+import { listPermissionPresets } from '@/lib/presets/permission-presets';
 import { MoveForm } from './move-form';
 
 type Props = {
@@ -138,6 +139,8 @@ export default async function MovePhoneNumberPage({ params, searchParams }: Prop
               ? accountSuspendedMessage(to.account.name)
               : null;
   const permissions = `inbound calling ${onOff(user.inboundCalling)}, outbound calling ${onOff(user.outboundCalling)}, SMS ${onOff(user.sms)}`;
+  // The new holder's account's presets, offered as "Permissions after assigning".
+  const presets = blocker || !to ? [] : ((await listPermissionPresets(admin, to.accountId)) ?? []);
   return (
     <>
       {crumbs}
@@ -158,6 +161,8 @@ export default async function MovePhoneNumberPage({ params, searchParams }: Prop
         from={{ fullName: user.fullName, email: user.email, permissions }}
         to={to ? { fullName: to.fullName, email: to.email } : null}
         number={number ? formatPhoneNumber(number.e164) : null}
+        presets={presets}
+        presetsHref={`/accounts/${to?.accountId ?? account.id}/permission-presets`}
       />
       <p>
         <Link href={here}>Choose another user</Link> · <Link href={path}>Cancel</Link>
