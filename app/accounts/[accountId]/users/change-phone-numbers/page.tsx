@@ -66,7 +66,7 @@ export default async function ChangePhoneNumbersPage({ params }: Props) {
               below.
             </dd>
           </dl>
-          <p>
+          <p className="csv-example">
             For example:
             <br />
             <code>User,Phone number,Action,Inbound,Outbound,SMS</code>
