@@ -802,7 +802,7 @@ export async function runRace(options: RaceOptions = {}): Promise<RaceResult> {
         if (!form) return void bump(storm.notOffered, 'unassign: the user has no number');
         fields = form.fields;
       } else {
-        if (!form) return void storm.unexpected.push(`${what}: no Save form on ${renderOn.name}`);
+        if (!form) return void bump(storm.notOffered, 'edit: the user has no number');
         fields = form.fields;
         for (const name of ['inboundCalling', 'outboundCalling', 'sms']) fields = setField(fields, name, crypto.randomInt(2) ? 'on' : null);
       }

@@ -69,9 +69,15 @@ export default async function UserPage({ params }: Props) {
                 <Link href={`${path}/assign-phone-number`}>Assign phone number</Link>
               </li>
             )}
-            {suspended ? null : (
+            {suspended ? null : user.phoneNumber ? (
               <li>
                 <Link href={`${path}/edit-telephony-permissions`}>Edit telephony permissions</Link>
+              </li>
+            ) : (
+              // Said rather than hidden, so that an admin following the spec's steps learns why.
+              <li>
+                Edit telephony permissions <span className="muted">— needs a phone number:</span>{' '}
+                <Link href={`${path}/assign-phone-number`}>Assign phone number</Link>
               </li>
             )}
             {user.phoneNumber ? (
