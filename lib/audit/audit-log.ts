@@ -54,7 +54,8 @@ function auditWhere(admin: SessionAdmin, filters: AuditFilters): Prisma.AuditEve
 export type AuditToken = { id: string; name: string; kind: 'Personal' | 'Provisioning' | null };
 
 /** Something an event is about: its name, and a link when the admin may open it. */
-export type AuditSubject = { id: string; label: string; href?: string };
+/** `e164`: a phone number's, when known (the CSV writes it; the page shows `label`). */
+export type AuditSubject = { id: string; label: string; href?: string; e164?: string };
 
 export type AuditRow = {
   id: string;
@@ -250,9 +251,9 @@ async function lookUp(
     },
     phoneNumber(id: string, recordedIn: unknown[]): AuditSubject {
       const number = numberById.get(id);
-      if (number) return { id, label: formatPhoneNumber(number.e164), href: `/phone-numbers/${id}` };
+      if (number) return { id, label: formatPhoneNumber(number.e164), href: `/phone-numbers/${id}`, e164: number.e164 };
       const e164 = e164Recorded(...recordedIn) ?? purgedE164.get(id);
-      return { id, label: e164 ? `${formatPhoneNumber(e164)} (removed)` : 'A number that does not exist' };
+      return e164 ? { id, label: `${formatPhoneNumber(e164)} (removed)`, e164 } : { id, label: 'A number that does not exist' };
     },
   };
 }
