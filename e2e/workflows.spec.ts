@@ -56,7 +56,9 @@ test('Assign without choosing a number: told so on the same page, nothing change
   // Permissions need a number: the menu and the page say so, and lead to Assign phone number.
   await page.getByText('Actions', { exact: true }).click();
   await expect(page.getByRole('link', { name: 'Edit telephony permissions' })).toHaveCount(0);
-  await expect(page.locator('details.actions')).toContainText('Edit telephony permissions — needs a phone number: Assign phone number');
+  const menu = page.locator('details.actions');
+  await expect(menu).toContainText('Edit telephony permissions needs a phone number: assign one first');
+  await expect(menu.getByRole('link', { name: 'assign one first' })).toHaveAttribute('href', /\/assign-phone-number$/);
   await page.goto(`/accounts/${flows.accountId}/users/${flows.emptyChoice.id}/edit-telephony-permissions`);
   await expect(page.getByRole('main')).toContainText(
     `${flows.emptyChoice.fullName} has no phone number. Telephony permissions need a phone number: assign one first.`,

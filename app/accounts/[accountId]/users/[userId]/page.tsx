@@ -74,10 +74,15 @@ export default async function UserPage({ params }: Props) {
                 <Link href={`${path}/edit-telephony-permissions`}>Edit telephony permissions</Link>
               </li>
             ) : (
-              // Said rather than hidden, so that an admin following the spec's steps learns why.
+              // Said rather than hidden, so that an admin following the spec's steps learns why; the
+              // link's own words differ from the Assign phone number entry's, which is just above.
               <li>
-                Edit telephony permissions <span className="muted">— needs a phone number:</span>{' '}
-                <Link href={`${path}/assign-phone-number`}>Assign phone number</Link>
+                Edit telephony permissions <span className="muted">needs a phone number</span>
+                {canGetNumber ? (
+                  <>
+                    : <Link href={`${path}/assign-phone-number`}>assign one first</Link>
+                  </>
+                ) : null}
               </li>
             )}
             {user.phoneNumber ? (
