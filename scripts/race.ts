@@ -135,7 +135,7 @@ function refusalKind(messages: string[]): string {
   if (m.includes('is no longer')) return 'number no longer the user’s';
   if (m.includes('while you were editing') || m.includes('while you were choosing') || m.includes('a moment ago. Check the details'))
     return 'someone else changed the user (stale form)';
-  if (m.includes('has no phone number. Assign a phone number before')) return 'permissions need a number';
+  if (m.includes('Telephony permissions need a phone number')) return 'permissions need a number';
   if (m.includes('cannot send or receive SMS')) return 'number cannot SMS';
   if (m.includes('You are signed out')) return 'signed out';
   return `other: ${m.slice(0, 120)}`;

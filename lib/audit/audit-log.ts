@@ -4,6 +4,7 @@ import { getPrisma } from '@/lib/db/client';
 import { actionLabel, describeChanges, isRequest, type Change } from './format';
 import { dayRange, type AuditFilters } from './params';
 import { newestFirstPage, PAGE_SIZE, type Page } from '@/lib/kernel/pagination';
+import { DEFAULT_TIME_ZONE, timesIn } from '@/lib/kernel/format-time';
 import { formatPhoneNumber } from '@/lib/kernel/phone';
 import type { SessionAdmin } from '@/lib/kernel/session-admin';
 import { canSeeAccount, scopedPrisma } from '@/lib/kernel/scope';
@@ -268,6 +269,8 @@ async function describeEvents(admin: SessionAdmin, events: EventRecord[]): Promi
     phoneNumberIds: present((e) => e.phoneNumberId),
     tokenIds: present((e) => e.tokenId),
   });
+  // Times inside the changes read in the admin's zone; through a token (the API) in UTC, as machines get them.
+  const times = timesIn(admin.token ? DEFAULT_TIME_ZONE : admin.timeZone);
   return events.map((e) => {
     const actor = e.adminId ? names.admin(e.adminId) : undefined;
     const who: AuditRow['who'] = e.adminId
@@ -276,7 +279,7 @@ async function describeEvents(admin: SessionAdmin, events: EventRecord[]): Promi
         ? { kind: 'attempt', email: e.adminEmail }
         : // A machine call with no token of ours (none, or an unknown one) has no admin to name.
           { kind: 'system', name: e.action === 'api-request' ? 'An API caller without a valid token' : 'System' };
-    const changes = describeChanges(e.before, e.after);
+    const changes = describeChanges(e.before, e.after, times);
     return {
       id: e.id,
       seq: String(e.seq),

@@ -91,6 +91,13 @@ const apiTokenFlashSchema = z.object({
   /** A new token's secret, sealed for the admin who made it; read it with `flashTokenSecret`. */
   sealedSecret: z.string().max(300).optional(),
 });
+/** After saving one's own time zone (the API tokens page, where an admin keeps their own things). */
+const timeZoneFlashSchema = z.object({
+  kind: z.literal('time-zone-saved'),
+  adminId: z.string().max(64),
+  /** It was that zone already: nothing was changed. */
+  repeated: z.boolean().optional(),
+});
 const flashSchema = z.union([
   changeFlashSchema.strict(),
   numbersAddedFlashSchema.strict(),
@@ -98,6 +105,7 @@ const flashSchema = z.union([
   usersImportedFlashSchema.strict(),
   provisioningFlashSchema.strict(),
   apiTokenFlashSchema.strict(),
+  timeZoneFlashSchema.strict(),
 ]);
 export type ChangeFlash = z.infer<typeof changeFlashSchema>;
 export type NumbersAddedFlash = z.infer<typeof numbersAddedFlashSchema>;
@@ -105,6 +113,7 @@ export type AccountFlash = z.infer<typeof accountFlashSchema>;
 export type UsersImportedFlash = z.infer<typeof usersImportedFlashSchema>;
 export type ProvisioningFlash = z.infer<typeof provisioningFlashSchema>;
 export type ApiTokenFlash = z.infer<typeof apiTokenFlashSchema>;
+export type TimeZoneFlash = z.infer<typeof timeZoneFlashSchema>;
 export type Flash = z.infer<typeof flashSchema>;
 
 const isAccountFlash = (flash: Flash): flash is AccountFlash => flash.kind.startsWith('account-');
@@ -114,6 +123,7 @@ const isApiTokenFlash = (flash: Flash): flash is ApiTokenFlash => flash.kind.sta
 const isChangeFlash = (flash: Flash): flash is ChangeFlash =>
   flash.kind !== 'numbers-added' &&
   flash.kind !== 'users-imported' &&
+  flash.kind !== 'time-zone-saved' &&
   !isAccountFlash(flash) &&
   !isApiTokenFlash(flash) &&
   !isProvisioningFlash(flash);
@@ -227,6 +237,12 @@ export async function readProvisioningFlash(accountId: string): Promise<Provisio
 export async function readApiTokenFlash(): Promise<ApiTokenFlash | null> {
   const flash = await readAnyFlash();
   return flash && isApiTokenFlash(flash) ? flash : null;
+}
+
+/** That this admin just saved their time zone, for their own eyes only. */
+export async function readTimeZoneFlash(adminId: string): Promise<TimeZoneFlash | null> {
+  const flash = await readAnyFlash();
+  return flash?.kind === 'time-zone-saved' && flash.adminId === adminId ? flash : null;
 }
 
 /** Names one showing of a new token's secret (not the secret): the page remembers it was shown. */
