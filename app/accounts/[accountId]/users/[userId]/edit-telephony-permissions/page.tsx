@@ -48,7 +48,7 @@ export default async function EditTelephonyPermissionsPage({ params }: Props) {
         </>
       )}
       <p>
-        <Link href={path}>{admin.canChange ? 'Cancel' : `Back to ${user.fullName}`}</Link>
+        <Link href={path}>{admin.canChange && user.phoneNumber ? 'Cancel' : `Back to ${user.fullName}`}</Link>
       </p>
     </>
   );
