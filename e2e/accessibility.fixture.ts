@@ -13,15 +13,15 @@ export default defineFixture('accessibility', async (f) => {
   };
   const withNumber = (label: string) => f.userWithNumber(account.id, `A11y ${label}`);
   const manager = await f.admin({ allAccounts: true });
-  // An email in the Outbox, queued with a change a user without a number may have.
-  const notified = await f.user(account.id, 'A11y Notified');
+  // An email in the Outbox, queued with a change of permissions (which need a number).
+  const notified = await withNumber('Notified');
   const session = await loadSessionAdmin(manager.id, 1);
   if (!session) throw new Error('e2e data: an admin just made has no session');
   await editTelephonyPermissions(session, {
     accountId: account.id,
     userId: notified.id,
     version: 1,
-    inboundCalling: false,
+    inboundCalling: true,
     outboundCalling: false,
     sms: false,
     notifyUser: true,

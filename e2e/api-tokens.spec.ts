@@ -167,10 +167,22 @@ test('Revoke: a confirmation page, then Revoked; the token is refused, and the l
   await expect(page.getByRole('heading', { level: 1, name: 'Page not found' })).toBeVisible();
 });
 
-test('A change made through a token names it beside the admin, in the log and in its CSV', async ({ page, data }) => {
+/** A moment as the console writes it in a table whose heading names the zone. */
+const inZone = (iso: string, timeZone: string) =>
+  new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'medium', timeZone }).format(new Date(iso));
+
+test('A change made through a token names it beside the admin, in the log and in its CSV; times in the zone the admin chooses', async ({
+  page,
+  data,
+}) => {
   await page.goto(`/audit?userId=${data.user.id}`);
   const row = page.getByRole('table').getByRole('row').filter({ hasText: 'Edited telephony permissions' });
   await expect(row).toHaveCount(1);
+  // Times are in UTC until the admin chooses another zone, and the heading says which.
+  const when = row.locator('time');
+  const iso = (await when.getAttribute('datetime'))!;
+  await expect(page.getByRole('columnheader', { name: 'When (UTC)' })).toBeVisible();
+  await expect(when).toHaveText(inZone(iso, 'UTC'));
   await expect(row).toContainText(`${data.admin.name} · via API token “${data.syncToken.name}”`);
   await expect(row).toContainText('Inbound calling: Off → On');
 
@@ -179,5 +191,20 @@ test('A change made through a token names it beside the admin, in the log and in
   expect(lines[0]).toContain('Admin,Admin email,Token,Action,');
   expect(lines[1]).toContain(
     `,${data.admin.name},${data.admin.email},API token “${data.syncToken.name}”,Edited telephony permissions,Done,`,
+  );
+
+  // The admin's own time zone, kept with their own things: the same moment then reads in Tokyo.
+  await openApiTokens(page);
+  await expect(page.getByLabel('Time zone', { exact: true })).toHaveValue('UTC');
+  await page.getByLabel('Time zone', { exact: true }).selectOption('Asia/Tokyo');
+  await page.getByRole('button', { name: 'Save time zone' }).click();
+  await expect(page.getByRole('status')).toContainText('Time zone savedDates and times are now shown in Asia/Tokyo.');
+  await expect(page.getByLabel('Time zone', { exact: true })).toHaveValue('Asia/Tokyo');
+  await page.goto(`/audit?userId=${data.user.id}`);
+  await expect(page.getByRole('columnheader', { name: 'When (Asia/Tokyo)' })).toBeVisible();
+  await expect(when).toHaveText(inZone(iso, 'Asia/Tokyo'));
+  await page.goto('/audit?action=change-time-zone');
+  await expect(page.getByRole('table').getByRole('row').filter({ hasText: 'Changed own time zone' })).toContainText(
+    'Time zone: UTC → Asia/Tokyo',
   );
 });

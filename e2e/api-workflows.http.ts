@@ -176,6 +176,15 @@ test('telephony permissions: the fields sent change, the others stay; the consol
   expect(second.body.permissions).toEqual({ inboundCalling: true, outboundCalling: true, sms: true });
   expect(second.body.version).toBe(first.body.version + 1);
   expect(await shownOnConsole(http, data, user.id)).toBe(`${formatted(user.e164)} Inbound calling On Outbound calling On SMS On`);
+  // As they already are: the user unchanged, the same version, and no audit event.
+  const audited = async () =>
+    (await api<{ items: unknown[] }>(request, 'GET', `/audit-events?userId=${user.id}`, { token })).body.items.length;
+  const events = await audited();
+  const same = await api<User>(request, 'PATCH', path, { token, body: { sms: true, notify: true } });
+  expect(same.status).toBe(200);
+  expect(same.body.version).toBe(second.body.version);
+  expect(same.body.permissions).toEqual(second.body.permissions);
+  expect(await audited()).toBe(events);
 
   const empty = await api<Problem>(request, 'PATCH', path, { token, body: {} });
   expect(empty.status).toBe(400);
@@ -189,7 +198,7 @@ test('telephony permissions: the fields sent change, the others stay; the consol
   });
   expect(withoutNumber.status).toBe(422);
   expect(withoutNumber.body.detail).toBe(
-    `${data.noNumber.fullName} has no phone number. Assign a phone number before turning on calling or SMS.`,
+    `${data.noNumber.fullName} has no phone number. Telephony permissions need a phone number: assign one first.`,
   );
   expect(await shownOnConsole(http, data, data.noNumber.id)).toBe(`None ${onOff(OFF)}`);
 });

@@ -1,6 +1,6 @@
 import { defineFixture } from './fixture';
 
-// "Many at once": an account of its own with three users to suspend together (one of them with a
+// "Many at once": an account of its own with three users to suspend together (two of them with a
 // number, which suspension keeps) and two to remove together, and a second admin who changes one
 // of the three between the confirmation page and its button.
 export default defineFixture('bulk-users', async (f) => {
@@ -13,7 +13,11 @@ export default defineFixture('bulk-users', async (f) => {
     admin: await f.admin({ accountIds: [account.id] }),
     otherAdmin: await f.admin({ accountIds: [account.id] }),
     accountId: account.id,
-    toSuspend: [await f.userWithNumber(account.id, 'Bulk Alder'), await person('Birch'), await person('Cedar')] as const,
+    toSuspend: [
+      await f.userWithNumber(account.id, 'Bulk Alder'),
+      await f.userWithNumber(account.id, 'Bulk Birch'),
+      await person('Cedar'),
+    ] as const,
     toRemove: [await f.userWithNumber(account.id, 'Bulk Rowan'), await person('Spruce')] as const,
   };
 });

@@ -21,6 +21,7 @@ test('Suspend three users at once while another admin changes one: two suspended
   // Meanwhile another admin saves Birch's permissions: Birch is no longer as this page showed.
   const other = await as(data.otherAdmin);
   await other.goto(`${usersPath}/${birch.id}/edit-telephony-permissions`);
+  await other.getByRole('checkbox', { name: /Inbound calling/ }).check();
   await other.getByRole('button', { name: 'Save' }).click();
   await expect(other.getByRole('heading', { name: `Telephony permissions saved for ${birch.fullName}` })).toBeVisible();
 

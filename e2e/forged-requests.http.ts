@@ -152,11 +152,11 @@ test('a post from another site, or one that does not say where it comes from, is
 });
 
 test('a post whose Origin only looks like this site is refused', async ({ http, data }, testInfo) => {
-  const path = `${userPath(data.accountId, data.target.id)}/edit-telephony-permissions`;
-  const fields = await formFields(http, path, 'Save');
+  const path = `${userPath(data.accountId, data.target.id)}/assign-phone-number?q=${data.number.e164.slice(2)}`;
+  const fields = set(await formFields(http, path, 'Assign'), { phoneNumberId: data.number.id });
   const base = new URL(testInfo.project.use.baseURL!);
   for (const origin of [`http://${base.hostname}.evil.example:${base.port}`, `https://${base.host}`, `${base.origin}.evil.example`]) {
-    const response = await post(http, path, set(fields, { inboundCalling: 'on' }), { Origin: origin });
+    const response = await post(http, path, fields, { Origin: origin });
     expect(response.status(), origin).toBe(403);
   }
 });

@@ -13,7 +13,7 @@ export default defineFixture('notifications', async (f) => {
   const withNumber = (label: string) => f.userWithNumber(account.id, `Note ${label}`);
 
   const hidden = await f.account('Notifications Not Yours');
-  const hiddenRecipient = await f.user(hidden.id, 'Note Hidden');
+  const hiddenRecipient = await f.userWithNumber(hidden.id, 'Note Hidden');
   const everyAccount = await f.admin();
   const session = await loadSessionAdmin(everyAccount.id, 1);
   if (!session) throw new Error('e2e data: an admin just made has no session');
@@ -21,7 +21,7 @@ export default defineFixture('notifications', async (f) => {
     accountId: hidden.id,
     userId: hiddenRecipient.id,
     version: 1,
-    inboundCalling: false,
+    inboundCalling: true,
     outboundCalling: false,
     sms: false,
     notifyUser: true,

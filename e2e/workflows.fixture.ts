@@ -24,7 +24,7 @@ export default defineFixture('workflows', async (f) => {
     racers: [await withoutNumber('RacerOne'), await withoutNumber('RacerTwo')] as const,
     numberToRaceFor: await f.freeNumber(),
     replayTarget: await withoutNumber('ReplayTarget'),
-    signedOutTarget: await withoutNumber('SignedOutTarget'),
+    signedOutTarget: await withNumber('SignedOutTarget'),
     numberToReplay: await f.freeNumber(),
   };
 });

@@ -52,6 +52,20 @@ test('Assign without choosing a number: told so on the same page, nothing change
   await expect(page).toHaveTitle(`Error: Assign phone number – ${flows.emptyChoice.fullName} – Switchboard`);
   await page.getByRole('link', { name: 'Cancel' }).click();
   await expect(detail(page, 'Phone number')).toHaveText('None');
+
+  // Permissions need a number: the menu and the page say so, and lead to Assign phone number.
+  await page.getByText('Actions', { exact: true }).click();
+  await expect(page.getByRole('link', { name: 'Edit telephony permissions' })).toHaveCount(0);
+  const menu = page.locator('details.actions');
+  await expect(menu).toContainText('Edit telephony permissions needs a phone number: assign one first');
+  await expect(menu.getByRole('link', { name: 'assign one first' })).toHaveAttribute('href', /\/assign-phone-number$/);
+  await page.goto(`/accounts/${flows.accountId}/users/${flows.emptyChoice.id}/edit-telephony-permissions`);
+  await expect(page.getByRole('main')).toContainText(
+    `${flows.emptyChoice.fullName} has no phone number. Telephony permissions need a phone number: assign one first.`,
+  );
+  await expect(page.getByRole('checkbox')).toHaveCount(0);
+  await page.getByRole('main').getByRole('link', { name: 'Assign phone number' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Assign phone number' })).toBeVisible();
 });
 
 test('Edit telephony permissions, following the spec’s steps', { tag: '@postgres' }, async ({ page, data: flows }) => {
@@ -76,6 +90,12 @@ test('Edit telephony permissions, following the spec’s steps', { tag: '@postgr
   await expect(page.getByRole('checkbox', { name: /Inbound calling/ })).toBeChecked();
   await expect(page.getByRole('checkbox', { name: /Outbound calling/ })).not.toBeChecked();
   await expect(page.getByRole('checkbox', { name: /SMS/ })).toBeChecked();
+  // Saved again as it is: nothing changes, and the banner says so (no notes about telling the user).
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByRole('status')).toContainText(
+    `Nothing changed${user.fullName}’s telephony permissions were already as you saved them.`,
+  );
+  await expect(page.getByRole('status')).not.toContainText('We recommend contacting');
 });
 
 test('Unassign phone number: the box is selected by default, then Unassign', { tag: '@postgres' }, async ({ page, data: flows }) => {

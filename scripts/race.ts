@@ -135,7 +135,7 @@ function refusalKind(messages: string[]): string {
   if (m.includes('is no longer')) return 'number no longer the user’s';
   if (m.includes('while you were editing') || m.includes('while you were choosing') || m.includes('a moment ago. Check the details'))
     return 'someone else changed the user (stale form)';
-  if (m.includes('has no phone number. Assign a phone number before')) return 'permissions need a number';
+  if (m.includes('Telephony permissions need a phone number')) return 'permissions need a number';
   if (m.includes('cannot send or receive SMS')) return 'number cannot SMS';
   if (m.includes('You are signed out')) return 'signed out';
   return `other: ${m.slice(0, 120)}`;
@@ -802,7 +802,7 @@ export async function runRace(options: RaceOptions = {}): Promise<RaceResult> {
         if (!form) return void bump(storm.notOffered, 'unassign: the user has no number');
         fields = form.fields;
       } else {
-        if (!form) return void storm.unexpected.push(`${what}: no Save form on ${renderOn.name}`);
+        if (!form) return void bump(storm.notOffered, 'edit: the user has no number');
         fields = form.fields;
         for (const name of ['inboundCalling', 'outboundCalling', 'sms']) fields = setField(fields, name, crypto.randomInt(2) ? 'on' : null);
       }

@@ -2,9 +2,8 @@ import Link from 'next/link';
 import { changeText, tokenLabel } from '@/lib/audit/format';
 import { auditHref } from '@/lib/audit/params';
 import type { AuditRow, AuditSubject } from '@/lib/audit/audit-log';
+import type { Times } from '@/lib/kernel/format-time';
 import { TableRegion } from './table-region';
-
-const dateTime = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'medium', timeZone: 'UTC' });
 
 function Subject({ name, subject }: { name: string; subject: AuditSubject }) {
   return (
@@ -40,14 +39,14 @@ function Who({ who, token }: { who: AuditRow['who']; token: AuditRow['token'] })
 }
 
 /** Audit events as the log, the export and a details page's Recent activity show them. */
-export function AuditTable({ rows, caption }: { rows: AuditRow[]; caption: string }) {
+export function AuditTable({ rows, caption, times }: { rows: AuditRow[]; caption: string; times: Times }) {
   return (
     <TableRegion label={caption}>
       <table className="audit">
         <caption>{caption}</caption>
         <thead>
           <tr>
-            <th scope="col">When (UTC)</th>
+            <th scope="col">When ({times.zone})</th>
             <th scope="col">Who</th>
             <th scope="col">What</th>
             <th scope="col">About</th>
@@ -60,7 +59,7 @@ export function AuditTable({ rows, caption }: { rows: AuditRow[]; caption: strin
           {rows.map((r) => (
             <tr key={r.id}>
               <td>
-                <time dateTime={r.at.toISOString()}>{dateTime.format(r.at)}</time>
+                <time dateTime={r.at.toISOString()}>{times.atSeconds(r.at)}</time>
               </td>
               <td>
                 <Who who={r.who} token={r.token} />
@@ -94,14 +93,30 @@ export function AuditTable({ rows, caption }: { rows: AuditRow[]; caption: strin
 }
 
 /** A details page's last events about its user or number, and the way to all of them. */
-export function RecentActivity({ rows, more, allHref, subject }: { rows: AuditRow[]; more: boolean; allHref: string; subject: string }) {
+export function RecentActivity({
+  rows,
+  more,
+  allHref,
+  subject,
+  times,
+}: {
+  rows: AuditRow[];
+  more: boolean;
+  allHref: string;
+  subject: string;
+  times: Times;
+}) {
   return (
     <section aria-labelledby="recent-activity">
       <h2 id="recent-activity">Recent activity</h2>
       {rows.length === 0 ? (
         <p>No recorded activity that you can see.</p>
       ) : (
-        <AuditTable rows={rows} caption={`${more ? `The latest ${rows.length} events` : 'Events'} about ${subject}, newest first`} />
+        <AuditTable
+          times={times}
+          rows={rows}
+          caption={`${more ? `The latest ${rows.length} events` : 'Events'} about ${subject}, newest first`}
+        />
       )}
       <p>
         <Link href={allHref}>See all activity about {subject} in the audit log</Link>

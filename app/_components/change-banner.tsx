@@ -8,6 +8,17 @@ import { FocusOnArrival } from './focus-on-arrival';
 /** What just happened, and the spec's two notes: tell the user, and they must sign in again. */
 export function ChangeBanner({ flash, fullName, editHref }: { flash: ChangeFlash; fullName: string; editHref: string }) {
   const number = flash.e164 ? formatPhoneNumber(flash.e164) : 'The phone number';
+  if (flash.kind === 'permissions-saved' && flash.repeated) {
+    // Saved as they were: nothing to tell the user and no sign-in to wait for, so no notes.
+    return (
+      <div className="banner" id="banner" role="status" aria-labelledby="banner-title" tabIndex={-1} autoFocus>
+        <FlashConsumed />
+        <FocusOnArrival />
+        <h2 id="banner-title">Nothing changed</h2>
+        <p>{fullName}’s telephony permissions were already as you saved them.</p>
+      </div>
+    );
+  }
   // A move changes two people's numbers: the spec's notes are for both.
   const people = flash.kind === 'moved' && flash.fromName ? `${flash.fromName} and ${fullName}` : fullName;
   return (

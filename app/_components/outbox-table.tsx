@@ -1,10 +1,7 @@
 import Link from 'next/link';
 import type { OutboxRow } from '@/lib/notifications/outbox';
+import type { Times } from '@/lib/kernel/format-time';
 import { TableRegion } from './table-region';
-
-const dateTime = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
-
-export const formatWhen = (d: Date) => `${dateTime.format(d)} UTC`;
 
 /** A message's status: Pending, Sent or Failed. */
 export function OutboxStatus({ row }: { row: Pick<OutboxRow, 'status'> }) {
@@ -13,7 +10,17 @@ export function OutboxStatus({ row }: { row: Pick<OutboxRow, 'status'> }) {
 }
 
 /** Emails to users, newest first; `withRecipient` false on a user's own page. */
-export function OutboxTable({ rows, caption, withRecipient = true }: { rows: OutboxRow[]; caption: string; withRecipient?: boolean }) {
+export function OutboxTable({
+  rows,
+  caption,
+  withRecipient = true,
+  times,
+}: {
+  rows: OutboxRow[];
+  caption: string;
+  withRecipient?: boolean;
+  times: Times;
+}) {
   return (
     <TableRegion label={caption}>
       <table>
@@ -31,7 +38,7 @@ export function OutboxTable({ rows, caption, withRecipient = true }: { rows: Out
         <tbody>
           {rows.map((row) => (
             <tr key={row.id}>
-              <td>{formatWhen(row.createdAt)}</td>
+              <td>{times.at(row.createdAt)}</td>
               {withRecipient ? <td>{row.to}</td> : null}
               <td>
                 <Link href={`/outbox/${row.id}`}>{row.subject}</Link>
@@ -40,7 +47,7 @@ export function OutboxTable({ rows, caption, withRecipient = true }: { rows: Out
                 <OutboxStatus row={row} />
               </td>
               <td>{row.attempts}</td>
-              <td>{row.sentAt ? formatWhen(row.sentAt) : <span className="muted">Not yet</span>}</td>
+              <td>{row.sentAt ? times.at(row.sentAt) : <span className="muted">Not yet</span>}</td>
             </tr>
           ))}
         </tbody>

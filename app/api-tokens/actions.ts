@@ -4,7 +4,9 @@ import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { createApiToken, revokeApiToken } from '@/lib/api/tokens';
 import { createApiTokenSchema, revokeApiTokenSchema } from '@/lib/api/token-schemas';
-import { setApiTokenFlash } from '@/lib/http/flash';
+import { chooseTimeZoneSchema } from '@/lib/admins/schemas';
+import { setOwnTimeZone } from '@/lib/admins/time-zone';
+import { setApiTokenFlash, setFlash } from '@/lib/http/flash';
 import { formAction } from '@/lib/forms/server-action';
 
 /** Makes one of the admin's own tokens, then shows them its secret, once, on the API tokens page. */
@@ -21,5 +23,14 @@ export const revokeApiTokenAction = formAction(revokeApiTokenSchema, async (admi
   const result = await revokeApiToken(admin, { tokenId: input.tokenId });
   await setApiTokenFlash({ kind: 'api-token-revoked', tokenId: input.tokenId, ...(result.repeated ? { repeated: true } : {}) });
   revalidatePath('/api-tokens');
+  redirect('/api-tokens');
+});
+
+/** Saves the zone the console shows this admin's dates and times in; back to the page, which says so. */
+export const chooseTimeZoneAction = formAction(chooseTimeZoneSchema, async (admin, input) => {
+  const result = await setOwnTimeZone(admin, input);
+  await setFlash({ kind: 'time-zone-saved', adminId: admin.id, ...(result.repeated ? { repeated: true } : {}) });
+  // Every page shows times in it from now on.
+  revalidatePath('/', 'layout');
   redirect('/api-tokens');
 });

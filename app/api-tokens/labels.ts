@@ -1,15 +1,8 @@
 import { TOKEN_DAYS } from '@/lib/api/token-schemas';
 import type { TokenStatus } from '@/lib/api/tokens';
+import type { Times } from '@/lib/kernel/format-time';
 
-// How the API tokens pages name a token and its dates.
-
-const day = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeZone: 'UTC' });
-const dayAndTime = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
-
-/** "1 Mar 2027" (UTC). */
-export const onDay = (d: Date) => day.format(d);
-/** "1 Mar 2027, 09:30 UTC". */
-export const atTime = (d: Date) => `${dayAndTime.format(d)} UTC`;
+// How the API tokens pages name a token (its dates: lib/kernel/format-time.ts, in the admin's zone).
 
 /** The secret's first characters, as lists show them: "sb_pat_ab12…". */
 export const hintText = (hint: string) => `${hint}…`;
@@ -21,7 +14,7 @@ export const STATUS_TAG: Record<TokenStatus, string> = {
   Stopped: 'tag refused',
 };
 
-/** The day each expiry the form offers would end, counted from now: "7" → "8 Dec 2026". */
-export function expiryDays(now = new Date()): Record<string, string> {
-  return Object.fromEntries(TOKEN_DAYS.map((n) => [String(n), onDay(new Date(now.getTime() + n * 86_400_000))]));
+/** The day each expiry the form offers would end, counted from now, in the admin's zone: "7" → "8 Dec 2026". */
+export function expiryDays(times: Times, now = new Date()): Record<string, string> {
+  return Object.fromEntries(TOKEN_DAYS.map((n) => [String(n), times.day(new Date(now.getTime() + n * 86_400_000))]));
 }

@@ -2,12 +2,21 @@ import Link from 'next/link';
 import { headers } from 'next/headers';
 import { requireAdmin } from '@/lib/auth/session';
 import { listApiTokens, type TokenRow } from '@/lib/api/tokens';
-import { flashTokenSecret, readApiTokenFlash, secretNonce, type ApiTokenFlash } from '@/lib/http/flash';
+import {
+  flashTokenSecret,
+  readApiTokenFlash,
+  readTimeZoneFlash,
+  secretNonce,
+  type ApiTokenFlash,
+  type TimeZoneFlash,
+} from '@/lib/http/flash';
+import { timesIn, type Times } from '@/lib/kernel/format-time';
 import { FlashConsumed } from '@/app/_components/flash-consumed';
 import { FocusOnArrival } from '@/app/_components/focus-on-arrival';
 import { TableRegion } from '@/app/_components/table-region';
 import { TokenSecret } from '@/app/_components/token-secret';
-import { atTime, hintText, onDay, STATUS_TAG } from './labels';
+import { hintText, STATUS_TAG } from './labels';
+import { TimeZoneForm } from './time-zone-form';
 
 /** This site's address as the browser reached it, for the example call. */
 async function siteOrigin(): Promise<string> {
@@ -34,7 +43,19 @@ function HowToUse({ origin }: { origin: string }) {
 }
 
 /** What just happened to one of the admin's tokens; after creating one, its secret, once. */
-function TokenBanner({ flash, token, secret, origin }: { flash: ApiTokenFlash; token: TokenRow; secret: string | null; origin: string }) {
+function TokenBanner({
+  flash,
+  token,
+  secret,
+  origin,
+  times,
+}: {
+  flash: ApiTokenFlash;
+  token: TokenRow;
+  secret: string | null;
+  origin: string;
+  times: Times;
+}) {
   const created = flash.kind === 'api-token-created';
   const heading = created
     ? `Token “${token.name}” is created`
@@ -53,7 +74,7 @@ function TokenBanner({ flash, token, secret, origin }: { flash: ApiTokenFlash; t
             <p>
               Keep it as you would a password: in a secret store, never in code, a ticket or a chat.{' '}
               {token.readOnly ? 'It can only read.' : 'It can do what you can.'} It expires on{' '}
-              {token.expiresAt ? onDay(token.expiresAt) : 'no set day'}.
+              {token.expiresAt ? times.day(token.expiresAt) : 'no set day'}.
             </p>
             <HowToUse origin={origin} />
           </>
@@ -69,7 +90,19 @@ function TokenBanner({ flash, token, secret, origin }: { flash: ApiTokenFlash; t
   );
 }
 
-function Status({ token }: { token: TokenRow }) {
+/** After saving one's own time zone. */
+function TimeZoneBanner({ flash, zone }: { flash: TimeZoneFlash; zone: string }) {
+  return (
+    <div className="banner" id="banner" role="status" aria-labelledby="banner-title" tabIndex={-1} autoFocus>
+      <FlashConsumed />
+      <FocusOnArrival />
+      <h2 id="banner-title">{flash.repeated ? 'Nothing changed' : 'Time zone saved'}</h2>
+      <p>{flash.repeated ? `Your time zone was already ${zone}.` : `Dates and times are now shown in ${zone}.`}</p>
+    </div>
+  );
+}
+
+function Status({ token, times }: { token: TokenRow; times: Times }) {
   return (
     <>
       <span className={STATUS_TAG[token.status]}>{token.status}</span>
@@ -77,7 +110,7 @@ function Status({ token }: { token: TokenRow }) {
         <>
           <br />
           <span className="muted">
-            on <time dateTime={token.revokedAt.toISOString()}>{onDay(token.revokedAt)}</time>
+            on <time dateTime={token.revokedAt.toISOString()}>{times.day(token.revokedAt)}</time>
           </span>
         </>
       ) : null}
@@ -87,14 +120,20 @@ function Status({ token }: { token: TokenRow }) {
 
 export default async function ApiTokensPage() {
   const admin = await requireAdmin('/api-tokens');
-  const [tokens, flash, origin] = await Promise.all([listApiTokens(admin), readApiTokenFlash(), siteOrigin()]);
+  const [tokens, flash, zoneFlash, origin] = await Promise.all([
+    listApiTokens(admin),
+    readApiTokenFlash(),
+    readTimeZoneFlash(admin.id),
+    siteOrigin(),
+  ]);
+  const times = timesIn(admin.timeZone);
   // Only a flash about one of this admin's own tokens is shown, and its secret only if sealed for them.
   const flashed = flash ? tokens.find((t) => t.id === flash.tokenId) : undefined;
   const secret = flash && flashed ? flashTokenSecret(flash, admin.id) : null;
   return (
     <>
-      <title>API tokens – Switchboard</title>
-      {flash && flashed ? <TokenBanner flash={flash} token={flashed} secret={secret} origin={origin} /> : null}
+      {flash && flashed ? <TokenBanner flash={flash} token={flashed} secret={secret} origin={origin} times={times} /> : null}
+      {zoneFlash ? <TimeZoneBanner flash={zoneFlash} zone={times.zone} /> : null}
       <h1>API tokens</h1>
       <p>
         Your personal tokens let a script or the command-line tool use the Switchboard API as you: with your role and accounts as they are
@@ -136,12 +175,12 @@ export default async function ApiTokensPage() {
                   {/* A read-only admin's tokens only read, whatever they were made as (a new role would stop them). */}
                   <td>{t.readOnly ? 'Read only' : admin.role === 'ReadOnly' ? 'Read only (your role)' : 'Read and change'}</td>
                   <td>
-                    <time dateTime={t.createdAt.toISOString()}>{onDay(t.createdAt)}</time>
+                    <time dateTime={t.createdAt.toISOString()}>{times.day(t.createdAt)}</time>
                   </td>
-                  <td>{t.expiresAt ? <time dateTime={t.expiresAt.toISOString()}>{onDay(t.expiresAt)}</time> : 'Never'}</td>
-                  <td>{t.lastUsedAt ? <time dateTime={t.lastUsedAt.toISOString()}>{atTime(t.lastUsedAt)}</time> : 'Never'}</td>
+                  <td>{t.expiresAt ? <time dateTime={t.expiresAt.toISOString()}>{times.day(t.expiresAt)}</time> : 'Never'}</td>
+                  <td>{t.lastUsedAt ? <time dateTime={t.lastUsedAt.toISOString()}>{times.at(t.lastUsedAt)}</time> : 'Never'}</td>
                   <td>
-                    <Status token={t} />
+                    <Status token={t} times={times} />
                   </td>
                   <td>
                     {t.status === 'Revoked' ? null : (
@@ -162,6 +201,9 @@ export default async function ApiTokensPage() {
           your sessions end then. It cannot work again: revoke it, and create a new one if you still need one.
         </p>
       ) : null}
+      {/* The admin's own setting, here with the other things that are theirs alone. */}
+      <h2 id="time-zone">Your time zone</h2>
+      <TimeZoneForm timeZone={times.zone} title="API tokens – Switchboard" />
       {/* The banner after creating a token says this beside its secret. */}
       {secret ? null : (
         <>

@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { timesIn } from '@/lib/kernel/format-time';
 import { ACTION_LABELS, AUDIT_ACTIONS, AUDIT_OUTCOMES } from '@/lib/audit/format';
 import { auditHref, parseAuditFilters, type AuditFilters } from '@/lib/audit/params';
 import { requireAdmin } from '@/lib/auth/session';
@@ -123,7 +124,11 @@ export default async function AuditLogPage({ searchParams }: Props) {
       {page.rows.length === 0 ? (
         <p>No events match.</p>
       ) : (
-        <AuditTable rows={page.rows} caption={filtered ? 'Matching events, newest first' : 'Events, newest first'} />
+        <AuditTable
+          times={timesIn(admin.timeZone)}
+          rows={page.rows}
+          caption={filtered ? 'Matching events, newest first' : 'Events, newest first'}
+        />
       )}
       <Pagination path="/audit" query={filters} prevCursor={page.prevCursor} nextCursor={page.nextCursor} />
     </>

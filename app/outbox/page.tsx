@@ -5,6 +5,7 @@ import { parseListParams } from '@/lib/kernel/pagination';
 import { Pagination } from '@/app/_components/list-controls';
 import { MailServerNote } from './mail-server-note';
 import { OutboxTable } from '@/app/_components/outbox-table';
+import { timesIn } from '@/lib/kernel/format-time';
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -21,7 +22,11 @@ export default async function OutboxPage({ searchParams }: Props) {
         {admin.allAccounts ? null : ' You see the emails to users in the accounts you administer.'}
       </p>
       <MailServerNote configured={Boolean(mailConfig())} />
-      {page.rows.length === 0 ? <p>There are no emails yet.</p> : <OutboxTable rows={page.rows} caption="Emails, newest first" />}
+      {page.rows.length === 0 ? (
+        <p>There are no emails yet.</p>
+      ) : (
+        <OutboxTable rows={page.rows} caption="Emails, newest first" times={timesIn(admin.timeZone)} />
+      )}
       <Pagination path="/outbox" prevCursor={page.prevCursor} nextCursor={page.nextCursor} />
     </>
   );

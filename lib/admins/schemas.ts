@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { checkbox, id, version } from '@/lib/forms/fields';
+import { timeZoneSchema } from '@/lib/kernel/format-time';
 
 // One schema per form, used by react-hook-form in the browser and safeParse on the server.
 
@@ -84,3 +85,7 @@ export const resetAdminPasswordSchema = z.object({
   adminId: id,
   confirm: checkbox.refine((v) => v, 'Select the box to confirm that you want to reset this admin’s password'),
 });
+
+/** An admin's own time zone, chosen from the list (every IANA zone the server knows, and UTC). */
+export const chooseTimeZoneSchema = z.object({ timeZone: timeZoneSchema });
+export type ChooseTimeZoneInput = z.input<typeof chooseTimeZoneSchema>;

@@ -285,7 +285,7 @@ describe('how events read', () => {
     assert.equal(assign!.actionLabel, 'Assigned phone number');
     assert.deepEqual(assign!.account, { id: account.id, label: account.name, href: `/accounts/${account.id}` });
     assert.deepEqual(assign!.user, { id: user.id, label: 'Ada Reader', href: `/accounts/${account.id}/users/${user.id}` });
-    assert.deepEqual(assign!.phoneNumber, { id: n.id, label: formatPhoneNumber(n.e164), href: `/phone-numbers/${n.id}` });
+    assert.deepEqual(assign!.phoneNumber, { id: n.id, label: formatPhoneNumber(n.e164), href: `/phone-numbers/${n.id}`, e164: n.e164 });
     assert.deepEqual(assign!.changes, [{ field: 'Phone number', before: 'None', after: formatPhoneNumber(n.e164) }]);
     assert.deepEqual(edit!.changes, [{ field: 'Inbound calling', before: 'Off', after: 'On' }]);
     assert.equal(edit!.requested, false);
@@ -304,7 +304,8 @@ describe('how events read', () => {
     await purgeDeletedPhoneNumbers(new Date('2026-02-01T00:00:00Z'));
     const history = (await recentActivity(everything, { phoneNumberId: gone.id })).rows;
     assert.deepEqual(summary(history), ['purge-phone-number Done', 'delete-phone-number Done', 'edit-calling-name Done']);
-    for (const row of history) assert.deepEqual(row.phoneNumber, { id: gone.id, label: `${formatPhoneNumber(gone.e164)} (removed)` });
+    for (const row of history)
+      assert.deepEqual(row.phoneNumber, { id: gone.id, label: `${formatPhoneNumber(gone.e164)} (removed)`, e164: gone.e164 });
     assert.deepEqual(history[0]!.who, { kind: 'system', name: 'System' });
     assert.deepEqual(history[2]!.changes, [{ field: 'Calling name', before: 'None', after: 'Gone Soon' }]);
     assert.deepEqual(history[1]!.changes, [{ field: 'Status', before: 'Unassigned', after: 'Deletion queue' }]);

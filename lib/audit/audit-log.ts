@@ -4,6 +4,7 @@ import { getPrisma } from '@/lib/db/client';
 import { actionLabel, describeChanges, isRequest, type Change } from './format';
 import { dayRange, type AuditFilters } from './params';
 import { newestFirstPage, PAGE_SIZE, type Page } from '@/lib/kernel/pagination';
+import { DEFAULT_TIME_ZONE, timesIn } from '@/lib/kernel/format-time';
 import { formatPhoneNumber } from '@/lib/kernel/phone';
 import type { SessionAdmin } from '@/lib/kernel/session-admin';
 import { canSeeAccount, scopedPrisma } from '@/lib/kernel/scope';
@@ -54,7 +55,8 @@ function auditWhere(admin: SessionAdmin, filters: AuditFilters): Prisma.AuditEve
 export type AuditToken = { id: string; name: string; kind: 'Personal' | 'Provisioning' | null };
 
 /** Something an event is about: its name, and a link when the admin may open it. */
-export type AuditSubject = { id: string; label: string; href?: string };
+/** `e164`: a phone number's, when known (the CSV writes it; the page shows `label`). */
+export type AuditSubject = { id: string; label: string; href?: string; e164?: string };
 
 export type AuditRow = {
   id: string;
@@ -250,9 +252,9 @@ async function lookUp(
     },
     phoneNumber(id: string, recordedIn: unknown[]): AuditSubject {
       const number = numberById.get(id);
-      if (number) return { id, label: formatPhoneNumber(number.e164), href: `/phone-numbers/${id}` };
+      if (number) return { id, label: formatPhoneNumber(number.e164), href: `/phone-numbers/${id}`, e164: number.e164 };
       const e164 = e164Recorded(...recordedIn) ?? purgedE164.get(id);
-      return { id, label: e164 ? `${formatPhoneNumber(e164)} (removed)` : 'A number that does not exist' };
+      return e164 ? { id, label: `${formatPhoneNumber(e164)} (removed)`, e164 } : { id, label: 'A number that does not exist' };
     },
   };
 }
@@ -267,6 +269,8 @@ async function describeEvents(admin: SessionAdmin, events: EventRecord[]): Promi
     phoneNumberIds: present((e) => e.phoneNumberId),
     tokenIds: present((e) => e.tokenId),
   });
+  // Times inside the changes read in the admin's zone; through a token (the API) in UTC, as machines get them.
+  const times = timesIn(admin.token ? DEFAULT_TIME_ZONE : admin.timeZone);
   return events.map((e) => {
     const actor = e.adminId ? names.admin(e.adminId) : undefined;
     const who: AuditRow['who'] = e.adminId
@@ -275,7 +279,7 @@ async function describeEvents(admin: SessionAdmin, events: EventRecord[]): Promi
         ? { kind: 'attempt', email: e.adminEmail }
         : // A machine call with no token of ours (none, or an unknown one) has no admin to name.
           { kind: 'system', name: e.action === 'api-request' ? 'An API caller without a valid token' : 'System' };
-    const changes = describeChanges(e.before, e.after);
+    const changes = describeChanges(e.before, e.after, times);
     return {
       id: e.id,
       seq: String(e.seq),

@@ -14,7 +14,7 @@ const row = (overrides: Partial<AuditRow> = {}): AuditRow => ({
   outcome: 'Done',
   account: { id: 'acc1', label: 'Example Corp, "Sales"', href: '/accounts/acc1' },
   user: { id: 'u1', label: 'Zoë O’Brien', href: '/accounts/acc1/users/u1' },
-  phoneNumber: { id: 'n1', label: '+1 206 555 0100', href: '/phone-numbers/n1' },
+  phoneNumber: { id: 'n1', label: '+1 206 555 0100', href: '/phone-numbers/n1', e164: '+12065550100' },
   changes: [
     { field: 'Inbound calling', before: 'Off', after: 'On' },
     { field: 'SMS', before: 'Off', after: 'On' },
@@ -33,7 +33,7 @@ test('a header row, with a byte-order mark, and CRLF between records', () => {
   );
 });
 
-test('RFC 4180 quoting; cells that a spreadsheet would run as a formula start with a quote mark', () => {
+test('RFC 4180 quoting; the phone number as E.164, exactly; cells that a spreadsheet would run as a formula start with a quote mark', () => {
   const text = auditCsvLines([
     row(),
     row({
@@ -51,16 +51,16 @@ test('RFC 4180 quoting; cells that a spreadsheet would run as a formula start wi
   const lines = text.split('\r\n');
   assert.equal(
     lines[0],
-    '42,2026-03-01T09:30:00.123Z,Ana Admin,ana@example.com,,Edited telephony permissions,Done,"Example Corp, ""Sales""",acc1,Zoë O’Brien,u1,\'+1 206 555 0100,n1,Inbound calling: Off → On; SMS: Off → On,',
+    '42,2026-03-01T09:30:00.123Z,Ana Admin,ana@example.com,,Edited telephony permissions,Done,"Example Corp, ""Sales""",acc1,Zoë O’Brien,u1,+12065550100,n1,Inbound calling: Off → On; SMS: Off → On,',
   );
   assert.equal(
     lines[1],
-    '41,2026-03-01T09:30:00.123Z,Not signed in,"\'=HYPERLINK(""http://evil.example"")@x",,Edited telephony permissions,Done,"Example Corp, ""Sales""",acc1,A user in an account you do not administer,,\'+1 206 555 0100,n1,,"line one',
+    '41,2026-03-01T09:30:00.123Z,Not signed in,"\'=HYPERLINK(""http://evil.example"")@x",,Edited telephony permissions,Done,"Example Corp, ""Sales""",acc1,A user in an account you do not administer,,+12065550100,n1,,"line one',
   );
   assert.equal(lines[2], 'line two"');
   assert.equal(
     lines[3],
-    "40,2026-03-01T09:30:00.123Z,System,,,Edited telephony permissions,Done,,,,,'+1 206 555 0100,n1,Inbound calling: Off → On; SMS: Off → On,'@SUM(A1)",
+    "40,2026-03-01T09:30:00.123Z,System,,,Edited telephony permissions,Done,,,,,+12065550100,n1,Inbound calling: Off → On; SMS: Off → On,'@SUM(A1)",
   );
   assert.match(lines[4]!, /,Conflict,.*,Asked for: SMS: On,'-2\+3$/);
   // Beside the admin, the token they acted through; its name is quoted like any other text.

@@ -1,10 +1,12 @@
 import { stringify } from 'csv-stringify/sync';
+import { CSV_OPTIONS } from '@/lib/kernel/csv';
 import { changeText, tokenLabel } from './format';
 import type { AuditRow } from './audit-log';
 
-// The audit log as CSV: RFC 4180 (CRLF between records, fields quoted when they hold a comma,
-// quote or line break, quotes doubled), with a byte-order mark so spreadsheets read UTF-8 names
-// correctly, and every cell that could start a formula (= + - @ tab CR) prefixed with '.
+// The audit log as CSV, written as every export is (lib/kernel/csv.ts: RFC 4180, and a quote mark
+// before any cell a spreadsheet would run as a formula, but never before a phone number), with a
+// byte-order mark so spreadsheets read UTF-8 names correctly. What each column holds:
+// docs/decisions/021-csv-exports.md.
 
 const COLUMNS = [
   { key: 'seq', header: 'Event' },
@@ -25,7 +27,7 @@ const COLUMNS = [
   { key: 'detail', header: 'Detail' },
 ] as const;
 
-const OPTIONS = { columns: [...COLUMNS], record_delimiter: 'windows', escape_formulas: true } as const;
+const OPTIONS = { ...CSV_OPTIONS, columns: [...COLUMNS] };
 
 /** The first line of the file (with the byte-order mark). */
 export function auditCsvHeader(): string {
@@ -48,7 +50,8 @@ export function auditCsvLines(rows: AuditRow[]): string {
       accountId: r.account?.href ? r.account.id : '',
       user: r.user?.label ?? '',
       userId: r.user?.href ? r.user.id : '',
-      phoneNumber: r.phoneNumber?.label ?? '',
+      // E.164 for a program to read; the label only when the number is not known at all.
+      phoneNumber: r.phoneNumber ? (r.phoneNumber.e164 ?? r.phoneNumber.label) : '',
       phoneNumberId: r.phoneNumber?.id ?? '',
       changes: (r.requested ? 'Asked for: ' : '') + r.changes.map(changeText).join('; '),
       detail: r.detail ?? '',

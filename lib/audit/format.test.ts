@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { timesIn } from '@/lib/kernel/format-time';
 import { test } from 'node:test';
 import { actionLabel, changeText, describeChanges, isRequest, tokenLabel } from './format';
 
@@ -61,6 +62,12 @@ test('API tokens read as a name, the secret’s first characters, read only and 
     'Path: /api/v1/accounts',
   ]);
   assert.deepEqual(describeChanges(null, { expiresAt: 'not a time' }).map(changeText), ['Expires: not a time']);
+  // In the reader's time zone, named.
+  assert.deepEqual(describeChanges(null, { expiresAt: '2027-03-01T09:30:00.000Z' }, timesIn('Europe/Paris')).map(changeText), [
+    'Expires: 1 Mar 2027, 10:30 Europe/Paris',
+  ]);
+  assert.deepEqual(describeChanges({ timeZone: 'UTC' }, { timeZone: 'Europe/Paris' }).map(changeText), ['Time zone: UTC → Europe/Paris']);
+  assert.equal(actionLabel('change-time-zone'), 'Changed own time zone');
   assert.equal(tokenLabel({ name: 'deploy script', kind: 'Personal' }), 'API token “deploy script”');
   assert.equal(tokenLabel({ name: 'okta', kind: 'Provisioning' }), 'provisioning token “okta”');
   assert.equal(tokenLabel({ name: 'gone', kind: null }), 'token “gone”');

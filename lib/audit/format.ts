@@ -1,5 +1,6 @@
 import type { AuditAction } from '@/lib/kernel/audit';
 import { label } from '@/lib/kernel/labels';
+import { DEFAULT_TIME_ZONE, timesIn, type Times } from '@/lib/kernel/format-time';
 import { formatPhoneNumber } from '@/lib/kernel/phone';
 
 // How audit events read to an admin, on the page and in the CSV export alike.
@@ -23,6 +24,7 @@ export const ACTION_LABELS = {
   'disable-admin': 'Disabled admin',
   'enable-admin': 'Enabled admin',
   'reset-admin-password': 'Reset admin’s password',
+  'change-time-zone': 'Changed own time zone',
   'create-account': 'Created account',
   'rename-account': 'Renamed account',
   'suspend-account': 'Suspended account',
@@ -59,15 +61,14 @@ const onOff = (v: unknown) => (v === true ? 'On' : v === false ? 'Off' : String(
 const number = (v: unknown) => (typeof v === 'string' ? formatPhoneNumber(v) : v === null ? 'None' : String(v));
 const text = (v: unknown) => (typeof v === 'string' && v ? v : v === null || v === '' ? 'None' : JSON.stringify(v));
 const yesNo = (v: unknown) => (v === true ? 'Yes' : v === false ? 'No' : text(v));
-const dayAndTime = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
-/** "1 Mar 2027, 09:30 UTC" for an ISO time; anything else as it is. */
-const moment = (v: unknown) => {
+/** "1 Mar 2027, 09:30 UTC" (in the reader's zone) for an ISO time; anything else as it is. */
+const moment = (v: unknown, times: Times) => {
   const at = typeof v === 'string' ? new Date(v) : null;
-  return at && !Number.isNaN(at.getTime()) ? `${dayAndTime.format(at)} UTC` : text(v);
+  return at && !Number.isNaN(at.getTime()) ? times.at(at) : text(v);
 };
 
 /** The fields events record in `before` and `after`, in the order they are shown. */
-const FIELDS: Record<string, { name: string; format: (v: unknown) => string }> = {
+const FIELDS: Record<string, { name: string; format: (v: unknown, times: Times) => string }> = {
   phoneNumber: { name: 'Phone number', format: number },
   e164: { name: 'Phone number', format: number },
   inboundCalling: { name: 'Inbound calling', format: onOff },
@@ -76,6 +77,7 @@ const FIELDS: Record<string, { name: string; format: (v: unknown) => string }> =
   // Assigning with "Permissions after assigning" names the preset whose permissions it set.
   permissionPreset: { name: 'Permission preset', format: text },
   callingName: { name: 'Calling name', format: text },
+  timeZone: { name: 'Time zone', format: text },
   status: { name: 'Status', format: (v) => (typeof v === 'string' ? label(v) : text(v)) },
   // The user changes (lib/directory/user-changes.ts).
   fullName: { name: 'Full name', format: text },
@@ -121,7 +123,7 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
  * records every permission, though only some were on). A side that is not an object (never
  * written today) is shown as it is rather than dropped.
  */
-export function describeChanges(before: unknown, after: unknown): Change[] {
+export function describeChanges(before: unknown, after: unknown, times: Times = timesIn(DEFAULT_TIME_ZONE)): Change[] {
   const b = isObject(before) ? before : {};
   const a = isObject(after) ? after : {};
   const keys = [...new Set([...Object.keys(FIELDS), ...Object.keys(b), ...Object.keys(a)])].filter(
@@ -134,8 +136,8 @@ export function describeChanges(before: unknown, after: unknown): Change[] {
     if (has.before && has.after && JSON.stringify(b[key]) === JSON.stringify(a[key])) continue;
     changes.push({
       field: field.name,
-      ...(has.before ? { before: field.format(b[key]) } : {}),
-      ...(has.after ? { after: field.format(a[key]) } : {}),
+      ...(has.before ? { before: field.format(b[key], times) } : {}),
+      ...(has.after ? { after: field.format(a[key], times) } : {}),
     });
   }
   if (!isObject(before) && before != null) changes.push({ field: 'Before', before: JSON.stringify(before) });

@@ -37,13 +37,14 @@ test('suspends each user still as shown; one changed meanwhile is refused and na
     account.id,
     users.map((u) => u.id),
   );
+  await makePhoneNumber(prisma, { user: bea });
   // Another admin changes Bea after the confirmation page was shown.
   const other = await sessionFor((await makeAdmin(prisma)).id);
   await editTelephonyPermissions(other, {
     accountId: account.id,
     userId: bea.id,
     version: 1,
-    inboundCalling: false,
+    inboundCalling: true,
     outboundCalling: false,
     sms: false,
   });

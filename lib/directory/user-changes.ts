@@ -1,4 +1,5 @@
 import 'server-only';
+import { timesIn } from '@/lib/kernel/format-time';
 import { z } from 'zod';
 import type { License, Prisma, RegistrationStatus, UserType } from '@/lib/generated/prisma/client';
 import { recordAudit } from '@/lib/kernel/audit';
@@ -27,8 +28,6 @@ const permissionsOf = (u: { inboundCalling: boolean; outboundCalling: boolean; s
   outboundCalling: u.outboundCalling,
   sms: u.sms,
 });
-
-const day = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeZone: 'UTC' });
 
 /** The fields typed for a user, cleaned and checked by the forms' own rules; a refusal names its field. */
 function checkedFields<T extends Record<string, z.ZodType>>(fields: T, input: Record<string, unknown>): { [K in keyof T]: z.output<T[K]> } {
@@ -65,12 +64,12 @@ async function findUser(db: Db, target: Target): Promise<UserState> {
 }
 
 /** As findUser, refusing a removed user: nothing about them changes any more. */
-async function userToChange(db: Db, target: Target): Promise<UserState> {
+async function userToChange(db: Db, target: Target, admin: SessionAdmin): Promise<UserState> {
   const user = await findUser(db, target);
   if (user.removedAt) {
     throw new DomainError(
       'conflict',
-      `${user.fullName} was removed on ${day.format(user.removedAt)}, so they cannot be changed. Nothing was changed.`,
+      `${user.fullName} was removed on ${timesIn(admin.timeZone).day(user.removedAt)}, so they cannot be changed. Nothing was changed.`,
     );
   }
   return user;
@@ -214,7 +213,7 @@ export async function editUser(admin: SessionAdmin, input: EditUserInput): Promi
     const wanted: { fullName: string; email: string; userType: UserType; license: License; externalId?: string | null } =
       input.externalId === undefined ? checkedFields(fields, input) : checkedFields({ ...fields, externalId: externalIdField }, input);
     about({ attempted: wanted });
-    const user = await userToChange(db, input);
+    const user = await userToChange(db, input, admin);
     const before = {
       fullName: user.fullName,
       email: user.email,
@@ -250,7 +249,7 @@ export type UserChangeResult = { fullName: string; e164: string | null; repeated
 export async function suspendUser(admin: SessionAdmin, input: Versioned): Promise<UserChangeResult> {
   const target = { accountId: input.accountId, userId: input.userId };
   return mutate(admin, { action: 'suspend-user', permission: 'change', about: target }, async ({ db, about, write }) => {
-    const user = await userToChange(db, input);
+    const user = await userToChange(db, input, admin);
     const e164 = user.phoneNumber?.e164 ?? null;
     about({ phoneNumberId: user.phoneNumber?.id });
     if (user.registrationStatus === 'Suspended') return { fullName: user.fullName, e164, repeated: true };
@@ -284,7 +283,7 @@ export async function suspendUser(admin: SessionAdmin, input: Versioned): Promis
 export async function unsuspendUser(admin: SessionAdmin, input: Versioned): Promise<UserChangeResult> {
   const target = { accountId: input.accountId, userId: input.userId };
   return mutate(admin, { action: 'unsuspend-user', permission: 'change', about: target }, async ({ db, about, write }) => {
-    const user = await userToChange(db, input);
+    const user = await userToChange(db, input, admin);
     const e164 = user.phoneNumber?.e164 ?? null;
     about({ phoneNumberId: user.phoneNumber?.id });
     if (user.registrationStatus !== 'Suspended') return { fullName: user.fullName, e164, repeated: true };
@@ -318,7 +317,7 @@ export async function changeUserLicense(
   return mutate(admin, { action: 'change-user-license', permission: 'change', about: target }, async ({ db, about, write }) => {
     const { license } = checkedFields({ license: licenseField }, input);
     about({ attempted: { license } });
-    const user = await userToChange(db, input);
+    const user = await userToChange(db, input, admin);
     if (user.license === license) return { fullName: user.fullName, repeated: true };
     if (input.version !== user.version) throw staleForm(user);
     await write(

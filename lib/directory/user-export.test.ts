@@ -5,7 +5,6 @@ import { useTestDatabase } from '@/lib/test/database';
 import { sessionFor } from '@/lib/test/session';
 import { makeAccount, makeAdmin, makePhoneNumber, makeUser } from '@/lib/test/factories';
 import type { PrismaClient } from '@/lib/generated/prisma/client';
-import { formatPhoneNumber } from '@/lib/kernel/phone';
 import { exportUsers, findExportableAccount, userCsvFilename, userCsvHeader, userCsvLines } from './user-export';
 import type { UserFilters } from './user-params';
 
@@ -56,7 +55,7 @@ describe('export users', () => {
     ]);
     assert.deepEqual(records.slice(1), [
       [`'=HYPERLINK("x") Cy`, cy.email, 'Shared device', 'Basic', 'Registered', 'Pending', '', 'Off', 'Off', 'Off'],
-      ['Ana Able', ana.email, 'Private user', 'Pro', 'Unregistered', 'Pending', `'${formatPhoneNumber(n.e164)}`, 'On', 'Off', 'On'],
+      ['Ana Able', ana.email, 'Private user', 'Pro', 'Unregistered', 'Pending', n.e164, 'On', 'Off', 'On'], // E.164, exactly: a program reads the number
       [
         'Bo Baker',
         (await prisma.user.findFirstOrThrow({ where: { fullName: 'Bo Baker', accountId: account.id } })).email,

@@ -1,8 +1,8 @@
 import 'server-only';
 import { stringify } from 'csv-stringify/sync';
+import { CSV_OPTIONS } from '@/lib/kernel/csv';
 import { keysetPage } from '@/lib/kernel/pagination';
 import { label } from '@/lib/kernel/labels';
-import { formatPhoneNumber } from '@/lib/kernel/phone';
 import { scopedPrisma } from '@/lib/kernel/scope';
 import type { SessionAdmin } from '@/lib/kernel/session-admin';
 import { userListWhere } from './users';
@@ -10,8 +10,8 @@ import type { UserFilters } from './user-params';
 
 // "Export users": an account's present users as CSV, filtered and searched as on the Users page,
 // read batch by batch in the list's own order (keyset, no OFFSET), so an export of any size holds
-// one batch in memory. RFC 4180 with a byte-order mark, and every cell that could start a formula
-// (= + - @ tab CR) prefixed with ', as the audit log's export does (lib/audit/csv.ts).
+// one batch in memory. Written as every export is (lib/kernel/csv.ts), with a byte-order mark; the
+// phone number as E.164 (docs/decisions/021-csv-exports.md).
 
 const COLUMNS = [
   { key: 'fullName', header: 'Full name' },
@@ -26,7 +26,7 @@ const COLUMNS = [
   { key: 'sms', header: 'SMS' },
 ] as const;
 
-const OPTIONS = { columns: [...COLUMNS], record_delimiter: 'windows', escape_formulas: true } as const;
+const OPTIONS = { ...CSV_OPTIONS, columns: [...COLUMNS] };
 
 const exportSelect = {
   id: true,
@@ -105,7 +105,7 @@ export function userCsvLines(rows: ExportedUser[]): string {
       license: label(u.license),
       registrationStatus: label(u.registrationStatus),
       invitationStatus: label(u.invitationStatus),
-      phoneNumber: u.phoneNumber ? formatPhoneNumber(u.phoneNumber.e164) : '',
+      phoneNumber: u.phoneNumber?.e164 ?? '',
       inboundCalling: onOff(u.inboundCalling),
       outboundCalling: onOff(u.outboundCalling),
       sms: onOff(u.sms),

@@ -109,6 +109,13 @@ const presetFlashSchema = z.object({
   /** It was so already (a replay, or another admin did it first): nothing was changed. */
   repeated: z.boolean().optional(),
 });
+/** After saving one's own time zone (the API tokens page, where an admin keeps their own things). */
+const timeZoneFlashSchema = z.object({
+  kind: z.literal('time-zone-saved'),
+  adminId: z.string().max(64),
+  /** It was that zone already: nothing was changed. */
+  repeated: z.boolean().optional(),
+});
 const flashSchema = z.union([
   changeFlashSchema.strict(),
   numbersAddedFlashSchema.strict(),
@@ -117,6 +124,7 @@ const flashSchema = z.union([
   provisioningFlashSchema.strict(),
   apiTokenFlashSchema.strict(),
   presetFlashSchema.strict(),
+  timeZoneFlashSchema.strict(),
 ]);
 export type ChangeFlash = z.infer<typeof changeFlashSchema>;
 export type NumbersAddedFlash = z.infer<typeof numbersAddedFlashSchema>;
@@ -125,6 +133,7 @@ export type UsersImportedFlash = z.infer<typeof usersImportedFlashSchema>;
 export type ProvisioningFlash = z.infer<typeof provisioningFlashSchema>;
 export type ApiTokenFlash = z.infer<typeof apiTokenFlashSchema>;
 export type PresetFlash = z.infer<typeof presetFlashSchema>;
+export type TimeZoneFlash = z.infer<typeof timeZoneFlashSchema>;
 export type Flash = z.infer<typeof flashSchema>;
 
 const isAccountFlash = (flash: Flash): flash is AccountFlash => flash.kind.startsWith('account-');
@@ -135,6 +144,7 @@ const isPresetFlash = (flash: Flash): flash is PresetFlash => flash.kind.startsW
 const isChangeFlash = (flash: Flash): flash is ChangeFlash =>
   flash.kind !== 'numbers-added' &&
   flash.kind !== 'users-imported' &&
+  flash.kind !== 'time-zone-saved' &&
   !isAccountFlash(flash) &&
   !isApiTokenFlash(flash) &&
   !isPresetFlash(flash) &&
@@ -259,6 +269,12 @@ export async function readProvisioningFlash(accountId: string): Promise<Provisio
 export async function readApiTokenFlash(): Promise<ApiTokenFlash | null> {
   const flash = await readAnyFlash();
   return flash && isApiTokenFlash(flash) ? flash : null;
+}
+
+/** That this admin just saved their time zone, for their own eyes only. */
+export async function readTimeZoneFlash(adminId: string): Promise<TimeZoneFlash | null> {
+  const flash = await readAnyFlash();
+  return flash?.kind === 'time-zone-saved' && flash.adminId === adminId ? flash : null;
 }
 
 /** Names one showing of a new token's secret (not the secret): the page remembers it was shown. */

@@ -23,6 +23,8 @@ export type AuditAction =
   | 'disable-admin'
   | 'enable-admin'
   | 'reset-admin-password'
+  /** An admin's own setting (lib/admins/time-zone.ts). */
+  | 'change-time-zone'
   // Accounts (admins of all accounts) and their users (lib/directory/).
   | 'create-account'
   | 'rename-account'

@@ -38,6 +38,11 @@ const PERMISSIONS = {
     allows: () => true,
     refusal: '',
   },
+  /** An admin's own settings (their time zone): every admin, read-only ones included. */
+  'own-settings': {
+    allows: () => true,
+    refusal: '',
+  },
   /** Seeing and changing admins: an Administrator of all accounts. */
   'manage-admins': {
     allows: (admin: SessionAdmin) => admin.role === 'Administrator' && admin.allAccounts,

@@ -21,6 +21,8 @@ export type SessionAdmin = {
   canChange: boolean;
   allAccounts: boolean;
   accountIds: readonly string[];
+  /** The IANA zone every page shows this admin's dates and times in (lib/kernel/format-time.ts). */
+  timeZone: string;
   /** The admin's sessionVersion this session (or token) was checked against. */
   sessionVersion: number;
   /**
@@ -41,6 +43,7 @@ export const ADMIN_SELECT = {
   allAccounts: true,
   disabledAt: true,
   sessionVersion: true,
+  timeZone: true,
   accounts: { select: { accountId: true } },
 } as const;
 
@@ -51,6 +54,7 @@ type AdminRow = {
   name: string;
   role: AdminRole;
   allAccounts: boolean;
+  timeZone: string;
   accounts: { accountId: string }[];
 };
 
@@ -71,6 +75,7 @@ export function sessionAdminFrom(admin: AdminRow, token?: ApiTokenUse & { accoun
     name: admin.name,
     role: admin.role,
     sessionVersion: admin.sessionVersion,
+    timeZone: admin.timeZone,
     canChange: admin.role === 'Administrator' && !token?.readOnly,
     ...scope,
     ...(token ? { token: { id: token.id, name: token.name, kind: token.kind, readOnly: token.readOnly } } : {}),

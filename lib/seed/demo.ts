@@ -1,5 +1,5 @@
 import 'server-only';
-import type { License, PrismaClient } from '@/lib/generated/prisma/client';
+import type { License, Prisma, PrismaClient } from '@/lib/generated/prisma/client';
 import { createAdmin } from '@/lib/admins/create-admin';
 import { accountNameKey } from '@/lib/directory/names';
 
@@ -88,22 +88,46 @@ const ACCOUNTS = [
 const AREA_CODES = ['206', '312', '415', '512', '646'];
 const TOLL_FREE = ['800', '888', '877'];
 
-/** Seeds the demo organisation into an empty database. Returns false (and does nothing) otherwise. */
+const DAY = 24 * 3600 * 1000;
+const HOUR = 3600 * 1000;
+
+type SeededEvent = Prisma.AuditEventCreateManyInput & { at: Date };
+
+/**
+ * Seeds the demo organisation into an empty database. Returns false (and does nothing) otherwise.
+ *
+ * It tells one story, as the console would have recorded it (lib/seed/demo.test.ts checks it): the
+ * admins, then the accounts and their users, then the numbers, added in one batch, some assigned
+ * on later days (each with its history row and audit row, the user's version bumped), some of those
+ * users' calling and SMS turned on an hour after, and a few numbers queued for deletion two days ago.
+ */
 export async function seedDemo(prisma: PrismaClient): Promise<boolean> {
   const [accounts, admins] = await Promise.all([prisma.account.count(), prisma.admin.count()]);
   if (accounts > 0 || admins > 0) return false;
   const rnd = random(20_261_128);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(rnd() * list.length)]!;
+  const now = Date.now();
+  const daysAgo = (days: number, plusHours = 0) => new Date(now - days * DAY + plusHours * HOUR);
+  const events: SeededEvent[] = [];
 
   for (const admin of DEMO_ADMINS) {
     await createAdmin({ ...admin, password: DEMO_PASSWORD, allAccounts: true });
   }
+  await prisma.admin.updateMany({ data: { createdAt: daysAgo(90) } });
   const demoAdmin = await prisma.admin.findUniqueOrThrow({ where: { email: DEMO_ADMINS[0]!.email }, select: { id: true, email: true } });
+  const by = { adminId: demoAdmin.id, adminEmail: demoAdmin.email, outcome: 'Done' as const };
 
-  const userIds: { id: string; accountId: string }[] = [];
-  for (const spec of ACCOUNTS) {
+  const userIds: { id: string; accountId: string; registered: boolean }[] = [];
+  for (const [a, spec] of ACCOUNTS.entries()) {
     const account = await prisma.account.create({
-      data: { name: spec.name, nameKey: accountNameKey(spec.name), type: spec.type, status: spec.status, defaultLicense: 'Pro' },
+      data: {
+        name: spec.name,
+        nameKey: accountNameKey(spec.name),
+        type: spec.type,
+        status: spec.status,
+        defaultLicense: 'Pro',
+        createdAt: daysAgo(89, a),
+      },
       select: { id: true },
     });
     // The two presets the README names, so "Permissions after assigning" has something to offer.
@@ -131,10 +155,11 @@ export async function seedDemo(prisma: PrismaClient): Promise<boolean> {
         license: pick<License>(['Pro', 'Pro', 'Pro', 'Basic', 'Plus', 'ProTrial']),
         registrationStatus: registered ? ('Registered' as const) : ('Unregistered' as const),
         invitationStatus: registered ? ('Accepted' as const) : pick(['Pending', 'Pending', 'Failed'] as const),
+        createdAt: daysAgo(80, a),
       });
     }
-    const created = await prisma.user.createManyAndReturn({ data, select: { id: true, accountId: true } });
-    userIds.push(...created);
+    const created = await prisma.user.createManyAndReturn({ data, select: { id: true, accountId: true, registrationStatus: true } });
+    userIds.push(...created.map((u) => ({ id: u.id, accountId: u.accountId, registered: u.registrationStatus === 'Registered' })));
   }
 
   const numbers: {
@@ -161,37 +186,82 @@ export async function seedDemo(prisma: PrismaClient): Promise<boolean> {
       numbers.push({ e164: `+1${area}555${line}`, type: 'TollFree', productType: 'VoiceConnector', status: 'Unassigned' });
     }
   });
+  const added = daysAgo(75);
+  // Queued two days ago: still restorable in the demo for five more days.
+  const deletionRequested = daysAgo(2);
   const createdNumbers = await prisma.phoneNumber.createManyAndReturn({
     data: numbers.map((n) => ({
       ...n,
       country: 'US',
       canMms: n.type === 'Local',
-      // Queued two days ago: still restorable in the demo for five more days.
-      deletionRequestedAt: n.status === 'DeleteInProgress' ? new Date(Date.now() - 2 * 24 * 3600 * 1000) : null,
+      createdAt: added,
+      deletionRequestedAt: n.status === 'DeleteInProgress' ? deletionRequested : null,
+      version: n.status === 'DeleteInProgress' ? 2 : 1,
     })),
     select: { id: true, e164: true, productType: true, status: true },
   });
+  events.push({
+    ...by,
+    at: added,
+    action: 'add-phone-numbers',
+    after: { added: numbers.length, skipped: 0, rejected: 0 },
+    detail: `Added ${numbers.length} phone numbers`,
+  });
+  for (const n of createdNumbers.filter((n) => n.status === 'DeleteInProgress')) {
+    events.push({
+      ...by,
+      at: deletionRequested,
+      action: 'delete-phone-number',
+      phoneNumberId: n.id,
+      before: { status: 'Unassigned' },
+      after: { status: 'DeleteInProgress' },
+    });
+  }
 
-  // About a third of the people already have a number, some with calling and SMS turned on.
+  // About a third of the people already have a number, assigned on days of their own since the
+  // numbers were added; half of them had calling (and some SMS) turned on an hour later.
   const assignable = createdNumbers.filter((n) => n.productType === 'BusinessCalling' && n.status === 'Unassigned');
   const holders = userIds.filter((_, i) => i % 3 === 0).slice(0, Math.min(24, assignable.length));
-  const since = new Date(Date.now() - 45 * 24 * 3600 * 1000);
+  const OFF = { inboundCalling: false, outboundCalling: false, sms: false };
   for (const [i, user] of holders.entries()) {
     const number = assignable[i]!;
+    const assignedAt = daysAgo(60 - 2 * i, 9);
+    const ids = { accountId: user.accountId, userId: user.id, phoneNumberId: number.id };
     const on = i % 2 === 0;
+    const permissions = { inboundCalling: on, outboundCalling: on, sms: on && i % 4 === 0 };
+    const edited = new Date(assignedAt.getTime() + HOUR);
+    const lastChange = on ? edited : assignedAt;
+    events.push({
+      ...by,
+      ...ids,
+      at: assignedAt,
+      action: 'assign-phone-number',
+      before: { phoneNumber: null, ...OFF },
+      after: { phoneNumber: number.e164, ...OFF },
+    });
+    if (on) events.push({ ...by, ...ids, at: edited, action: 'edit-telephony-permissions', before: OFF, after: permissions });
     await prisma.$transaction([
       prisma.phoneNumber.update({
         where: { id: number.id },
-        data: { status: 'Assigned', accountId: user.accountId, userId: user.id, assignedAt: since },
+        data: { status: 'Assigned', accountId: user.accountId, userId: user.id, assignedAt, version: 2 },
       }),
       prisma.user.update({
         where: { id: user.id },
-        data: { inboundCalling: on, outboundCalling: on, sms: on && i % 4 === 0 },
+        data: {
+          ...permissions,
+          version: on ? 3 : 2,
+          telephonyChangedAt: lastChange,
+          // Registered people signed in again the next day; the others are still waiting to.
+          lastSignInAt: user.registered ? new Date(lastChange.getTime() + DAY) : null,
+        },
       }),
       prisma.assignmentHistory.create({
-        data: { phoneNumberId: number.id, userId: user.id, accountId: user.accountId, assignedAt: since, assignedById: demoAdmin.id },
+        data: { ...ids, assignedAt, assignedById: demoAdmin.id },
       }),
     ]);
   }
+  // In time order, so that the log's commit order (seq) is its time order too.
+  events.sort((a, b) => a.at.getTime() - b.at.getTime());
+  await prisma.auditEvent.createMany({ data: events });
   return true;
 }

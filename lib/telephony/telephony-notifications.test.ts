@@ -151,11 +151,13 @@ test('the outbox shows an admin only the messages about their accounts, read-onl
   const theirs = await makeAccount(prisma);
   const myUser = await makeUser(prisma, mine.id);
   const theirUser = await makeUser(prisma, theirs.id);
+  await makePhoneNumber(prisma, { user: myUser });
+  await makePhoneNumber(prisma, { user: theirUser });
   await editTelephonyPermissions(admin, {
     accountId: mine.id,
     userId: myUser.id,
     version: 1,
-    inboundCalling: false,
+    inboundCalling: true,
     outboundCalling: false,
     sms: false,
     notifyUser: true,
@@ -164,7 +166,7 @@ test('the outbox shows an admin only the messages about their accounts, read-onl
     accountId: theirs.id,
     userId: theirUser.id,
     version: 1,
-    inboundCalling: false,
+    inboundCalling: true,
     outboundCalling: false,
     sms: false,
     notifyUser: true,
@@ -200,7 +202,7 @@ test('the outbox pages newest first without skipping or repeating', async () => 
       accountId: account.id,
       userId: user.id,
       version: v,
-      inboundCalling: v % 2 === 0,
+      inboundCalling: v % 2 === 1, // a change every time: saved as it was would queue nothing
       outboundCalling: false,
       sms: false,
       notifyUser: true,

@@ -240,19 +240,53 @@ describe('edit telephony permissions', () => {
     assert.equal((await prisma.user.findUniqueOrThrow({ where: { id: user.id } })).version, 2);
   });
 
-  test('calling and SMS need a number, and SMS a number that can send it', async () => {
+  test('saving what the user already has changes nothing: no version, no audit row, no email, no sign-in wait', async () => {
+    const account = await makeAccount(prisma);
+    const user = await makeUser(prisma, account.id, { inboundCalling: true });
+    await makePhoneNumber(prisma, { user });
+    const before = await snapshot();
+    const result = await editTelephonyPermissions(admin, {
+      accountId: account.id,
+      userId: user.id,
+      version: 1,
+      inboundCalling: true,
+      outboundCalling: false,
+      sms: false,
+      notifyUser: true,
+    });
+    assert.deepEqual(result, { fullName: user.fullName, e164: result.e164, repeated: true, notified: false });
+    assert.equal(await snapshot(), before);
+    const row = await prisma.user.findUniqueOrThrow({ where: { id: user.id } });
+    assert.deepEqual([row.version, row.telephonyChangedAt], [1, null]);
+    assert.deepEqual(await auditFor({ userId: user.id }), []);
+    assert.equal(await prisma.outboxMessage.count({ where: { userId: user.id } }), 0);
+  });
+
+  test('permissions need a number: refused for a user without one, even with everything off', async () => {
     const account = await makeAccount(prisma);
     const user = await makeUser(prisma, account.id);
-    await refused('invalid', () =>
-      editTelephonyPermissions(admin, {
-        accountId: account.id,
-        userId: user.id,
-        version: 1,
-        inboundCalling: true,
-        outboundCalling: false,
-        sms: false,
-      }),
+    for (const inboundCalling of [true, false]) {
+      const err = await refused('invalid', () =>
+        editTelephonyPermissions(admin, {
+          accountId: account.id,
+          userId: user.id,
+          version: 1,
+          inboundCalling,
+          outboundCalling: false,
+          sms: false,
+        }),
+      );
+      assert.equal(err.message, `${user.fullName} has no phone number. Telephony permissions need a phone number: assign one first.`);
+    }
+    assert.deepEqual(
+      (await auditFor({ userId: user.id })).map((a) => a.outcome),
+      ['Invalid', 'Invalid'],
     );
+  });
+
+  test('SMS needs a number that can send it', async () => {
+    const account = await makeAccount(prisma);
+    const user = await makeUser(prisma, account.id);
     const number = await makePhoneNumber(prisma, { user });
     await prisma.phoneNumber.update({ where: { id: number.id }, data: { canSms: false } });
     const err = await refused('invalid', () =>

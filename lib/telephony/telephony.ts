@@ -11,6 +11,7 @@ import { composeNotification, type NotificationInput } from '@/lib/notifications
 import { lockActiveAccount, refuseIfSuspended } from '@/lib/directory/account-changes';
 import { releasePhoneNumber } from '@/lib/directory/release-phone-number';
 import { resolvePresetSelection, type AppliedPermissions, type PresetSelection } from '@/lib/presets/permission-presets';
+import { permissionsNeedNumber } from './words';
 
 // The three workflows of the spec. Each change is one conditional write per row, in one short
 // transaction with its history and audit rows: the condition (still Unassigned, still this
@@ -152,6 +153,7 @@ export type AssignInput = Target &
     permissionPreset?: PresetSelection | null;
   };
 /**
+ * `repeated`: nothing was changed, it was so already (a replay, or saved as it was).
  * `notified`: an email to the user about this change was queued (never for a repeat).
  * `applied`: an assignment made with a preset, and the permissions it set.
  */
@@ -282,25 +284,25 @@ export async function editTelephonyPermissions(admin: SessionAdmin, input: Permi
     const wanted = permissionsOf(input);
     const ids = { ...target, phoneNumberId: user.phoneNumber?.id };
     about({ phoneNumberId: ids.phoneNumberId, attempted: wanted });
-    const e164 = user.phoneNumber?.e164 ?? null;
+    const number = user.phoneNumber;
+    // Permissions are the number's to use: without one there is nothing to edit (the page says so too).
+    if (!number) throw new DomainError('invalid', permissionsNeedNumber(user.fullName));
+    const e164 = number.e164;
     const stale = () =>
       new DomainError(
         'conflict',
         `Someone else changed ${user.fullName}’s phone number or permissions while you were editing. The form now shows their current permissions; make your change again if it is still needed.`,
       );
+    const unchanged = JSON.stringify(permissionsOf(user)) === JSON.stringify(wanted);
     if (input.version !== user.version) {
-      if (JSON.stringify(permissionsOf(user)) === JSON.stringify(wanted)) {
-        return { fullName: user.fullName, e164, repeated: true, notified: false }; // a replay: already as asked
-      }
+      if (unchanged) return { fullName: user.fullName, e164, repeated: true, notified: false }; // a replay: already as asked
       throw stale();
     }
+    // Saved as it was: nothing to record, to email the user about, or to wait for their sign-in for.
+    if (unchanged) return { fullName: user.fullName, e164, repeated: true, notified: false };
     if (user.registrationStatus === 'Suspended' && (wanted.inboundCalling || wanted.outboundCalling || wanted.sms))
       throw suspendedRefusal(user);
-    const number = user.phoneNumber;
-    if (!number && (wanted.inboundCalling || wanted.outboundCalling || wanted.sms)) {
-      throw new DomainError('invalid', `${user.fullName} has no phone number. Assign a phone number before turning on calling or SMS.`);
-    }
-    if (number && wanted.sms && !number.canSms) {
+    if (wanted.sms && !number.canSms) {
       throw new DomainError('invalid', `${formatPhoneNumber(number.e164)} cannot send or receive SMS.`, 'sms');
     }
     await write(

@@ -1,4 +1,5 @@
 import crypto from 'node:crypto';
+import { timesIn } from '@/lib/kernel/format-time';
 import Link from 'next/link';
 import { loadAdminPage } from '@/lib/admins/admin-page';
 import type { AdminDetails } from '@/lib/admins/admin-management';
@@ -10,9 +11,6 @@ import { accountsSummary, ROLE_LABELS } from '@/app/admins/labels';
 import { OneTimePassword } from './one-time-password';
 
 type Props = { params: Promise<{ adminId: string }> };
-
-const dateTime = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
-const when = (d: Date) => `${dateTime.format(d)} UTC`;
 
 /** What just happened to this admin; after adding or a reset, their one-time password, once. */
 function AdminBanner({ flash, subject, password }: { flash: Flash; subject: AdminDetails; password: string | null }) {
@@ -67,6 +65,7 @@ function AdminBanner({ flash, subject, password }: { flash: Flash; subject: Admi
 
 export default async function AdminPage({ params }: Props) {
   const { admin, subject, path } = await loadAdminPage(params);
+  const { at: when } = timesIn(admin.timeZone);
   const flash = await readFlash({ adminId: subject.id });
   const password = flash ? flashPassword(flash, admin.id) : null;
   return (

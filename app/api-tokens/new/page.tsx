@@ -2,6 +2,7 @@ import Link from 'next/link';
 import { requireAdmin } from '@/lib/auth/session';
 import { Breadcrumbs } from '@/app/_components/list-controls';
 import { expiryDays } from '@/app/api-tokens/labels';
+import { timesIn } from '@/lib/kernel/format-time';
 import { CreateTokenForm } from './create-token-form';
 
 export default async function CreateTokenPage() {
@@ -15,7 +16,7 @@ export default async function CreateTokenPage() {
         The token acts as you, {admin.name}: with your role and accounts as they are each time it is used. It stops working if your role,
         accounts or password change.
       </p>
-      <CreateTokenForm expiryDays={expiryDays()} readOnlyRole={admin.role === 'ReadOnly'} />
+      <CreateTokenForm expiryDays={expiryDays(timesIn(admin.timeZone))} readOnlyRole={admin.role === 'ReadOnly'} />
       <p>
         <Link href="/api-tokens">Cancel</Link>
       </p>

@@ -5,7 +5,8 @@ import { isId } from '@/lib/kernel/labels';
 import { mailConfig } from '@/lib/notifications/mail-config';
 import { pageNotFound } from '@/lib/http/not-found';
 import { Breadcrumbs } from '@/app/_components/list-controls';
-import { formatWhen, OutboxStatus } from '@/app/_components/outbox-table';
+import { OutboxStatus } from '@/app/_components/outbox-table';
+import { timesIn } from '@/lib/kernel/format-time';
 import { MailServerNote } from '@/app/outbox/mail-server-note';
 
 type Props = { params: Promise<{ messageId: string }> };
@@ -20,6 +21,7 @@ const KIND = {
 export default async function OutboxMessagePage({ params }: Props) {
   const { messageId } = await params;
   const admin = await requireAdmin(`/outbox/${messageId}`);
+  const { at: formatWhen } = timesIn(admin.timeZone);
   if (!isId(messageId)) pageNotFound();
   const message = await getOutboxMessage(admin, messageId);
   if (!message) pageNotFound();

@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { timesIn } from '@/lib/kernel/format-time';
 import { auditHref } from '@/lib/audit/params';
 import { recentActivity } from '@/lib/audit/audit-log';
 import { loadNumberPage } from '@/lib/inventory/number-page';
@@ -16,9 +17,6 @@ import { RestoreForm } from './restore-form';
 import { TableRegion } from '@/app/_components/table-region';
 
 type Props = { params: Promise<{ phoneNumberId: string }> };
-
-const dateTime = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
-const when = (d: Date) => `${dateTime.format(d)} UTC`;
 
 function NumberBanner({ flash, formatted }: { flash: Flash; formatted: string }) {
   const text = {
@@ -38,6 +36,7 @@ function NumberBanner({ flash, formatted }: { flash: Flash; formatted: string })
 
 export default async function PhoneNumberPage({ params }: Props) {
   const { admin, number, path } = await loadNumberPage(params);
+  const { at: when } = timesIn(admin.timeZone);
   const formatted = formatPhoneNumber(number.e164);
   const [flash, activity] = await Promise.all([
     readFlash({ phoneNumberId: number.id }),
@@ -162,7 +161,7 @@ export default async function PhoneNumberPage({ params }: Props) {
           </table>
         </TableRegion>
       )}
-      <RecentActivity {...activity} allHref={auditHref({ phoneNumberId: number.id })} subject={formatted} />
+      <RecentActivity {...activity} times={timesIn(admin.timeZone)} allHref={auditHref({ phoneNumberId: number.id })} subject={formatted} />
     </>
   );
 }

@@ -101,7 +101,8 @@ export const workflowsPaths: ZodOpenApiPathsObject = {
     patch: {
       operationId: 'editTelephonyPermissions',
       summary: 'Edit a user’s inbound calling, outbound calling and SMS',
-      description: 'Calling or SMS can be on only for a user with a number, and SMS only if the number can send it.',
+      description:
+        'Permissions need a number: a user without one is 422, whatever the body says. SMS can be on only if the number can send it. Permissions saved as they already are change nothing: 200 with the user as they are, the same version, no audit event and no email.',
       tags: ['Workflows'],
       requestParams: { path: userIdParam, header: ifMatchHeader },
       requestBody: { required: true, content: { 'application/json': { schema: editTelephonyPermissionsBody } } },

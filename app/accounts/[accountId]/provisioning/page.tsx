@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { timesIn } from '@/lib/kernel/format-time';
 import type { TokenRow } from '@/lib/api/tokens';
 import { flashTokenSecret, readProvisioningFlash, secretNonce, type ProvisioningFlash } from '@/lib/http/flash';
 import { loadProvisioningPage } from '@/lib/scim/provisioning-page';
@@ -9,9 +10,6 @@ import { TableRegion } from '@/app/_components/table-region';
 import { TokenSecret } from '@/app/_components/token-secret';
 
 type Props = { params: Promise<{ accountId: string }> };
-
-const dateTime = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
-const when = (d: Date) => `${dateTime.format(d)} UTC`;
 
 /** What just happened to one of the account's tokens; after creating one, its secret, once. */
 function ProvisioningBanner({
@@ -55,6 +53,7 @@ function ProvisioningBanner({
 
 export default async function ProvisioningPage({ params }: Props) {
   const { admin, account, path, tokens, scimUrl } = await loadProvisioningPage(params);
+  const { at: when } = timesIn(admin.timeZone);
   const flash = await readProvisioningFlash(account.id);
   const secret = flash ? flashTokenSecret(flash, admin.id) : null;
   return (

@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { timesIn } from '@/lib/kernel/format-time';
 import { listAccounts } from '@/lib/directory/accounts';
 import { accountSuspendedMessage, canManageAccounts } from '@/lib/directory/account-changes';
 import { loadNumberPage } from '@/lib/inventory/number-page';
@@ -16,8 +17,6 @@ type Props = {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 };
 
-const dateTime = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
-
 // Three steps, each a GET page so every step has a URL and works without JavaScript:
 // choose the account, choose the user (search by name or email), then confirm with a POST.
 export default async function AssignFromNumberPage({ params, searchParams }: Props) {
@@ -27,6 +26,7 @@ export default async function AssignFromNumberPage({ params, searchParams }: Pro
   const userId = accountId && isId(first(raw.userId)) ? first(raw.userId)! : undefined;
   const list = parseListParams(raw);
   const { admin, number, path } = await loadNumberPage(params, '/assign');
+  const times = timesIn(admin.timeZone);
   const formatted = formatPhoneNumber(number.e164);
   const here = `${path}/assign`;
   const title = `Assign to a user – ${formatted} – Switchboard`;
@@ -199,8 +199,8 @@ export default async function AssignFromNumberPage({ params, searchParams }: Pro
           <p>
             <strong>Recently used.</strong>{' '}
             {previous.holder.visible
-              ? `${previous.holder.fullName} (${previous.holder.accountName}) had this number until ${dateTime.format(previous.unassignedAt)} UTC.`
-              : `Someone in an account you do not administer had this number until ${dateTime.format(previous.unassignedAt)} UTC.`}{' '}
+              ? `${previous.holder.fullName} (${previous.holder.accountName}) had this number until ${times.at(previous.unassignedAt)}.`
+              : `Someone in an account you do not administer had this number until ${times.at(previous.unassignedAt)}.`}{' '}
             People who call it may still expect to reach them.
           </p>
         </div>

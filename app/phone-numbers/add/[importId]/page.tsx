@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { timesIn } from '@/lib/kernel/format-time';
 import { requireAdmin } from '@/lib/auth/session';
 import { getPhoneNumberImport } from '@/lib/inventory/phone-number-imports';
 import { isId, label } from '@/lib/kernel/labels';
@@ -12,11 +13,10 @@ import { TableRegion } from '@/app/_components/table-region';
 
 type Props = { params: Promise<{ importId: string }> };
 
-const dateTime = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
-
 export default async function PreviewPhoneNumbersPage({ params }: Props) {
   const { importId } = await params;
   const admin = await requireAdmin(`/phone-numbers/add/${importId}`);
+  const times = timesIn(admin.timeZone);
   if (!isId(importId)) pageNotFound();
   const preview = await getPhoneNumberImport(admin, importId);
   if (!preview) pageNotFound();
@@ -30,8 +30,7 @@ export default async function PreviewPhoneNumbersPage({ params }: Props) {
       {committedAt ? (
         <div className="banner notice">
           <p>
-            <strong>These numbers were added on {dateTime.format(committedAt)} UTC:</strong> {count(added, 'phone number', 'phone numbers')}{' '}
-            added
+            <strong>These numbers were added on {times.at(committedAt)}:</strong> {count(added, 'phone number', 'phone numbers')} added
             {acceptedCount > added ? `, ${count(acceptedCount - added, 'other', 'others')} added by someone else first` : ''}.
           </p>
         </div>

@@ -29,7 +29,13 @@ export const assignPhoneNumberAction = formAction(assignPhoneNumberSchema, async
 /** Saves the user's inbound calling, outbound calling and SMS permissions. */
 export const editTelephonyPermissionsAction = formAction(editTelephonyPermissionsSchema, async (admin, input) => {
   const result = await editTelephonyPermissions(admin, input);
-  await setFlash({ kind: 'permissions-saved', userId: input.userId, e164: result.e164, notified: result.notified });
+  await setFlash({
+    kind: 'permissions-saved',
+    userId: input.userId,
+    e164: result.e164,
+    notified: result.notified,
+    repeated: result.repeated,
+  });
   deliverAfterResponse(result);
   revalidatePath(userPath(input));
   redirect(userPath(input));

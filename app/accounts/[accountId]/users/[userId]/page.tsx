@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { timesIn } from '@/lib/kernel/format-time';
 import { auditHref } from '@/lib/audit/params';
 import { recentActivity } from '@/lib/audit/audit-log';
 import { loadUserDetailsPage } from '@/lib/telephony/user-page';
@@ -14,8 +15,6 @@ import { isUserChangeFlash, UserChangeBanner } from '@/app/_components/user-chan
 
 type Props = { params: Promise<{ accountId: string; userId: string }> };
 
-const dateTime = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
-
 /** What the invitation status means, said next to it. */
 const INVITATION_NOTES: Record<string, string> = {
   Pending: 'the invitation email is queued',
@@ -26,6 +25,7 @@ const INVITATION_NOTES: Record<string, string> = {
 
 export default async function UserPage({ params }: Props) {
   const { admin, account, user, path } = await loadUserDetailsPage(params);
+  const times = timesIn(admin.timeZone);
   const [flash, activity] = await Promise.all([readFlash({ userId: user.id }), recentActivity(admin, { userId: user.id })]);
   const { notifications } = user;
   const suspended = user.registrationStatus === 'Suspended';
@@ -51,7 +51,7 @@ export default async function UserPage({ params }: Props) {
         <div className="banner notice" role="note">
           <p>
             <strong>
-              Removed on {dateTime.format(user.removedAt)} UTC by {user.removedBy}.
+              Removed on {times.at(user.removedAt)} by {user.removedBy}.
             </strong>{' '}
             {user.fullName} is no longer a user of {account.name}; what happened to them is kept below.
           </p>
@@ -69,9 +69,20 @@ export default async function UserPage({ params }: Props) {
                 <Link href={`${path}/assign-phone-number`}>Assign phone number</Link>
               </li>
             )}
-            {suspended ? null : (
+            {suspended ? null : user.phoneNumber ? (
               <li>
                 <Link href={`${path}/edit-telephony-permissions`}>Edit telephony permissions</Link>
+              </li>
+            ) : (
+              // Said rather than hidden, so that an admin following the spec's steps learns why; the
+              // link's own words differ from the Assign phone number entry's, which is just above.
+              <li>
+                Edit telephony permissions <span className="muted">needs a phone number</span>
+                {canGetNumber ? (
+                  <>
+                    : <Link href={`${path}/assign-phone-number`}>assign one first</Link>
+                  </>
+                ) : null}
               </li>
             )}
             {user.phoneNumber ? (
@@ -97,7 +108,7 @@ export default async function UserPage({ params }: Props) {
         <div className="banner notice">
           <p>
             <strong>Waiting for {user.fullName}’s next sign-in.</strong> Their phone number or permissions changed on{' '}
-            {dateTime.format(waitingForSignIn)} UTC; the change reaches their app after they sign out and sign back in.
+            {times.at(waitingForSignIn)}; the change reaches their app after they sign out and sign back in.
           </p>
         </div>
       ) : null}
@@ -145,7 +156,7 @@ export default async function UserPage({ params }: Props) {
         <p>No emails have been sent to {user.fullName} about changes to their phone number or permissions.</p>
       ) : (
         <>
-          <OutboxTable rows={notifications.rows} caption={`Emails to ${user.fullName}, newest first`} withRecipient={false} />
+          <OutboxTable times={times} rows={notifications.rows} caption={`Emails to ${user.fullName}, newest first`} withRecipient={false} />
           {notifications.more ? (
             <p>
               Only the latest {notifications.rows.length} are shown. <Link href="/outbox">See every email in the Outbox</Link>
@@ -153,7 +164,7 @@ export default async function UserPage({ params }: Props) {
           ) : null}
         </>
       )}
-      <RecentActivity {...activity} allHref={auditHref({ userId: user.id })} subject={user.fullName} />
+      <RecentActivity {...activity} times={times} allHref={auditHref({ userId: user.id })} subject={user.fullName} />
     </>
   );
 }

@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import type { UserDetails } from '@/lib/directory/users';
 import type { SessionAdmin } from '@/lib/kernel/session-admin';
 import { UserBreadcrumbs } from '@/app/_components/user-breadcrumbs';
+import { timesIn } from '@/lib/kernel/format-time';
 import { RemovedUserNotice } from './removed-user-notice';
 
 /**
@@ -42,7 +43,7 @@ export function UserChangePage({
           <p>{readOnly}</p>
         </>
       ) : user.removedAt ? (
-        <RemovedUserNotice title={title} user={user} />
+        <RemovedUserNotice title={title} user={user} times={timesIn(admin.timeZone)} />
       ) : (
         children
       )}

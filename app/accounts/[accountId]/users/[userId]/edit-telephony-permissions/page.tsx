@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { loadUserPage } from '@/lib/telephony/user-page';
 import { formatPhoneNumber } from '@/lib/kernel/phone';
+import { permissionsNeedNumber } from '@/lib/telephony/words';
 import { UserBreadcrumbs } from '@/app/_components/user-breadcrumbs';
 import { PermissionsForm } from './permissions-form';
 
@@ -18,18 +19,20 @@ export default async function EditTelephonyPermissionsPage({ params }: Props) {
           <title>{title}</title>
           <p>You have read-only access, so you cannot change telephony permissions.</p>
         </>
+      ) : !user.phoneNumber ? (
+        // Permissions are the number's to use: nothing to edit until there is one (the action refuses too).
+        <>
+          <title>{title}</title>
+          <p>
+            {permissionsNeedNumber(user.fullName)} <Link href={`${path}/assign-phone-number`}>Assign phone number</Link>
+          </p>
+        </>
       ) : (
         <>
           <p>
-            Select the calling and SMS permissions for <strong>{user.fullName}</strong>
-            {user.phoneNumber ? <> on {formatPhoneNumber(user.phoneNumber.e164)}</> : null}, and choose Save.
+            Select the calling and SMS permissions for <strong>{user.fullName}</strong> on {formatPhoneNumber(user.phoneNumber.e164)}, and
+            choose Save.
           </p>
-          {user.phoneNumber ? null : (
-            <p className="warning-text">
-              {user.fullName} has no phone number, so calling and SMS cannot be turned on.{' '}
-              <Link href={`${path}/assign-phone-number`}>Assign phone number</Link>
-            </p>
-          )}
           <PermissionsForm
             title={title}
             user={{
@@ -45,7 +48,7 @@ export default async function EditTelephonyPermissionsPage({ params }: Props) {
         </>
       )}
       <p>
-        <Link href={path}>{admin.canChange ? 'Cancel' : `Back to ${user.fullName}`}</Link>
+        <Link href={path}>{admin.canChange && user.phoneNumber ? 'Cancel' : `Back to ${user.fullName}`}</Link>
       </p>
     </>
   );

@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { timesIn } from '@/lib/kernel/format-time';
 import { requireAdmin } from '@/lib/auth/session';
 import { getUserImport } from '@/lib/directory/user-imports';
 import { count } from '@/lib/directory/user-import-words';
@@ -10,11 +11,10 @@ import { ImportForm } from './import-form';
 
 type Props = { params: Promise<{ accountId: string; importId: string }> };
 
-const dateTime = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
-
 export default async function PreviewUsersPage({ params }: Props) {
   const { accountId, importId } = await params;
   const admin = await requireAdmin(`/accounts/${accountId}/users/import/${importId}`);
+  const times = timesIn(admin.timeZone);
   if (!isId(accountId) || !isId(importId)) pageNotFound();
   const preview = await getUserImport(admin, accountId, importId);
   if (!preview) pageNotFound();
@@ -30,7 +30,7 @@ export default async function PreviewUsersPage({ params }: Props) {
       {committedAt ? (
         <div className="banner notice">
           <p>
-            <strong>These users were imported on {dateTime.format(committedAt)} UTC:</strong> {count(added, 'user', 'users')} added
+            <strong>These users were imported on {times.at(committedAt)}:</strong> {count(added, 'user', 'users')} added
             {acceptedCount > added ? `, ${count(acceptedCount - added, 'other', 'others')} added to the account by someone else first` : ''}
             .
           </p>

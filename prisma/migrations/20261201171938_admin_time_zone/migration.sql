@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "Admin" ADD COLUMN     "timeZone" TEXT NOT NULL DEFAULT 'UTC';
