@@ -15,6 +15,12 @@ function Subject({ name, subject }: { name: string; subject: AuditSubject }) {
   );
 }
 
+/** "Added 25 phone numbers", linked to the import's page for the admin who added them. */
+function NumbersAdded({ count, href }: { count: number; href?: string }) {
+  const text = `Added ${count.toLocaleString('en-US')} ${count === 1 ? 'phone number' : 'phone numbers'}`;
+  return <li>{href ? <Link href={href}>{text}</Link> : text}</li>;
+}
+
 function Who({ who, token }: { who: AuditRow['who']; token: AuditRow['token'] }) {
   if (who.kind === 'system') return <>{who.name}</>;
   if (who.kind === 'attempt') {
@@ -71,6 +77,7 @@ export function AuditTable({ rows, caption }: { rows: AuditRow[]; caption: strin
                   {r.account ? <Subject name="Account" subject={r.account} /> : null}
                   {r.user ? <Subject name="User" subject={r.user} /> : null}
                   {r.phoneNumber ? <Subject name="Phone number" subject={r.phoneNumber} /> : null}
+                  {r.numbersAdded ? <NumbersAdded {...r.numbersAdded} /> : null}
                 </ul>
               </td>
               <td>

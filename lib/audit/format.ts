@@ -43,6 +43,20 @@ export const ACTION_LABELS = {
 
 export const AUDIT_ACTIONS = Object.keys(ACTION_LABELS) as [AuditAction, ...AuditAction[]];
 
+/**
+ * What "Changes only" leaves out: events that change nothing, whatever their outcome. Sign-ins
+ * (and failed sign-in attempts), a change posted without a valid session, a look at the Admins
+ * page refused, and API requests refused before they reached any change (bad token, bad input,
+ * no such path). Every attempt at a change stays, refused or not: a denied assign is evidence.
+ * There is no sign-out event: signing out is not recorded.
+ */
+export const NOISE_ACTIONS: ReadonlySet<AuditAction> = new Set<AuditAction>([
+  'sign-in',
+  'signed-out-attempt',
+  'view-admins',
+  'api-request',
+]);
+
 export const AUDIT_OUTCOMES = ['Done', 'Denied', 'Conflict', 'Invalid'] as const;
 
 /** An action's label; an action recorded by a newer or older version keeps its raw name. */
@@ -88,9 +102,16 @@ const FIELDS: Record<string, { name: string; format: (v: unknown) => string }> =
   // A refused machine call (lib/api/route.ts): what was asked; the detail says why it was refused.
   method: { name: 'Method', format: text },
   path: { name: 'Path', format: text },
+  // Adding numbers (lib/inventory/phone-number-imports.ts): how many, not the import's own id.
+  added: { name: 'Phone numbers added', format: text },
+  skipped: { name: 'Skipped (added by someone else first)', format: text },
+  rejected: { name: 'Lines rejected in the preview', format: text },
 };
-/** Recorded, but said better elsewhere: a refused call's reason is its detail's words. */
-const UNSHOWN = new Set(['reason']);
+/**
+ * Recorded, but said better elsewhere: a refused call's reason is its detail's words; an import's
+ * id is the link to the numbers it added (AuditRow.numbersAdded).
+ */
+const UNSHOWN = new Set(['reason', 'importId']);
 
 /** "API token “deploy script”": the token an event came through, as the log and the export name it. */
 export function tokenLabel(token: { name: string; kind: 'Personal' | 'Provisioning' | null }): string {
