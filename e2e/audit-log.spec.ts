@@ -111,7 +111,9 @@ test(
       .split('\r\n')
       .slice(1, -1);
     expect(lines).toHaveLength(1);
-    expect(lines[0]).toContain('Phone numbers added: 2');
+    expect(lines[0]).toContain(',Added phone numbers,Done,');
+    expect(lines[0]).toContain(',Added 2 phone numbers');
+    expect(lines[0]).not.toContain(audit.importId);
     expect(csv).not.toContain('Sign-in');
   },
 );

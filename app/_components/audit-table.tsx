@@ -3,6 +3,7 @@ import { changeText, tokenLabel } from '@/lib/audit/format';
 import { auditHref } from '@/lib/audit/params';
 import type { AuditRow, AuditSubject } from '@/lib/audit/audit-log';
 import { TableRegion } from './table-region';
+import { Email } from '@/app/_components/email';
 
 const dateTime = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'medium', timeZone: 'UTC' });
 
@@ -26,7 +27,7 @@ function Who({ who, token }: { who: AuditRow['who']; token: AuditRow['token'] })
   if (who.kind === 'attempt') {
     return (
       <>
-        {who.email}
+        <Email address={who.email} />
         <br />
         <span className="muted">(not signed in)</span>
       </>
@@ -40,7 +41,9 @@ function Who({ who, token }: { who: AuditRow['who']; token: AuditRow['token'] })
       {/* "Ada Admin · via API token “deploy script”": who acted, and through what. */}
       {token ? <> · via {tokenLabel(token)}</> : null}
       <br />
-      <span className="muted">{who.email}</span>
+      <span className="muted">
+        <Email address={who.email} />
+      </span>
     </>
   );
 }

@@ -102,16 +102,13 @@ const FIELDS: Record<string, { name: string; format: (v: unknown) => string }> =
   // A refused machine call (lib/api/route.ts): what was asked; the detail says why it was refused.
   method: { name: 'Method', format: text },
   path: { name: 'Path', format: text },
-  // Adding numbers (lib/inventory/phone-number-imports.ts): how many, not the import's own id.
-  added: { name: 'Phone numbers added', format: text },
-  skipped: { name: 'Skipped (added by someone else first)', format: text },
-  rejected: { name: 'Lines rejected in the preview', format: text },
 };
 /**
- * Recorded, but said better elsewhere: a refused call's reason is its detail's words; an import's
- * id is the link to the numbers it added (AuditRow.numbersAdded).
+ * Recorded, but said better elsewhere: a refused call's reason is its detail's words; an addition
+ * of numbers is "Added 25 phone numbers", linked to them (AuditRow.numbersAdded), with its detail
+ * saying what was skipped or rejected, rather than its import's internal id and counts.
  */
-const UNSHOWN = new Set(['reason', 'importId']);
+const UNSHOWN = new Set(['reason', 'importId', 'added', 'skipped', 'rejected']);
 
 /** "API token “deploy script”": the token an event came through, as the log and the export name it. */
 export function tokenLabel(token: { name: string; kind: 'Personal' | 'Provisioning' | null }): string {
