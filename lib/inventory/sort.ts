@@ -47,11 +47,15 @@ export function inventoryPage(sort: InventorySort, params: Pick<ListParams, 'aft
       const at = STATUS_ORDER.indexOf(cursor.key as PhoneNumberStatus);
       if (at < 0) return {};
       const beyond = op === 'gt' ? STATUS_ORDER.slice(at + 1) : STATUS_ORDER.slice(0, at);
-      return { OR: [{ status: { in: beyond } }, { status: cursor.key as PhoneNumberStatus, e164: { [op]: tie } }] };
+      // The bound says the same as the OR in a form an index scan of (status, e164) can start from.
+      return {
+        status: { in: [cursor.key as PhoneNumberStatus, ...beyond] },
+        OR: [{ status: { in: beyond } }, { status: cursor.key as PhoneNumberStatus, e164: { [op]: tie } }],
+      };
     }
     const day = new Date(cursor.key);
     if (Number.isNaN(day.getTime())) return {};
-    return { OR: [{ createdAt: { [op]: day } }, { createdAt: day, e164: { [op]: tie } }] };
+    return { createdAt: { [`${op}e`]: day }, OR: [{ createdAt: { [op]: day } }, { createdAt: day, e164: { [op]: tie } }] };
   })();
   const field = column === 'number' ? 'e164' : column === 'status' ? 'status' : 'createdAt';
   const orderBy: Prisma.PhoneNumberOrderByWithRelationInput[] =
