@@ -245,6 +245,7 @@ const GROUPS: Record<string, Entry[]> = {
   ],
   'phone numbers': [
     { name: 'phone numbers', path: () => '/phone-numbers', title: () => `Phone numbers – ${S}` },
+    { name: 'phone numbers, newest first', path: () => '/phone-numbers?sort=-added', title: () => `Phone numbers – ${S}` },
     {
       name: 'phone numbers, filtered',
       path: () => '/phone-numbers?view=unassigned&type=Local&productType=BusinessCalling&country=US&q=206',
@@ -461,9 +462,11 @@ const GROUPS: Record<string, Entry[]> = {
     { name: 'audit log', path: () => '/audit', title: () => `Audit log – ${S}` },
     {
       name: 'audit log, filtered',
-      path: (d) => `/audit?accountId=${d.accountId}&outcome=Done&from=2020-01-01`,
+      // Several actions open their checkboxes.
+      path: (d) => `/audit?accountId=${d.accountId}&action=assign-phone-number&action=edit-user&changes=only&outcome=Done&from=2020-01-01`,
       title: () => `Audit log – ${S}`,
     },
+    { name: 'audit log, a day that is not one', path: () => '/audit?from=12%2F01%2F2026', title: () => `Error: Audit log – ${S}` },
     { name: 'audit log, about a user', path: (d) => `/audit?userId=${d.withNumber.id}`, title: () => `Audit log – ${S}` },
     { name: 'outbox', path: () => '/outbox', title: () => `Outbox – ${S}` },
     { name: 'outbox, read-only admin', as: 'viewer', path: () => '/outbox', title: () => `Outbox – ${S}` },

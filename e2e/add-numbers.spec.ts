@@ -49,6 +49,12 @@ test('Add one phone number typed the way it is dialled', async ({ page, data: ad
   await expect(page.getByLabel('Country for numbers without a country code')).toHaveValue('US');
   await expect(page.getByLabel('Country for numbers without a country code').locator('option:checked')).toHaveText('United States');
   await expect(page.getByRole('radio', { name: 'Business Calling' })).toBeChecked();
+  // The two product types' radios and labels sit level, whatever the length of their hints.
+  for (const part of ['input', 'label']) {
+    const tops = await page.locator(`.radio ${part}`).evaluateAll((els) => els.map((e) => e.getBoundingClientRect().top));
+    expect(tops).toHaveLength(2);
+    expect(Math.abs(tops[0]! - tops[1]!), part).toBeLessThan(2);
+  }
 
   // Nothing entered: said at the top and next to the field, and the title says so.
   await page.getByRole('button', { name: 'Preview' }).click();
@@ -66,6 +72,10 @@ test('Add one phone number typed the way it is dialled', async ({ page, data: ad
     ['1', formatted(addNumbers.single), 'United States', 'Local', 'Business Calling'],
   ]);
   await expect(page.getByText('1 phone number will be added to the inventory as Unassigned.')).toBeVisible();
+  // Add and Start again stand apart.
+  const add = (await page.getByRole('button', { name: 'Add', exact: true }).boundingBox())!;
+  const startAgain = (await page.getByRole('link', { name: 'Start again' }).boundingBox())!;
+  expect(startAgain.x - (add.x + add.width)).toBeGreaterThanOrEqual(16);
   await addAndLeave(page);
 
   await expectInInventory(page, [addNumbers.single]);

@@ -1,3 +1,4 @@
+import { uniqueLocalE164 } from '../lib/test/factories';
 import { defineFixture } from './fixture';
 
 // The audit log's known rows, made through the data layer as the pages make them: the spec's admin
@@ -7,6 +8,8 @@ export default defineFixture('audit-log', async (f) => {
   const { loadSessionAdmin } = await import('../lib/kernel/session-admin');
   const { DomainError } = await import('../lib/kernel/errors');
   const { editTelephonyPermissions } = await import('../lib/telephony/telephony');
+  const { verifyAdminCredentials } = await import('../lib/auth/credentials');
+  const { addPhoneNumbers, previewPhoneNumbers } = await import('../lib/inventory/phone-number-imports');
   const session = async (id: string) => {
     const loaded = await loadSessionAdmin(id, 1);
     if (!loaded) throw new Error('e2e data: an admin just made has no session');
@@ -44,6 +47,15 @@ export default defineFixture('audit-log', async (f) => {
     sms: true,
   }).then(expectRefusal('read-only edit'), refused('denied'));
 
+  // A sign-in (noise "Changes only" hides) and two numbers added (a change about no account).
+  if (!(await verifyAdminCredentials(admin.email, admin.password))) throw new Error('e2e data: the audit admin cannot sign in');
+  const added = await previewPhoneNumbers(await session(admin.id), {
+    text: `${uniqueLocalE164()}\n${uniqueLocalE164()}`,
+    defaultCountry: 'US',
+    productType: 'BusinessCalling',
+  });
+  await addPhoneNumbers(await session(admin.id), added.id);
+
   const hidden = await f.account('Audit Not Yours');
   const hiddenUser = await f.userWithNumber(hidden.id, 'Audit Hidden');
   const everyAccount = await f.admin();
@@ -62,6 +74,8 @@ export default defineFixture('audit-log', async (f) => {
     /** Has a number; given inbound calling (Done), then a stale edit (Conflict), then a read-only attempt (Denied). */
     subject: { id: subject.id, fullName: subject.fullName, e164: subject.e164, phoneNumberId: subject.phoneNumberId },
     viewerName: viewer.name,
+    /** The admin's own addition of two numbers, whose page the log links to. */
+    importId: added.id,
     hiddenAccountId: hidden.id,
     hiddenUserName: hiddenUser.fullName,
   };

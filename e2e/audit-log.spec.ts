@@ -11,9 +11,14 @@ import { expect, forSpec } from './test';
 // append-only rows are the database's.
 const test = forSpec(fixture, (d) => d.admin);
 
-async function filterBy(page: Page, choices: { account?: string; action?: string; outcome?: string }) {
+async function filterBy(page: Page, choices: { account?: string; actions?: string[]; outcome?: string }) {
   if (choices.account) await page.getByLabel('Account', { exact: true }).selectOption({ label: choices.account });
-  if (choices.action) await page.getByLabel('Action', { exact: true }).selectOption({ label: choices.action });
+  if (choices.actions) {
+    // The actions are checkboxes behind a summary (a <details>, which opens without JavaScript).
+    const actions = page.locator('details.choices');
+    if (!(await actions.evaluate((d: HTMLDetailsElement) => d.open))) await actions.locator('summary').click();
+    for (const action of choices.actions) await page.getByRole('checkbox', { name: action, exact: true }).check();
+  }
   if (choices.outcome) await page.getByLabel('Outcome', { exact: true }).selectOption({ label: choices.outcome });
   await page.getByRole('button', { name: 'Apply filters' }).click();
 }
@@ -23,7 +28,7 @@ test('Filter the audit log by action and outcome and see the right rows', { tag:
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Audit log' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Audit log' })).toBeVisible();
 
-  await filterBy(page, { account: audit.accountName, action: 'Edited telephony permissions', outcome: 'Conflict' });
+  await filterBy(page, { account: audit.accountName, actions: ['Edited telephony permissions'], outcome: 'Conflict' });
   await expect(page).toHaveURL(/[?&]outcome=Conflict(&|$)/);
   await expect(page).toHaveURL(/[?&]action=edit-telephony-permissions(&|$)/);
   const rows = page.getByRole('table').getByRole('row');
@@ -56,9 +61,62 @@ test('Filter the audit log by action and outcome and see the right rows', { tag:
   await page.goto(`/audit?accountId=${audit.hiddenAccountId}`);
   await expect(page.getByText('No events match.')).toBeVisible();
   await page.goto('/audit?action=edit-telephony-permissions&outcome=not-an-outcome&from=2026-02-31');
-  await expect(page.getByLabel('Outcome', { exact: true })).toHaveValue(''); // a bad value is ignored, not an error
+  await expect(page.getByLabel('Outcome', { exact: true })).toHaveValue(''); // a bad value is ignored
   await expect(page.getByText(audit.hiddenUserName)).toHaveCount(0);
+  // A day that is not one is said to be wrong beside its box, kept as typed; the others still apply.
+  await expect(page.locator('#from-error')).toHaveText('Error: Enter a day like 1 Dec 2026 or 2026-12-01');
+  await expect(page.getByRole('textbox', { name: 'From' })).toHaveValue('2026-02-31');
+  await expect(page).toHaveTitle(/^Error: Audit log/);
 });
+
+test(
+  'See only changes, several actions at once, from a day written as the pages write it',
+  { tag: '@postgres' },
+  async ({ page, data: audit }) => {
+    await page.goto(`/audit?adminId=${audit.admin.id}`);
+    const rows = page.getByRole('table').getByRole('row');
+    await expect(rows.filter({ hasText: 'Sign-in' })).toHaveCount(1);
+    // Adding numbers names how many, linked to the numbers, and never the import's internal id.
+    const added = rows.filter({ hasText: 'Added phone numbers' });
+    await expect(added.getByRole('link', { name: 'Added 2 phone numbers' })).toHaveAttribute(
+      'href',
+      `/phone-numbers/add/${audit.importId}`,
+    );
+    await expect(added).not.toContainText(audit.importId);
+
+    await page.getByRole('checkbox', { name: 'Changes only' }).check();
+    await page.getByRole('textbox', { name: 'From' }).fill('1 Jan 2020');
+    await page.getByRole('button', { name: 'Apply filters' }).click();
+    await expect(page).toHaveURL(/[?&]changes=only(&|$)/);
+    await expect(page.getByRole('textbox', { name: 'From' })).toHaveValue('1 Jan 2020');
+    await expect(rows.filter({ hasText: 'Added phone numbers' })).toHaveCount(1);
+    await expect(rows.filter({ hasText: 'Sign-in' })).toHaveCount(0);
+
+    await filterBy(page, { actions: ['Added phone numbers', 'Sign-in'] });
+    await expect(page).toHaveURL(/[?&]action=sign-in&action=add-phone-numbers(&|$)/);
+    await expect(rows).toHaveCount(2); // the sign-in is still left out: changes only
+    await page.getByRole('checkbox', { name: 'Changes only' }).uncheck();
+    await page.getByRole('button', { name: 'Apply filters' }).click();
+    await expect(rows).toHaveCount(3);
+    await expect(page.locator('details.choices summary')).toHaveText('Actions (2 chosen)');
+
+    // The export honours the same filters.
+    await expect(page.getByRole('link', { name: 'Download CSV' })).toHaveAttribute(
+      'href',
+      /^\/audit\/export\?adminId=[^&]+&action=sign-in&action=add-phone-numbers&from=2020-01-01$/,
+    );
+    const csv = await (await page.request.get(`/audit/export?adminId=${audit.admin.id}&action=add-phone-numbers&changes=only`)).text();
+    const lines = csv
+      .replace(/^\uFEFF/, '')
+      .split('\r\n')
+      .slice(1, -1);
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toContain(',Added phone numbers,Done,');
+    expect(lines[0]).toContain(',Added 2 phone numbers');
+    expect(lines[0]).not.toContain(audit.importId);
+    expect(csv).not.toContain('Sign-in');
+  },
+);
 
 test('Download the filtered audit log as CSV', { tag: '@postgres' }, async ({ page, playwright, baseURL, data: audit }) => {
   await page.goto(`/audit?accountId=${audit.accountId}&action=edit-telephony-permissions`);

@@ -6,7 +6,10 @@ export default defineFixture('inventory', async (f) => {
   const account = await f.account('Inventory');
   const admin = await f.admin({ accountIds: [account.id] });
   const pastHolder = await f.user(account.id, 'Inv PastHolder');
-  const receiver = await f.user(account.id, 'Inv Receiver');
+  // A long address with no hyphen to break at: it must wrap inside its choice on "Choose the user".
+  const receiver = await f.user(account.id, 'Inv Receiver', {
+    email: `alexandrakonstantinopoulou${Math.random().toString().slice(2, 10)}@northwindtradersinternational.example`,
+  });
   const reused = await f.freeNumber();
   await f.prisma.assignmentHistory.create({
     data: {

@@ -38,6 +38,33 @@ test('Search by digits and filter by type; views show their counts', async ({ pa
 
   await page.goto(`/phone-numbers?view=assigned&q=${inventory.assigned.e164.slice(2)}`);
   await expect(page.getByRole('row', { name: new RegExp(inventory.assigned.holder) })).toBeVisible();
+  await expect(page.locator('#list-count')).toHaveText('1–1 of 1 phone number');
+
+  // Sort by a column's heading, then the other way; the list says which, and keeps to it.
+  await page.goto('/phone-numbers');
+  await expect(page.locator('#list-count')).toHaveText(/^1–\d+ of [\d,]+ phone numbers?$/);
+  const heading = (name: string) => page.getByRole('columnheader', { name: new RegExp(`^${name}`) });
+  await expect(heading('Phone number')).toHaveAttribute('aria-sort', 'ascending');
+  await heading('Status').getByRole('link').click();
+  await expect(page).toHaveURL(/[?&]sort=status(&|$)/);
+  await expect(heading('Status')).toHaveAttribute('aria-sort', 'ascending');
+  await expect(heading('Phone number')).not.toHaveAttribute('aria-sort', /./);
+  const rank = ['Unassigned', 'Assigned', 'Deletion queue'];
+  const statuses = async () => (await page.locator('tbody tr td:nth-child(4)').allTextContents()).map((s) => rank.indexOf(s.trim()));
+  expect(await statuses()).toEqual([...(await statuses())].sort((a, b) => a - b));
+  await heading('Status').getByRole('link').click();
+  await expect(heading('Status')).toHaveAttribute('aria-sort', 'descending');
+  expect(await statuses()).toEqual([...(await statuses())].sort((a, b) => b - a));
+  await heading('Added').getByRole('link').click();
+  await expect(page).toHaveURL(/[?&]sort=-added(&|$)/);
+  await expect(heading('Added')).toHaveAttribute('aria-sort', 'descending');
+  const added = await page.locator('tbody time').evaluateAll((times) => times.map((t) => t.getAttribute('datetime')!));
+  expect(added).toEqual([...added].sort().reverse());
+  const next = page.getByRole('link', { name: 'Next page' });
+  if ((await next.count()) > 0) await expect(next).toHaveAttribute('href', /[?&]sort=-added(&|$)/);
+  await page.getByLabel('Search by digits').fill(inventory.assigned.e164.slice(2));
+  await page.getByRole('button', { name: 'Search' }).click();
+  await expect(page).toHaveURL(/[?&]sort=-added(&|$)/); // a search keeps the order
   await page.goto(`/phone-numbers?view=unassigned&q=${inventory.assigned.e164.slice(2)}`);
   await expect(page.getByText('No phone numbers match.')).toBeVisible();
 });
@@ -53,6 +80,11 @@ test('Assign from the number’s side: account, then user, then confirm — with
   await expect(page.getByRole('heading', { name: 'Choose the user' })).toBeVisible();
   await page.getByLabel('Search users by name or email').fill(n.receiver);
   await page.getByRole('button', { name: 'Search' }).click();
+  // A long email wraps inside its own choice rather than running over the next one.
+  const overflowing = await page
+    .locator('.radio')
+    .evaluateAll((choices) => choices.filter((c) => c.scrollWidth > c.clientWidth + 1).length);
+  expect(overflowing).toBe(0);
   await page.getByRole('radio', { name: new RegExp(n.receiver) }).check();
   await page.getByRole('button', { name: 'Continue' }).click();
 

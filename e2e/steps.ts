@@ -1,4 +1,4 @@
-import { expect, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 
 /** The spec's steps 2–4: Accounts → the account's name → Users → the user's full name. */
 export async function openUserDetails(page: Page, accountName: string, fullName: string): Promise<void> {
@@ -36,4 +36,25 @@ export async function signIn(page: Page, email: string, password: string): Promi
   await page.getByLabel('Password').fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Accounts' })).toBeVisible();
+}
+
+/** The text of an element line by line, as the browser laid it out (to see where words wrap). */
+export async function linesOf(locator: Locator): Promise<string[]> {
+  return locator.evaluate((element) => {
+    const lines: { top: number; text: string }[] = [];
+    const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      for (let i = 0; i < (node.textContent ?? '').length; i++) {
+        const range = document.createRange();
+        range.setStart(node, i);
+        range.setEnd(node, i + 1);
+        const top = Math.round(range.getClientRects()[0]?.top ?? NaN);
+        const char = node.textContent![i]!;
+        const last = lines.at(-1);
+        if (last && (Number.isNaN(top) || Math.abs(last.top - top) < 2)) last.text += char;
+        else lines.push({ top, text: char });
+      }
+    }
+    return lines.map((l) => l.text.trim()).filter(Boolean);
+  });
 }

@@ -8,6 +8,8 @@ export default defineFixture('users', async (f) => {
   const account = await f.account('Users');
   const nextHolder = await f.user(account.id, 'Users Next Holder');
   const editee = await f.user(account.id, 'Users Editee');
+  // Enough free numbers that the picker has a second page, whichever other fixtures are loaded.
+  for (let i = 0; i < 25; i++) await f.freeNumber();
   return {
     admin: await f.admin({ allAccounts: true }),
     otherAdmin: await f.admin({ accountIds: [account.id] }),

@@ -1,6 +1,6 @@
 import { formatted } from './fixture';
 import type { Page } from '@playwright/test';
-import { detail } from './steps';
+import { detail, linesOf } from './steps';
 import { expect, forSpec } from './test';
 import users from './users.fixture';
 
@@ -74,11 +74,50 @@ test('Create account, add user, assign a number, suspend, unsuspend, remove: the
 
   // Assign the free number, and turn inbound calling on so that suspending has something to turn off.
   await chooseAction(page, 'Assign phone number');
+  // The picker says how many it offers, pages above the Assign button, and keeps its search
+  // box beside its button.
+  await expect(page.locator('#list-count')).toHaveText(/^1–25 of [\d,]+ numbers available$/);
+  const assign = page.getByRole('button', { name: 'Assign', exact: true });
+  const pages = page.getByRole('navigation', { name: 'Pages' });
+  expect(
+    await pages.evaluate(
+      (nav, button) => Boolean(nav.compareDocumentPosition(button!) & Node.DOCUMENT_POSITION_FOLLOWING),
+      await assign.elementHandle(),
+    ),
+  ).toBe(true);
+  const box = (await page.getByLabel('Search numbers').boundingBox())!;
+  const searchButton = (await page.getByRole('button', { name: 'Search' }).boundingBox())!;
+  expect(searchButton.x - (box.x + box.width)).toBeLessThan(16);
+  expect(Math.abs(searchButton.y + searchButton.height - (box.y + box.height))).toBeLessThan(8);
   await page.getByLabel('Search numbers').fill(data.number.e164.slice(2));
   await page.getByRole('button', { name: 'Search' }).click();
+  await expect(page.locator('#list-count')).toHaveText('1–1 of 1 number available');
+  // Each number says where it is, what it is and what it can do.
+  await expect(page.getByRole('radio', { name: number })).toHaveAccessibleDescription(
+    `Area code ${data.number.e164.slice(2, 5)}, United States · Local · Business Calling · Inbound call, Outbound call, SMS`,
+  );
   await page.getByRole('radio', { name: number }).check();
   await page.getByRole('button', { name: 'Assign', exact: true }).click();
   await expect(page.getByRole('status')).toContainText(`${number} is assigned to ${fullName}`);
+  // On Users, the user's number links to the number's own page.
+  await page.goto(usersPath);
+  const usersBox = (await page.getByLabel('Search users').boundingBox())!;
+  const usersButton = (await page.getByRole('button', { name: 'Search', exact: true }).boundingBox())!;
+  expect(usersButton.x - (usersBox.x + usersBox.width)).toBeLessThan(16); // the box and its button sit together
+  expect(Math.abs(usersButton.y + usersButton.height - (usersBox.y + usersBox.height))).toBeLessThan(8);
+  // On a narrow screen an email wraps after its @, a hyphen, or before a dot, never mid-word.
+  await page.setViewportSize({ width: 320, height: 800 });
+  const emailLines = await linesOf(page.getByRole('cell', { name: data.newUser.email }));
+  expect(emailLines.join('')).toBe(data.newUser.email);
+  for (let i = 1; i < emailLines.length; i++)
+    expect(/[@-]$/.test(emailLines[i - 1]!) || emailLines[i]!.startsWith('.'), emailLines.join(' | ')).toBe(true);
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page
+    .getByRole('row', { name: new RegExp(fullName) })
+    .getByRole('link', { name: number })
+    .click();
+  await expect(page.getByRole('heading', { level: 1, name: number })).toBeVisible();
+  await page.goto(userPath);
   await chooseAction(page, 'Edit telephony permissions');
   await page.getByRole('checkbox', { name: /Inbound calling/ }).check();
   await page.getByRole('button', { name: 'Save' }).click();

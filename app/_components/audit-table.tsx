@@ -4,6 +4,7 @@ import { auditHref } from '@/lib/audit/params';
 import type { AuditRow, AuditSubject } from '@/lib/audit/audit-log';
 import type { Times } from '@/lib/kernel/format-time';
 import { TableRegion } from './table-region';
+import { Email } from '@/app/_components/email';
 
 function Subject({ name, subject }: { name: string; subject: AuditSubject }) {
   return (
@@ -14,12 +15,18 @@ function Subject({ name, subject }: { name: string; subject: AuditSubject }) {
   );
 }
 
+/** "Added 25 phone numbers", linked to the import's page for the admin who added them. */
+function NumbersAdded({ count, href }: { count: number; href?: string }) {
+  const text = `Added ${count.toLocaleString('en-US')} ${count === 1 ? 'phone number' : 'phone numbers'}`;
+  return <li>{href ? <Link href={href}>{text}</Link> : text}</li>;
+}
+
 function Who({ who, token }: { who: AuditRow['who']; token: AuditRow['token'] }) {
   if (who.kind === 'system') return <>{who.name}</>;
   if (who.kind === 'attempt') {
     return (
       <>
-        {who.email}
+        <Email address={who.email} />
         <br />
         <span className="muted">(not signed in)</span>
       </>
@@ -33,7 +40,9 @@ function Who({ who, token }: { who: AuditRow['who']; token: AuditRow['token'] })
       {/* "Ada Admin · via API token “deploy script”": who acted, and through what. */}
       {token ? <> · via {tokenLabel(token)}</> : null}
       <br />
-      <span className="muted">{who.email}</span>
+      <span className="muted">
+        <Email address={who.email} />
+      </span>
     </>
   );
 }
@@ -70,6 +79,7 @@ export function AuditTable({ rows, caption, times }: { rows: AuditRow[]; caption
                   {r.account ? <Subject name="Account" subject={r.account} /> : null}
                   {r.user ? <Subject name="User" subject={r.user} /> : null}
                   {r.phoneNumber ? <Subject name="Phone number" subject={r.phoneNumber} /> : null}
+                  {r.numbersAdded ? <NumbersAdded {...r.numbersAdded} /> : null}
                 </ul>
               </td>
               <td>

@@ -31,14 +31,17 @@ export function Pagination({
   path: string;
   q?: string;
   /** Other parameters the list was filtered by, kept on every page. */
-  query?: Record<string, string | undefined>;
+  query?: Record<string, string | readonly string[] | undefined>;
   prevCursor?: string;
   nextCursor?: string;
 }) {
   if (!prevCursor && !nextCursor) return null;
   const href = (key: 'after' | 'before', cursor: string) => {
     const params = new URLSearchParams();
-    for (const [k, v] of Object.entries(query ?? {})) if (v) params.set(k, v);
+    for (const [k, v] of Object.entries(query ?? {})) {
+      if (typeof v === 'string' && v) params.set(k, v);
+      else if (Array.isArray(v)) for (const each of v) params.append(k, each);
+    }
     if (q) params.set('q', q);
     params.set(key, cursor);
     return `${path}?${params.toString()}`;

@@ -6,6 +6,7 @@ import { parseListParams } from '@/lib/kernel/pagination';
 import { Pagination, SearchForm } from '@/app/_components/list-controls';
 import { accountsSummary, ROLE_LABELS } from './labels';
 import { TableRegion } from '@/app/_components/table-region';
+import { Email } from '@/app/_components/email';
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -46,7 +47,9 @@ export default async function AdminsPage({ searchParams }: Props) {
                     <Link href={`/admins/${a.id}`}>{a.name}</Link>
                     {a.id === admin.id ? <span className="muted"> (you)</span> : null}
                   </td>
-                  <td>{a.email}</td>
+                  <td>
+                    <Email address={a.email} />
+                  </td>
                   <td>{ROLE_LABELS[a.role].label}</td>
                   <td>{accountsSummary(a.allAccounts, a.accountNames)}</td>
                   <td>{a.disabled ? <strong>Disabled</strong> : 'Active'}</td>

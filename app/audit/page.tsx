@@ -1,7 +1,8 @@
 import Link from 'next/link';
 import { timesIn } from '@/lib/kernel/format-time';
 import { ACTION_LABELS, AUDIT_ACTIONS, AUDIT_OUTCOMES } from '@/lib/audit/format';
-import { auditHref, parseAuditFilters, type AuditFilters } from '@/lib/audit/params';
+import { FieldError } from '@/app/_components/error-summary';
+import { auditDayErrors, auditHref, formatDay, parseAuditFilters, type AuditFilters } from '@/lib/audit/params';
 import { requireAdmin } from '@/lib/auth/session';
 import { describeAuditFilters, listAuditAccounts, listAuditAdmins, listAuditEvents } from '@/lib/audit/audit-log';
 import { parseListParams } from '@/lib/kernel/pagination';
@@ -13,6 +14,9 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 export default async function AuditLogPage({ searchParams }: Props) {
   const raw = await searchParams;
   const filters = parseAuditFilters(raw);
+  const dayErrors = auditDayErrors(raw);
+  // What goes back in a day box: what was typed when it is not a day, else the day as pages write it.
+  const dayValue = (name: 'from' | 'to') => dayErrors[name] ?? (filters[name] ? formatDay(filters[name]) : '');
   const { after, before } = parseListParams(raw);
   const admin = await requireAdmin(auditHref(filters));
   const [page, admins, accounts, about] = await Promise.all([
@@ -25,7 +29,7 @@ export default async function AuditLogPage({ searchParams }: Props) {
   const filtered = Object.keys(filters).length > 0;
   return (
     <>
-      <title>Audit log – Switchboard</title>
+      <title>{`${dayErrors.from || dayErrors.to ? 'Error: ' : ''}Audit log – Switchboard`}</title>
       <h1>Audit log</h1>
       <p>
         Every change and every refusal, newest first.
@@ -73,16 +77,21 @@ export default async function AuditLogPage({ searchParams }: Props) {
             ))}
           </select>
         </div>
-        <div>
-          <label htmlFor="action">Action</label>
-          <select id="action" name="action" defaultValue={filters.action ?? ''}>
-            <option value="">Any</option>
-            {AUDIT_ACTIONS.map((action) => (
-              <option key={action} value={action}>
-                {ACTION_LABELS[action]}
-              </option>
-            ))}
-          </select>
+        <div className="changes-only">
+          <div className="checkbox">
+            <input
+              type="checkbox"
+              id="changes"
+              name="changes"
+              value="only"
+              defaultChecked={filters.changes === 'only'}
+              aria-describedby="changes-hint"
+            />
+            <label htmlFor="changes">Changes only</label>
+          </div>
+          <p className="hint" id="changes-hint">
+            Leaves out sign-ins, views and refused requests that change nothing
+          </p>
         </div>
         <div>
           <label htmlFor="outcome">Outcome</label>
@@ -95,20 +104,45 @@ export default async function AuditLogPage({ searchParams }: Props) {
             ))}
           </select>
         </div>
-        <div>
-          <label htmlFor="from">From</label>
-          <p className="hint" id="from-hint">
-            Date, UTC
-          </p>
-          <input id="from" name="from" type="date" defaultValue={filters.from} aria-describedby="from-hint" />
-        </div>
-        <div>
-          <label htmlFor="to">To</label>
-          <p className="hint" id="to-hint">
-            Date, UTC, included
-          </p>
-          <input id="to" name="to" type="date" defaultValue={filters.to} aria-describedby="to-hint" />
-        </div>
+        {(['from', 'to'] as const).map((name) => (
+          <div key={name} className={`field${dayErrors[name] ? ' has-error' : ''}`}>
+            <label htmlFor={name}>{name === 'from' ? 'From' : 'To'}</label>
+            <p className="hint" id={`${name}-hint`}>
+              {name === 'from' ? 'A day, UTC, for example 1 Dec 2026' : 'A day, UTC, included'}
+            </p>
+            <FieldError id={name} message={dayErrors[name] ? 'Enter a day like 1 Dec 2026 or 2026-12-01' : undefined} />
+            <input
+              id={name}
+              name={name}
+              type="text"
+              size={12}
+              defaultValue={dayValue(name)}
+              aria-describedby={`${name}-hint${dayErrors[name] ? ` ${name}-error` : ''}`}
+              aria-invalid={dayErrors[name] ? true : undefined}
+            />
+          </div>
+        ))}
+        {/* Checkboxes, so several actions can be chosen without JavaScript (?action=a&action=b). */}
+        <details className="choices" open={Boolean(filters.action)}>
+          <summary>Actions{filters.action ? ` (${filters.action.length} chosen)` : ' (any)'}</summary>
+          <fieldset>
+            <legend className="visually-hidden">Actions</legend>
+            <div className="checkboxes">
+              {AUDIT_ACTIONS.map((action) => (
+                <div className="checkbox" key={action}>
+                  <input
+                    type="checkbox"
+                    id={`action-${action}`}
+                    name="action"
+                    value={action}
+                    defaultChecked={filters.action?.includes(action)}
+                  />
+                  <label htmlFor={`action-${action}`}>{ACTION_LABELS[action]}</label>
+                </div>
+              ))}
+            </div>
+          </fieldset>
+        </details>
         <button type="submit" className="secondary">
           Apply filters
         </button>

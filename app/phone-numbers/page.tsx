@@ -3,6 +3,7 @@ import { requireAdmin } from '@/lib/auth/session';
 import { listPhoneNumbersWithCount, VIEWS } from '@/lib/inventory/phone-numbers';
 import { parseInventoryParams } from '@/lib/inventory/params';
 import { VIEW_NAMES } from '@/lib/inventory/views';
+import { nextSort, sortParts, type InventorySort, type SortColumn } from '@/lib/inventory/sort';
 import { label } from '@/lib/kernel/labels';
 import { parseListParams } from '@/lib/kernel/pagination';
 import { formatPhoneNumber } from '@/lib/kernel/phone';
@@ -10,6 +11,48 @@ import { ListCount, Pagination } from '@/app/_components/list-controls';
 import { NumbersAddedBanner } from '@/app/_components/numbers-added-banner';
 import { AssigneeCell } from './assignee';
 import { TableRegion } from '@/app/_components/table-region';
+
+const day = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeZone: 'UTC' });
+
+const SORT_CAPTIONS = {
+  number: 'by number',
+  '-number': 'by number, highest first',
+  status: 'by status',
+  '-status': 'by status, last first',
+  added: 'oldest first',
+  '-added': 'newest first',
+} as const;
+
+/**
+ * A sortable heading: a link to this list sorted by it (the other way round when it is the sort
+ * already), from the first page; aria-sort says which column sorts the list, and how.
+ */
+function SortableHeading({
+  column,
+  sort,
+  query,
+  children,
+}: {
+  column: SortColumn;
+  sort: InventorySort;
+  query: Record<string, string | undefined>;
+  children: string;
+}) {
+  const params = new URLSearchParams();
+  for (const [k, v] of Object.entries({ ...query, sort: nextSort(sort, column) }))
+    if (v && !(k === 'sort' && v === 'number')) params.set(k, v);
+  const sorted = sortParts(sort);
+  const active = sorted.column === column;
+  const href = params.size ? `/phone-numbers?${params.toString()}` : '/phone-numbers';
+  return (
+    <th scope="col" aria-sort={active ? (sorted.descending ? 'descending' : 'ascending') : undefined}>
+      <Link href={href}>
+        {children}
+        {active ? <span aria-hidden="true">{sorted.descending ? ' ▼' : ' ▲'}</span> : null}
+      </Link>
+    </th>
+  );
+}
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -31,15 +74,23 @@ export default async function PhoneNumbersPage({ searchParams }: Props) {
     type: filters.type,
     productType: filters.productType,
     country: filters.country,
+    sort: filters.sort === 'number' ? undefined : filters.sort,
   };
   const viewHref = (view: string) => {
     const params = new URLSearchParams();
     if (view !== 'all') params.set('view', view);
-    for (const [k, v] of Object.entries({ q: list.q, type: filters.type, productType: filters.productType, country: filters.country }))
+    for (const [k, v] of Object.entries({
+      q: list.q,
+      type: filters.type,
+      productType: filters.productType,
+      country: filters.country,
+      sort: query.sort,
+    }))
       if (v) params.set(k, v);
     const s = params.toString();
     return s ? `/phone-numbers?${s}` : '/phone-numbers';
   };
+  const headingQuery = { ...query, q: list.q };
   const viewLabel = VIEWS[filters.view].label;
   return (
     <>
@@ -68,6 +119,7 @@ export default async function PhoneNumbersPage({ searchParams }: Props) {
       </nav>
       <form className="search filters" action="/phone-numbers" method="get" role="search">
         {filters.view !== 'all' ? <input type="hidden" name="view" value={filters.view} /> : null}
+        {query.sort ? <input type="hidden" name="sort" value={query.sort} /> : null}
         <div>
           <label htmlFor="q">Search by digits</label>
           <p className="hint" id="q-hint">
@@ -117,16 +169,24 @@ export default async function PhoneNumbersPage({ searchParams }: Props) {
           <table>
             <caption>
               {viewLabel} phone numbers{list.q ? ` matching “${list.q}”` : ''}
+              {filters.sort === 'number' ? '' : `, ${SORT_CAPTIONS[filters.sort]}`}
             </caption>
             <thead>
               <tr>
-                <th scope="col">Phone number</th>
+                <SortableHeading column="number" sort={filters.sort} query={headingQuery}>
+                  Phone number
+                </SortableHeading>
                 <th scope="col">Type</th>
                 <th scope="col">Product type</th>
-                <th scope="col">Status</th>
+                <SortableHeading column="status" sort={filters.sort} query={headingQuery}>
+                  Status
+                </SortableHeading>
                 <th scope="col">Capabilities</th>
                 <th scope="col">Calling name</th>
                 <th scope="col">Assigned to</th>
+                <SortableHeading column="added" sort={filters.sort} query={headingQuery}>
+                  Added
+                </SortableHeading>
               </tr>
             </thead>
             <tbody>
@@ -142,6 +202,9 @@ export default async function PhoneNumbersPage({ searchParams }: Props) {
                   <td>{n.callingName ?? <span className="muted">None</span>}</td>
                   <td>
                     <AssigneeCell assignee={n.assignee} />
+                  </td>
+                  <td className="nowrap">
+                    <time dateTime={n.createdAt.toISOString()}>{day.format(n.createdAt)}</time>
                   </td>
                 </tr>
               ))}

@@ -4,10 +4,11 @@ import type { Prisma, PrismaClient } from '@/lib/generated/prisma/client';
 import { formatPhoneNumber } from '@/lib/kernel/phone';
 import { useTestDatabase } from '@/lib/test/database';
 import { sessionFor } from '@/lib/test/session';
-import { makeAccount, makeAdmin, makeApiToken, makePhoneNumber, makeUser } from '@/lib/test/factories';
+import { makeAccount, makeAdmin, makeApiToken, makePhoneNumber, makeUser, uniqueLocalE164 } from '@/lib/test/factories';
 import { verifyAdminCredentials } from '@/lib/auth/credentials';
 import type { SessionAdmin } from '@/lib/kernel/session-admin';
 import { recordAudit } from '@/lib/kernel/audit';
+import { previewPhoneNumbers, addPhoneNumbers } from '@/lib/inventory/phone-number-imports';
 import { exportAuditEvents, listAuditAdmins, listAuditEvents, recentActivity, type AuditRow } from './audit-log';
 import { deletePhoneNumber, editCallingName, purgeDeletedPhoneNumbers } from '@/lib/inventory/phone-numbers';
 import { assignPhoneNumber, editTelephonyPermissions } from '@/lib/telephony/telephony';
@@ -74,6 +75,7 @@ describe('filters', () => {
       }),
       [late.id],
     );
+    assert.deepEqual(await ids({ action: ['assign-phone-number', 'unassign-phone-number'] }), [late.id, assign.id], 'several actions');
     assert.deepEqual(await ids({ adminId: a2.id, outcome: 'Conflict' }), []);
     const otherAccount = await makeAccount(prisma);
     assert.deepEqual(await ids({ accountId: otherAccount.id }), []);
@@ -387,5 +389,39 @@ describe('changes made through a token', () => {
       own[0]!.changes.map((c) => `${c.field}: ${c.before}`),
       ['Name: deploy script', `Token ID: ${token.id}`, `Secret starts with: ${token.secret.slice(0, 11)}…`],
     );
+  });
+});
+
+describe('noise and additions', () => {
+  test('"changes only" hides sign-ins and refused requests that change nothing, keeping refused changes', async () => {
+    const account = await makeAccount(prisma);
+    const a = await makeAdmin(prisma);
+    const event = (action: string, outcome: 'Done' | 'Denied' = 'Done') =>
+      prisma.auditEvent.create({ data: { action, outcome, adminId: a.id, accountId: account.id }, select: { id: true } });
+    const signIn = await event('sign-in');
+    const look = await event('view-admins', 'Denied');
+    const refusedCall = await event('api-request', 'Denied');
+    const denied = await event('edit-user', 'Denied');
+    const done = await event('add-user');
+    const ids = async (filters: Parameters<typeof listAuditEvents>[1]) =>
+      (await all(everything, { adminId: a.id, ...filters })).map((r) => r.id);
+    assert.deepEqual(await ids({}), [done.id, denied.id, refusedCall.id, look.id, signIn.id]);
+    assert.deepEqual(await ids({ changes: 'only' }), [done.id, denied.id]);
+    assert.deepEqual(await ids({ changes: 'only', action: ['sign-in', 'add-user'] }), [done.id]);
+  });
+
+  test('an addition of numbers says how many, and links its own admin to them, not naming the import', async () => {
+    const adder = await sessionFor((await makeAdmin(prisma)).id);
+    const text = [uniqueLocalE164(), uniqueLocalE164(), uniqueLocalE164()].join('\n');
+    const { id } = await previewPhoneNumbers(adder, { text, defaultCountry: 'US', productType: 'BusinessCalling' });
+    await addPhoneNumbers(adder, id);
+    const filters = { adminId: adder.id, action: ['add-phone-numbers' as const] };
+    const [mine] = (await listAuditEvents(adder, filters)).rows;
+    assert.deepEqual(mine?.numbersAdded, { count: 3, href: `/phone-numbers/add/${id}` });
+    assert.deepEqual(mine?.changes, [], 'neither the import id nor its counts are shown as changes');
+    assert.equal(mine?.detail, 'Added 3 phone numbers');
+    // Another admin of every account sees the count, but the import's page is its admin's alone.
+    const [theirs] = (await listAuditEvents(everything, filters)).rows;
+    assert.deepEqual(theirs?.numbersAdded, { count: 3 });
   });
 });

@@ -2,7 +2,8 @@ import 'server-only';
 import type { AuditOutcome, Prisma } from '@/lib/generated/prisma/client';
 import { getPrisma } from '@/lib/db/client';
 import { actionLabel, describeChanges, isRequest, type Change } from './format';
-import { dayRange, type AuditFilters } from './params';
+import { actionsWanted, dayRange, type AuditFilters } from './params';
+import type { AuditAction } from '@/lib/kernel/audit';
 import { newestFirstPage, PAGE_SIZE, type Page } from '@/lib/kernel/pagination';
 import { DEFAULT_TIME_ZONE, timesIn } from '@/lib/kernel/format-time';
 import { formatPhoneNumber } from '@/lib/kernel/phone';
@@ -34,9 +35,13 @@ function auditScope(admin: SessionAdmin): Prisma.AuditEventWhereInput {
   };
 }
 
+/** The filters of a read: the page's, or the API's, which names one action at most. */
+export type AuditQuery = Omit<AuditFilters, 'action'> & { action?: AuditAction | readonly AuditAction[] };
+
 /** The events this admin may see that match the filters. The one `where` of every audit read. */
-function auditWhere(admin: SessionAdmin, filters: AuditFilters): Prisma.AuditEventWhereInput {
+function auditWhere(admin: SessionAdmin, filters: AuditQuery): Prisma.AuditEventWhereInput {
   const at = dayRange(filters);
+  const actions = actionsWanted(filters);
   return {
     AND: [
       auditScope(admin),
@@ -44,7 +49,7 @@ function auditWhere(admin: SessionAdmin, filters: AuditFilters): Prisma.AuditEve
       filters.accountId ? { accountId: filters.accountId } : {},
       filters.userId ? { userId: filters.userId } : {},
       filters.phoneNumberId ? { phoneNumberId: filters.phoneNumberId } : {},
-      filters.action ? { action: filters.action } : {},
+      actions ? { action: { in: actions } } : {},
       filters.outcome ? { outcome: filters.outcome } : {},
       at.gte || at.lt ? { at } : {},
     ],
@@ -81,6 +86,8 @@ export type AuditRow = {
   before: unknown;
   after: unknown;
   detail: string | null;
+  /** Numbers added in one go: how many, and the import's page when this admin made it (only they may open it). */
+  numbersAdded?: { count: number; href?: string };
 };
 
 const eventSelect = {
@@ -109,7 +116,7 @@ type EventRecord = Prisma.AuditEventGetPayload<{ select: typeof eventSelect }>;
  */
 export async function listAuditEvents(
   admin: SessionAdmin,
-  filters: AuditFilters,
+  filters: AuditQuery,
   cursor: { after?: string; before?: string } = {},
   size = PAGE_SIZE,
 ): Promise<Page<AuditRow>> {
@@ -129,7 +136,7 @@ export async function listAuditEvents(
  * Every matching event, newest first, in batches read one keyset page at a time: an export of
  * any size holds one batch in memory. Events recorded after the first batch are not included.
  */
-export async function* exportAuditEvents(admin: SessionAdmin, filters: AuditFilters, batchSize = 1000): AsyncGenerator<AuditRow[]> {
+export async function* exportAuditEvents(admin: SessionAdmin, filters: AuditQuery, batchSize = 1000): AsyncGenerator<AuditRow[]> {
   let after: string | undefined;
   for (;;) {
     const page = await listAuditEvents(admin, filters, { after }, batchSize);
@@ -259,6 +266,14 @@ async function lookUp(
   };
 }
 
+/** From an add's `after` ({ importId, added, … }): the count, and a link for the admin who added them. */
+function numbersAdded(admin: SessionAdmin, e: EventRecord): AuditRow['numbersAdded'] {
+  const after = (typeof e.after === 'object' && e.after !== null ? e.after : {}) as Record<string, unknown>;
+  const count = typeof after.added === 'number' ? after.added : 0;
+  const importId = typeof after.importId === 'string' ? after.importId : undefined;
+  return { count, ...(importId && e.adminId === admin.id ? { href: `/phone-numbers/add/${importId}` } : {}) };
+}
+
 async function describeEvents(admin: SessionAdmin, events: EventRecord[]): Promise<AuditRow[]> {
   if (events.length === 0) return [];
   const present = (pick: (e: EventRecord) => string | null) => events.map(pick).filter((id): id is string => Boolean(id));
@@ -297,6 +312,7 @@ async function describeEvents(admin: SessionAdmin, events: EventRecord[]): Promi
       before: e.before,
       after: e.after,
       detail: e.detail,
+      ...(e.action === 'add-phone-numbers' && e.outcome === 'Done' ? { numbersAdded: numbersAdded(admin, e) } : {}),
     };
   });
 }

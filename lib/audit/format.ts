@@ -50,6 +50,20 @@ export const ACTION_LABELS = {
 
 export const AUDIT_ACTIONS = Object.keys(ACTION_LABELS) as [AuditAction, ...AuditAction[]];
 
+/**
+ * What "Changes only" leaves out: events that change nothing, whatever their outcome. Sign-ins
+ * (and failed sign-in attempts), a change posted without a valid session, a look at the Admins
+ * page refused, and API requests refused before they reached any change (bad token, bad input,
+ * no such path). Every attempt at a change stays, refused or not: a denied assign is evidence.
+ * There is no sign-out event: signing out is not recorded.
+ */
+export const NOISE_ACTIONS: ReadonlySet<AuditAction> = new Set<AuditAction>([
+  'sign-in',
+  'signed-out-attempt',
+  'view-admins',
+  'api-request',
+]);
+
 export const AUDIT_OUTCOMES = ['Done', 'Denied', 'Conflict', 'Invalid'] as const;
 
 /** An action's label; an action recorded by a newer or older version keeps its raw name. */
@@ -104,8 +118,12 @@ const FIELDS: Record<string, { name: string; format: (v: unknown, times: Times) 
   method: { name: 'Method', format: text },
   path: { name: 'Path', format: text },
 };
-/** Recorded, but said better elsewhere: a refused call's reason is its detail's words. */
-const UNSHOWN = new Set(['reason']);
+/**
+ * Recorded, but said better elsewhere: a refused call's reason is its detail's words; an addition
+ * of numbers is "Added 25 phone numbers", linked to them (AuditRow.numbersAdded), with its detail
+ * saying what was skipped or rejected, rather than its import's internal id and counts.
+ */
+const UNSHOWN = new Set(['reason', 'importId', 'added', 'skipped', 'rejected']);
 
 /** "API token “deploy script”": the token an event came through, as the log and the export name it. */
 export function tokenLabel(token: { name: string; kind: 'Personal' | 'Provisioning' | null }): string {

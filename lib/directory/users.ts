@@ -15,6 +15,8 @@ export type UserRow = {
   license: string;
   registrationStatus: string;
   phoneNumber: string | null;
+  /** The number's id, for a link to its page (every admin may open a number's page). */
+  phoneNumberId: string | null;
   inboundCalling: boolean;
   outboundCalling: boolean;
   sms: boolean;
@@ -62,7 +64,7 @@ export async function listUsers(
           inboundCalling: true,
           outboundCalling: true,
           sms: true,
-          phoneNumber: { select: { e164: true } },
+          phoneNumber: { select: { id: true, e164: true } },
         },
       },
     },
@@ -72,7 +74,11 @@ export async function listUsers(
   return {
     ...result,
     account: { id: account.id, name: account.name, status: account.status },
-    rows: result.rows.map(({ phoneNumber, ...u }) => ({ ...u, phoneNumber: phoneNumber?.e164 ?? null })),
+    rows: result.rows.map(({ phoneNumber, ...u }) => ({
+      ...u,
+      phoneNumber: phoneNumber?.e164 ?? null,
+      phoneNumberId: phoneNumber?.id ?? null,
+    })),
   };
 }
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { VIEW_NAMES } from './views';
+import { INVENTORY_SORTS } from './sort';
 
 /** The inventory list's query string, parsed; anything unexpected is simply ignored. */
 const schema = z.object({
@@ -11,6 +12,7 @@ const schema = z.object({
     .regex(/^[A-Z]{2}$/)
     .optional()
     .catch(undefined),
+  sort: z.enum(INVENTORY_SORTS).catch('number'),
 });
 
 export type InventoryParams = z.infer<typeof schema>;
@@ -22,5 +24,6 @@ export function parseInventoryParams(searchParams: Record<string, string | strin
     type: first(searchParams.type),
     productType: first(searchParams.productType),
     country: first(searchParams.country),
+    sort: first(searchParams.sort) ?? 'number',
   });
 }

@@ -13,12 +13,14 @@ import {
   findPhoneNumberId,
   getPhoneNumber,
   listPhoneNumbers,
+  listPhoneNumbersWithCount,
   inventorySummary,
   purgeDeletedPhoneNumbers,
   recentHolder,
   restorePhoneNumber,
 } from './phone-numbers';
 import { assignPhoneNumber, unassignPhoneNumber } from '@/lib/telephony/telephony';
+import { INVENTORY_SORTS } from './sort';
 
 const database = useTestDatabase();
 let prisma: PrismaClient;
@@ -270,5 +272,54 @@ describe('history and reuse warning', () => {
       [{ visible: false }, 'an admin of another account', 'an admin of another account'],
     );
     assert.equal(details?.history[0]?.assignedBy, admin.name, 'the admin who may see the account sees the name');
+  });
+});
+
+describe('inventory sort', () => {
+  test('by number, status or date added, either way: pages forward and back neither skip nor repeat, and know where they start', async () => {
+    const prefix = `425${String(Math.floor(Math.random() * 900) + 100)}00`;
+    const base = Date.UTC(2026, 0, 1);
+    const made = Array.from({ length: 30 }, (_, i) => ({
+      e164: `+1${prefix}${String(i).padStart(2, '0')}`,
+      country: 'US',
+      type: 'Local' as const,
+      productType: 'BusinessCalling' as const,
+      // Shuffled, and in ties: three statuses' worth of rows share each status, four each instant.
+      status: (['Unassigned', 'DeleteInProgress'] as const)[(i * 7) % 2]!,
+      createdAt: new Date(base + ((i * 11) % 8) * 60_000),
+    }));
+    await prisma.phoneNumber.createMany({ data: made });
+    const rank = { Unassigned: 0, Assigned: 1, DeleteInProgress: 2 };
+    const expected = (sort: (typeof INVENTORY_SORTS)[number]) => {
+      const by = {
+        number: (a: (typeof made)[number], b: (typeof made)[number]) => a.e164.localeCompare(b.e164),
+        status: (a: (typeof made)[number], b: (typeof made)[number]) => rank[a.status] - rank[b.status] || a.e164.localeCompare(b.e164),
+        added: (a: (typeof made)[number], b: (typeof made)[number]) =>
+          a.createdAt.getTime() - b.createdAt.getTime() || a.e164.localeCompare(b.e164),
+      }[sort.replace('-', '') as 'number' | 'status' | 'added'];
+      const sorted = [...made].sort(by);
+      return (sort.startsWith('-') ? sorted.reverse() : sorted).map((n) => n.e164);
+    };
+    for (const sort of INVENTORY_SORTS) {
+      const read = (params: { after?: string; before?: string }) =>
+        listPhoneNumbersWithCount(admin, { view: 'all', sort }, { q: prefix, ...params }).then((r) => r.page);
+      const first = await read({});
+      const second = await read({ after: first.nextCursor });
+      assert.equal(first.total, 30, sort);
+      assert.deepEqual([first.first, second.first], [1, 26], sort);
+      assert.deepEqual(
+        [...first.rows, ...second.rows].map((r) => r.e164),
+        expected(sort),
+        sort,
+      );
+      assert.equal(second.nextCursor, undefined, sort);
+      const back = await read({ before: second.prevCursor });
+      assert.deepEqual(
+        back.rows.map((r) => r.e164),
+        expected(sort).slice(0, 25),
+        `${sort}, back`,
+      );
+      assert.equal(back.first, 1, `${sort}, back`);
+    }
   });
 });

@@ -2,7 +2,8 @@ import 'server-only';
 import type { PhoneNumberProductType, PhoneNumberStatus, PhoneNumberType, Prisma } from '@/lib/generated/prisma/client';
 import { getPrisma } from '@/lib/db/client';
 import type { View } from './views';
-import { keysetPage, type CountedPage, type ListParams, type Page } from '@/lib/kernel/pagination';
+import { inventoryPage, type InventorySort } from './sort';
+import { type CountedPage, type ListParams, type Page } from '@/lib/kernel/pagination';
 import { formatPhoneNumber, searchDigits } from '@/lib/kernel/phone';
 import type { SessionAdmin } from '@/lib/kernel/session-admin';
 import { recordAudit } from '@/lib/kernel/audit';
@@ -28,6 +29,8 @@ export type InventoryFilters = {
   type?: PhoneNumberType;
   productType?: PhoneNumberProductType;
   country?: string;
+  /** The list's order (the page's `?sort=`); by number when not said. */
+  sort?: InventorySort;
 };
 
 /** What an admin may know of whoever holds a number. */
@@ -52,6 +55,8 @@ export type InventoryRow = {
   capabilities: string[];
   callingName: string | null;
   assignee: Assignee | null;
+  /** When the number was added to the inventory. */
+  createdAt: Date;
 };
 
 const rowSelect = {
@@ -66,12 +71,14 @@ const rowSelect = {
   canSms: true,
   canMms: true,
   callingName: true,
+  createdAt: true,
   accountId: true,
   user: { select: { id: true, fullName: true } },
   account: { select: { name: true } },
 } satisfies Prisma.PhoneNumberSelect;
 
-function capabilitiesOf(n: { canInboundCall: boolean; canOutboundCall: boolean; canSms: boolean; canMms: boolean }): string[] {
+/** "Inbound call, Outbound call, SMS": what a number can do, as the inventory and the picker say it. */
+export function capabilitiesOf(n: { canInboundCall: boolean; canOutboundCall: boolean; canSms: boolean; canMms: boolean }): string[] {
   return [n.canInboundCall && 'Inbound call', n.canOutboundCall && 'Outbound call', n.canSms && 'SMS', n.canMms && 'MMS'].filter(
     (c): c is string => Boolean(c),
   );
@@ -88,10 +95,11 @@ function rowOf(admin: SessionAdmin, n: Prisma.PhoneNumberGetPayload<{ select: ty
     capabilities: capabilitiesOf(n),
     callingName: n.callingName,
     assignee: assigneeOf(admin, n),
+    createdAt: n.createdAt,
   };
 }
 
-/** One page of the inventory: a view, search by any digits, filters; keyset by E.164. */
+/** One page of the inventory: a view, search by any digits, filters; keyset by the sort (E.164 unless said). */
 export async function listPhoneNumbers(admin: SessionAdmin, filters: InventoryFilters, params: ListParams): Promise<Page<InventoryRow>> {
   const { page, rows } = await fetchPage(admin, filters, params);
   const result = page.toPage(rows);
@@ -105,7 +113,7 @@ async function fetchPage(admin: SessionAdmin, filters: InventoryFilters, params:
   void admin; // the inventory is the organisation's; who holds a number is shown by rowOf
   const prisma = await getPrisma();
   const digits = params.q ? searchDigits(params.q) : '';
-  const page = keysetPage('e164', params);
+  const page = inventoryPage(filters.sort ?? 'number', params);
   const rows = await prisma.phoneNumber.findMany({
     where: {
       AND: [

@@ -9,3 +9,8 @@ export function formatPhoneNumber(e164: string): string {
 export function searchDigits(q: string): string {
   return q.replace(/\D/g, '');
 }
+
+/** The area code of a North American number ("206" for +1 206 555 0100); other plans have none we can name. */
+export function areaCode(e164: string): string | undefined {
+  return /^\+1(\d{3})\d{7}$/.exec(e164)?.[1];
+}

@@ -1,7 +1,7 @@
 import 'server-only';
-import type { Prisma, RegistrationStatus } from '@/lib/generated/prisma/client';
+import type { PhoneNumberProductType, PhoneNumberType, Prisma, RegistrationStatus } from '@/lib/generated/prisma/client';
 import { scopedPrisma } from '@/lib/kernel/scope';
-import { keysetPage, type ListParams, type Page } from '@/lib/kernel/pagination';
+import { keysetPage, type CountedPage, type ListParams } from '@/lib/kernel/pagination';
 import { formatPhoneNumber, searchDigits } from '@/lib/kernel/phone';
 import type { SessionAdmin } from '@/lib/kernel/session-admin';
 import { recordAudit } from '@/lib/kernel/audit';
@@ -29,20 +29,48 @@ const assignableWhere: Prisma.PhoneNumberWhereInput = {
   userId: null,
 };
 
-export type AssignableNumber = { id: string; e164: string; country: string; canSms: boolean };
+/** A number the picker offers, with what an admin chooses by: where it is, what it is, what it can do. */
+export type AssignableNumber = {
+  id: string;
+  e164: string;
+  country: string;
+  type: PhoneNumberType;
+  productType: PhoneNumberProductType;
+  canInboundCall: boolean;
+  canOutboundCall: boolean;
+  canSms: boolean;
+  canMms: boolean;
+};
 
-/** Numbers an admin may assign, searched by any digits (an area code, say), in E.164 order. */
-export async function listAssignableNumbers(admin: SessionAdmin, params: ListParams): Promise<Page<AssignableNumber>> {
+/**
+ * Numbers an admin may assign, searched by any digits (an area code, say), in E.164 order, with
+ * how many match ("1–25 of 312 available"): the count is one index scan of (status, productType, e164).
+ */
+export async function listAssignableNumbers(admin: SessionAdmin, params: ListParams): Promise<CountedPage<AssignableNumber>> {
   const prisma = await scopedPrisma(admin); // numbers are the organisation's; scope is for users
   const digits = params.q ? searchDigits(params.q) : '';
   const page = keysetPage('e164', params);
-  const rows = await prisma.phoneNumber.findMany({
-    where: { AND: [assignableWhere, digits ? { e164: { contains: digits } } : {}, page.where] },
-    orderBy: page.orderBy,
-    take: page.take,
-    select: { id: true, e164: true, country: true, canSms: true },
-  });
-  return page.toPage(rows);
+  const matching: Prisma.PhoneNumberWhereInput = { AND: [assignableWhere, digits ? { e164: { contains: digits } } : {}] };
+  const [rows, total] = await Promise.all([
+    prisma.phoneNumber.findMany({
+      where: { AND: [matching, page.where] },
+      orderBy: page.orderBy,
+      take: page.take,
+      select: {
+        id: true,
+        e164: true,
+        country: true,
+        type: true,
+        productType: true,
+        canInboundCall: true,
+        canOutboundCall: true,
+        canSms: true,
+        canMms: true,
+      },
+    }),
+    prisma.phoneNumber.count({ where: matching }),
+  ]);
+  return page.toCountedPage(rows, total);
 }
 
 type Target = { accountId: string; userId: string };

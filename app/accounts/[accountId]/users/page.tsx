@@ -12,6 +12,7 @@ import { SuspendedBanner } from '@/app/_components/account-banner';
 import { canManageAccounts } from '@/lib/directory/account-changes';
 import { UsersImportedBanner } from '@/app/_components/users-imported-banner';
 import { UserRemovedBanner } from '@/app/_components/user-change-banner';
+import { Email } from '@/app/_components/email';
 
 type Props = {
   params: Promise<{ accountId: string }>;
@@ -81,10 +82,18 @@ export default async function UsersPage({ params, searchParams }: Props) {
               <td>
                 <Link href={`${path}/${user.id}`}>{user.fullName}</Link>
               </td>
-              <td>{user.email}</td>
+              <td>
+                <Email address={user.email} />
+              </td>
               <td>{label(user.registrationStatus)}</td>
               <td>{label(user.license)}</td>
-              <td className="nowrap">{user.phoneNumber ? formatPhoneNumber(user.phoneNumber) : <span className="muted">None</span>}</td>
+              <td className="nowrap">
+                {user.phoneNumber && user.phoneNumberId ? (
+                  <Link href={`/phone-numbers/${user.phoneNumberId}`}>{formatPhoneNumber(user.phoneNumber)}</Link>
+                ) : (
+                  <span className="muted">None</span>
+                )}
+              </td>
               <td>{permissionSummary(user)}</td>
             </tr>
           ))}
@@ -126,13 +135,6 @@ export default async function UsersPage({ params, searchParams }: Props) {
       )}
       <form className="search filters" action={path} method="get" role="search" aria-label="Search and filter users">
         <div>
-          <label htmlFor="q">Search users</label>
-          <p className="hint" id="q-hint">
-            By name, email address or digits of their phone number
-          </p>
-          <input id="q" name="q" type="search" defaultValue={list.q} aria-describedby="q-hint" />
-        </div>
-        <div>
           <label htmlFor="number">Phone number</label>
           <select id="number" name="number" defaultValue={filters.number ?? ''}>
             <option value="">Any</option>
@@ -162,7 +164,15 @@ export default async function UsersPage({ params, searchParams }: Props) {
             ))}
           </select>
         </div>
-        {/* "Search", as on the inventory's page: one button for the search and the filters together. */}
+        <div>
+          <label htmlFor="q">Search users</label>
+          <p className="hint" id="q-hint">
+            By name, email address or digits of their phone number
+          </p>
+          <input id="q" name="q" type="search" defaultValue={list.q} aria-describedby="q-hint" />
+        </div>
+        {/* "Search", as on the inventory's page: one button for the search and the filters together,
+            right after the search box (the filters come first) so the box and its button sit together. */}
         <button type="submit" className="secondary">
           Search
         </button>

@@ -11,6 +11,7 @@ import { parseListParams } from '@/lib/kernel/pagination';
 import { formatPhoneNumber } from '@/lib/kernel/phone';
 import { Breadcrumbs, Pagination, SearchForm } from '@/app/_components/list-controls';
 import { AssignFromNumberForm } from './assign-from-number-form';
+import { Email } from '@/app/_components/email';
 
 type Props = {
   params: Promise<{ phoneNumberId: string }>;
@@ -156,7 +157,10 @@ export default async function AssignFromNumberPage({ params, searchParams }: Pro
                   <div className="radio" key={u.id}>
                     <input type="radio" name="userId" id={`user-${u.id}`} value={u.id} required />
                     <label htmlFor={`user-${u.id}`}>
-                      {u.fullName} <span className="muted">{u.email}</span>
+                      {u.fullName}{' '}
+                      <span className="muted">
+                        <Email address={u.email} />
+                      </span>
                     </label>
                   </div>
                 ))}

@@ -38,10 +38,10 @@ export function AddForm({
       <form action={formAction} onSubmit={onSubmit} noValidate>
         <input type="hidden" {...form.register('importId')} value={importId} />
         <p>{count(acceptedCount, 'phone number', 'phone numbers')} will be added to the inventory as Unassigned.</p>
-        <p>
+        <p className="button-group">
           <button type="submit" disabled={pending}>
             Add
-          </button>{' '}
+          </button>
           <Link href="/phone-numbers/add">Start again</Link>
         </p>
       </form>

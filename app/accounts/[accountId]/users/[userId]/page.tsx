@@ -12,6 +12,7 @@ import { OnOff } from '@/app/_components/list-controls';
 import { OutboxTable } from '@/app/_components/outbox-table';
 import { UserBreadcrumbs } from '@/app/_components/user-breadcrumbs';
 import { isUserChangeFlash, UserChangeBanner } from '@/app/_components/user-change-banner';
+import { Email } from '@/app/_components/email';
 
 type Props = { params: Promise<{ accountId: string; userId: string }> };
 
@@ -115,7 +116,9 @@ export default async function UserPage({ params }: Props) {
       <h2>User details</h2>
       <dl className="summary">
         <dt>Email</dt>
-        <dd>{user.email}</dd>
+        <dd>
+          <Email address={user.email} />
+        </dd>
         <dt>User type</dt>
         <dd>{label(user.userType)}</dd>
         <dt>Licence</dt>

@@ -9,6 +9,7 @@ import { Breadcrumbs } from '@/app/_components/list-controls';
 import { TableRegion } from '@/app/_components/table-region';
 import { BulkForm } from './bulk-form';
 import { BULK_LABELS, usersCount } from './labels';
+import { Email } from '@/app/_components/email';
 
 type Props = {
   params: Promise<{ accountId: string }>;
@@ -135,7 +136,9 @@ function SelectedUsers({ view }: { view: BulkSelectionView }) {
             {view.users.map((u) => (
               <tr key={u.id}>
                 <td>{u.fullName}</td>
-                <td>{u.email}</td>
+                <td>
+                  <Email address={u.email} />
+                </td>
                 <td className="nowrap">{u.phoneNumber ? formatPhoneNumber(u.phoneNumber) : <span className="muted">None</span>}</td>
                 <td>{label(u.registrationStatus)}</td>
                 <td>{label(u.license)}</td>

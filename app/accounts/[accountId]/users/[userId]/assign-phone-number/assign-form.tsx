@@ -18,14 +18,17 @@ type Props = {
   existingNumber: string | null;
   /** Why nothing can be assigned now (a suspended account), said instead of the form. */
   blocker?: string | null;
-  numbers: { id: string; label: string; country: string }[];
+  /** Each number with what an admin chooses by: "Area code 206, United States · Local · Business Calling · SMS". */
+  numbers: { id: string; label: string; details: string }[];
   searched: boolean;
   /** The account's permission presets, offered as "Permissions after assigning". */
   presets: PresetOption[];
   presetsHref: string;
+  /** The picker's pages, shown above the button so an admin looks further before assigning. */
+  paging?: React.ReactNode;
 };
 
-export function AssignForm({ title, user, existingNumber, blocker, numbers, searched, presets, presetsHref }: Props) {
+export function AssignForm({ title, user, existingNumber, blocker, numbers, searched, presets, presetsHref, paging }: Props) {
   const { state, formAction, form, onSubmit, errorFor, pending } = useEnhancedForm<AssignPhoneNumberInput>(
     assignPhoneNumberSchema,
     assignPhoneNumberAction,
@@ -74,16 +77,21 @@ export function AssignForm({ title, user, existingNumber, blocker, numbers, sear
                         value={n.id}
                         defaultChecked={state.values?.phoneNumberId === n.id}
                         {...form.register('phoneNumberId')}
+                        aria-describedby={`number-${n.id}-hint`}
                       />
-                      <label htmlFor={`number-${n.id}`}>
-                        {n.label} <span className="muted">({n.country})</span>
-                      </label>
+                      <div>
+                        <label htmlFor={`number-${n.id}`}>{n.label}</label>
+                        <p className="hint" id={`number-${n.id}-hint`}>
+                          {n.details}
+                        </p>
+                      </div>
                     </div>
                   ))}
                 </div>
               </fieldset>
             </div>
           )}
+          {paging}
           {numbers.length === 0 ? null : (
             <PermissionsAfterAssigning
               presets={presets}

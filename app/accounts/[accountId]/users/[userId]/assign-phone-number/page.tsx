@@ -4,10 +4,21 @@ import { listPermissionPresets } from '@/lib/presets/permission-presets';
 import { accountSuspendedMessage, canManageAccounts } from '@/lib/directory/account-changes';
 import { loadUserPage } from '@/lib/telephony/user-page';
 import { parseListParams } from '@/lib/kernel/pagination';
-import { formatPhoneNumber } from '@/lib/kernel/phone';
-import { Pagination, SearchForm } from '@/app/_components/list-controls';
+import { areaCode, formatPhoneNumber } from '@/lib/kernel/phone';
+import { countryName } from '@/lib/inventory/countries';
+import { capabilitiesOf } from '@/lib/inventory/phone-numbers';
+import { label } from '@/lib/kernel/labels';
+import type { AssignableNumber } from '@/lib/telephony/telephony';
+import { ListCount, Pagination, SearchForm } from '@/app/_components/list-controls';
 import { UserBreadcrumbs } from '@/app/_components/user-breadcrumbs';
 import { AssignForm } from './assign-form';
+
+/** "Area code 206, United States · Local · Business Calling · Inbound call, Outbound call, SMS". */
+function numberDetails(n: AssignableNumber): string {
+  const area = areaCode(n.e164);
+  const where = area ? `Area code ${area}, ${countryName(n.country)}` : countryName(n.country);
+  return [where, label(n.type), label(n.productType), capabilitiesOf(n).join(', ') || 'No calling or SMS'].join(' · ');
+}
 
 type Props = {
   params: Promise<{ accountId: string; userId: string }>;
@@ -53,6 +64,9 @@ export default async function AssignPhoneNumberPage({ params, searchParams }: Pr
             when a number is assigned, unless you choose one of the account’s permission presets; you can change them afterwards.
           </p>
           <SearchForm action={here} q={list.q} label="Search numbers" hint="By any digits, for example an area code such as 206" />
+          {page.total > 0 ? (
+            <ListCount first={page.first} shown={page.rows.length} total={page.total} one="number available" many="numbers available" />
+          ) : null}
         </>
       ) : null}
       <AssignForm
@@ -60,12 +74,12 @@ export default async function AssignPhoneNumberPage({ params, searchParams }: Pr
         user={{ accountId: account.id, userId: user.id, version: user.version, fullName: user.fullName, email: user.email }}
         existingNumber={existing}
         blocker={blocker}
-        numbers={(page?.rows ?? []).map((n) => ({ id: n.id, label: formatPhoneNumber(n.e164), country: n.country }))}
+        numbers={(page?.rows ?? []).map((n) => ({ id: n.id, label: formatPhoneNumber(n.e164), details: numberDetails(n) }))}
         searched={Boolean(list.q)}
         presets={presets ?? []}
         presetsHref={`/accounts/${account.id}/permission-presets`}
+        paging={page ? <Pagination path={here} q={list.q} prevCursor={page.prevCursor} nextCursor={page.nextCursor} /> : null}
       />
-      {page ? <Pagination path={here} q={list.q} prevCursor={page.prevCursor} nextCursor={page.nextCursor} /> : null}
       {blocker && canManageAccounts(admin) ? (
         <p>
           <Link href={`/accounts/${account.id}/activate`}>Activate account</Link>

@@ -8,6 +8,7 @@ import { isId, label } from '@/lib/kernel/labels';
 import { Breadcrumbs } from '@/app/_components/list-controls';
 import { TableRegion } from '@/app/_components/table-region';
 import { ImportForm } from './import-form';
+import { Email } from '@/app/_components/email';
 
 type Props = { params: Promise<{ accountId: string; importId: string }> };
 
@@ -95,7 +96,9 @@ export default async function PreviewUsersPage({ params }: Props) {
                   <tr key={u.line}>
                     <td>{u.line}</td>
                     <td>{u.fullName}</td>
-                    <td>{u.email}</td>
+                    <td>
+                      <Email address={u.email} />
+                    </td>
                     <td>{label(u.userType)}</td>
                     <td>
                       {label(u.license)}
