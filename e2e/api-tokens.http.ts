@@ -6,6 +6,9 @@ import { findForm, problemsOf, textOf } from '../scripts/http-client';
 import { api } from './api';
 import fixture from './api-tokens.fixture';
 import { sessionState } from './session';
+import { unseal } from '../lib/auth/sealed';
+import { authSecret } from '../lib/auth/secret';
+import { FLASH_AAD, FLASH_COOKIE } from '../lib/http/flash-names';
 
 type Data = ReturnType<typeof fixture.data>;
 const test = base.extend<{ data: Data; http: APIRequestContext }>({
@@ -38,17 +41,19 @@ const set = (fields: Fields, values: Record<string, string>): Fields => [
 ];
 
 /** The flash cookie a response sets, decoded (it is base64url JSON; lib/http/flash.ts). */
+/** The flash cookie a response set, opened as the server opens it (it is sealed whole: lib/http/flash.ts). */
 function flashSet(response: Awaited<ReturnType<APIRequestContext['post']>>): Record<string, unknown> {
   const cookie = response
     .headersArray()
     .filter((h) => h.name.toLowerCase() === 'set-cookie')
     .map((h) => h.value)
-    .find((v) => v.startsWith('switchboard_flash='));
+    .find((v) => v.startsWith(`${FLASH_COOKIE}=`));
   expect(cookie, 'a flash cookie').toBeDefined();
-  return JSON.parse(Buffer.from(cookie!.split(';')[0]!.slice('switchboard_flash='.length), 'base64url').toString('utf8')) as Record<
-    string,
-    unknown
-  >;
+  const value = cookie!.split(';')[0]!.slice(`${FLASH_COOKIE}=`.length);
+  expect(Buffer.from(value, 'base64url').toString('latin1'), 'nothing in it readable').not.toContain('api-token');
+  const opened = unseal(value, FLASH_AAD, authSecret());
+  expect(opened, 'sealed with the server’s secret').not.toBeNull();
+  return JSON.parse(opened!) as Record<string, unknown>;
 }
 
 test('a token made through the page works until revoked through the page; its secret is shown once and travels sealed', async ({

@@ -84,7 +84,11 @@ function expectFixedHeaders(headers: { name: string; value: string }[], label: s
 }
 
 test('a route handler read carries fixed headers and no nonce; HSTS only when a proxy says HTTPS', async ({ http }) => {
-  for (const path of ['/api/auth/csrf', '/api/auth/session']) {
+  // (next-auth's /api/auth/session is not served: 404, with the same fixed headers.)
+  const session = await http.get('/api/auth/session');
+  expect(session.status()).toBe(404);
+  expectFixedHeaders(session.headersArray(), '/api/auth/session');
+  for (const path of ['/api/auth/csrf']) {
     const response = await http.get(path);
     expect(response.status(), path).toBe(200);
     expect(response.headers()['content-type'], path).toContain('application/json');

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { seal } from '@/lib/auth/sealed';
 import { decodeFlash, encodeFlash, type Flash } from './flash';
+import { FLASH_AAD } from './flash-names';
 
 const SECRET = 'test secret for the flash cookie, not a real one';
 
@@ -18,7 +19,7 @@ test('a flash survives the cookie, and anything else in it is ignored', () => {
   ];
   for (const flash of flashes) assert.deepEqual(decodeFlash(encodeFlash(flash, SECRET), SECRET), flash);
   // Sealed as encodeFlash seals, so that what is refused below is refused for what it says.
-  const raw = (value: unknown) => seal(JSON.stringify(value), 'switchboard flash cookie v1', SECRET);
+  const raw = (value: unknown) => seal(JSON.stringify(value), FLASH_AAD, SECRET);
   assert.deepEqual(decodeFlash(raw(flashes[0]), SECRET), flashes[0]);
   assert.equal(decodeFlash(raw({ kind: 'numbers-added', added: -1, skipped: 0 })), null);
   assert.equal(decodeFlash(raw({ kind: 'numbers-added', userId: 'u1', e164: null })), null);

@@ -3,7 +3,7 @@ import crypto from 'node:crypto';
 import { cookies, headers } from 'next/headers';
 import { z } from 'zod';
 import { seal, unseal } from '@/lib/auth/sealed';
-import { FLASH_COOKIE, FLASH_HEADER } from './flash-names';
+import { FLASH_AAD, FLASH_COOKIE, FLASH_HEADER } from './flash-names';
 
 // A one-shot message for the page an action redirects to (Post/Redirect/Get). The cookie holds
 // only what happened and to whom; the page writes the words, and only for that very user.
@@ -149,9 +149,6 @@ const isChangeFlash = (flash: Flash): flash is ChangeFlash =>
   !isApiTokenFlash(flash) &&
   !isPresetFlash(flash) &&
   !isProvisioningFlash(flash);
-
-/** What the flash is sealed to: only a flash cookie opens as a flash. */
-const FLASH_AAD = 'switchboard flash cookie v1';
 
 /**
  * The cookie's value: the whole flash sealed (lib/auth/sealed.ts, AES-256-GCM under a key from

@@ -19,20 +19,17 @@ export default async function EditTelephonyPermissionsPage({ params }: Props) {
           <title>{title}</title>
           <p>You have read-only access, so you cannot change telephony permissions.</p>
         </>
-      ) : !user.phoneNumber ? (
-        // Permissions are the number's to use: nothing to edit until there is one (the action refuses too).
-        <>
-          <title>{title}</title>
-          <p>
-            {permissionsNeedNumber(user.fullName)} <Link href={`${path}/assign-phone-number`}>Assign phone number</Link>
-          </p>
-        </>
       ) : (
+        // One PermissionsForm whether or not the user has a number, at the same place in the tree:
+        // a post refused because the number went meanwhile is answered (without JavaScript) by this
+        // page with the form's state, which React gives back only to the form where it was posted.
         <>
-          <p>
-            Select the calling and SMS permissions for <strong>{user.fullName}</strong> on {formatPhoneNumber(user.phoneNumber.e164)}, and
-            choose Save.
-          </p>
+          {user.phoneNumber ? (
+            <p>
+              Select the calling and SMS permissions for <strong>{user.fullName}</strong> on {formatPhoneNumber(user.phoneNumber.e164)}, and
+              choose Save.
+            </p>
+          ) : null}
           <PermissionsForm
             title={title}
             user={{
@@ -44,6 +41,14 @@ export default async function EditTelephonyPermissionsPage({ params }: Props) {
               sms: user.sms,
             }}
             recipient={{ fullName: user.fullName, email: user.email }}
+            blocker={
+              user.phoneNumber ? undefined : (
+                // Permissions are the number's to use: nothing to edit until there is one (the action refuses too).
+                <>
+                  {permissionsNeedNumber(user.fullName)} <Link href={`${path}/assign-phone-number`}>Assign phone number</Link>
+                </>
+              )
+            }
           />
         </>
       )}
