@@ -1,5 +1,5 @@
 import type { PhoneNumberStatus, Prisma } from '@/lib/generated/prisma/client';
-import { decodeCursor, encodeCursor, PAGE_SIZE, type CountedPage, type ListParams, type Page } from '@/lib/kernel/pagination';
+import { decodeCursor, encodeCursor, keysetPages, PAGE_SIZE, type ListParams } from '@/lib/kernel/pagination';
 
 // How the inventory can be sorted (`?sort=`), and the keyset pages for each order. A page is
 // named by its edge row's sort value and E.164 (unique, so the tie-break), with its position,
@@ -61,40 +61,10 @@ export function inventoryPage(sort: InventorySort, params: Pick<ListParams, 'aft
   const orderBy: Prisma.PhoneNumberOrderByWithRelationInput[] =
     field === 'e164' ? [{ e164: direction }] : [{ [field]: direction }, { e164: direction }];
 
-  const cursorOf = (row: Row, at?: number) => encodeCursor({ key: keyOf(row), id: row.e164, ...(at === undefined ? {} : { at }) });
-
   return {
     where,
     orderBy,
     take: size + 1,
-    toPage<T extends Row>(fetched: T[]): Page<T> {
-      const more = fetched.length > size;
-      const rows = fetched.slice(0, size);
-      if (before) rows.reverse();
-      const first = rows[0];
-      const last = rows[rows.length - 1];
-      return {
-        rows,
-        nextCursor: last && (before || more) ? cursorOf(last) : undefined,
-        prevCursor: first && (after || (before && more)) ? cursorOf(first) : undefined,
-      };
-    },
-    /** As keysetPage's toCountedPage: where the page starts, carried on in its cursors. */
-    toCountedPage<T extends Row>(fetched: T[], total: number): CountedPage<T> {
-      const more = fetched.length > size;
-      const rows = fetched.slice(0, size);
-      if (before) rows.reverse();
-      const clamp = (n: number) => Math.min(Math.max(n, 1), Math.max(total - rows.length + 1, 1));
-      const start = !cursor ? 1 : cursor.at === undefined ? undefined : clamp(after ? cursor.at + 1 : cursor.at - rows.length);
-      const first = rows[0];
-      const last = rows[rows.length - 1];
-      return {
-        rows,
-        total,
-        first: rows.length ? start : undefined,
-        nextCursor: last && (before || more) ? cursorOf(last, start === undefined ? undefined : start + rows.length - 1) : undefined,
-        prevCursor: first && (after || (before && more)) ? cursorOf(first, start) : undefined,
-      };
-    },
+    ...keysetPages<Row>({ after, before, size }, (row, at) => encodeCursor({ key: keyOf(row), id: row.e164, at })),
   };
 }

@@ -84,26 +84,40 @@ export function keysetPage<F extends string>(field: F, params: Pick<ListParams, 
     where,
     orderBy: [{ [field]: direction }, { id: direction }] as Array<Record<F | 'id', 'asc' | 'desc'>>,
     take: size + 1,
-    toPage<T extends { id: string } & Record<F, string>>(fetched: T[]): Page<T> {
+    ...keysetPages<{ id: string } & Record<F, string>>({ after, before, size }, (row, at) =>
+      encodeCursor({ key: row[field], id: row.id, at }),
+    ),
+  };
+}
+
+/**
+ * What every keyset list does with the rows it fetched (one more than a page, to know if there is
+ * more): `toPage` turns them into a page and its cursors; `toCountedPage`, for a list whose `total`
+ * (with the same filters) is known, also says where the page starts, and its cursors carry their
+ * rows' positions on to the next page. A position is as of when the page was read (rows added
+ * meanwhile may shift it by a few); it is only shown, and kept within 1…total. `cursorOf` names a
+ * row by its sort key and tie-break (keysetPage's, or the inventory's sorts).
+ */
+export function keysetPages<Row>(
+  edges: { after?: Cursor; before?: Cursor; size: number },
+  cursorOf: (row: Row, at: number | undefined) => string,
+) {
+  const { after, before, size } = edges;
+  const cursor = after ?? before;
+  return {
+    toPage<T extends Row>(fetched: T[]): Page<T> {
       const more = fetched.length > size;
       const rows = fetched.slice(0, size);
       if (before) rows.reverse();
       const first = rows[0];
       const last = rows[rows.length - 1];
-      const cursorOf = (row: T) => encodeCursor({ key: row[field], id: row.id });
       return {
         rows,
-        nextCursor: last && (before || more) ? cursorOf(last) : undefined,
-        prevCursor: first && (after || (before && more)) ? cursorOf(first) : undefined,
+        nextCursor: last && (before || more) ? cursorOf(last, undefined) : undefined,
+        prevCursor: first && (after || (before && more)) ? cursorOf(first, undefined) : undefined,
       };
     },
-    /**
-     * As toPage, for a list whose `total` (with the same filters) is known: the page says where it
-     * starts, and its cursors carry their rows' positions on to the next page. A position is as
-     * of when the page was read (rows added meanwhile may shift it by a few); it is only shown,
-     * and kept within 1…total.
-     */
-    toCountedPage<T extends { id: string } & Record<F, string>>(fetched: T[], total: number): CountedPage<T> {
+    toCountedPage<T extends Row>(fetched: T[], total: number): CountedPage<T> {
       const more = fetched.length > size;
       const rows = fetched.slice(0, size);
       if (before) rows.reverse();
@@ -111,7 +125,6 @@ export function keysetPage<F extends string>(field: F, params: Pick<ListParams, 
       const start = !cursor ? 1 : cursor.at === undefined ? undefined : clamp(after ? cursor.at + 1 : cursor.at - rows.length);
       const first = rows[0];
       const last = rows[rows.length - 1];
-      const cursorOf = (row: T, at: number | undefined) => encodeCursor({ key: row[field], id: row.id, at });
       return {
         rows,
         total,
