@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { CsvUploadError, readCsvRecords, shownInput } from '@/lib/forms/csv-upload';
 import { cleanEmail, cleanName } from './names';
 import { MAX_EMAIL_CHARS, MAX_NAME_CHARS, MAX_USER_LINES } from './limits';
+import { csvHeaderKey } from '@/lib/kernel/csv';
 
 // Turns the users an admin pasted or uploaded for "Import users" into one verdict per line: the
 // user as they will be stored (clean name, lower-cased email, user type, licence), or the reason
@@ -59,12 +60,7 @@ const HEADERS: Record<string, Column> = {
 };
 const POSITIONAL: Column[] = ['fullName', 'email', 'userType', 'license'];
 
-const key = (cell: string) =>
-  cell
-    .normalize('NFKC')
-    .replace(/\p{Cf}/gu, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]/g, '');
+const key = csvHeaderKey;
 
 const USER_TYPE_NAMES: Record<string, ImportUserType> = {
   privateuser: 'PrivateUser',

@@ -29,3 +29,15 @@ export const CSV_OPTIONS = {
   // Not csv-stringify's own escape_formulas: it quotes every + number too, a phone number included.
   cast: { string: (value: string) => guardFormula(value) },
 } as const;
+
+/**
+ * A header cell of an uploaded CSV as the importers match it against their column names: NFKC,
+ * invisible format characters gone, lower-cased, letters and digits only ("Phone number",
+ * "PHONE_NUMBER" and "phone-number" are one column).
+ */
+export const csvHeaderKey = (cell: string) =>
+  cell
+    .normalize('NFKC')
+    .replace(/\p{Cf}/gu, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, '');

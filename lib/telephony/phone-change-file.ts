@@ -2,6 +2,7 @@ import { CsvUploadError, readCsvRecords, shownInput } from '@/lib/forms/csv-uplo
 import { parsePhoneNumberInput } from '@/lib/inventory/parse';
 import { formatPhoneNumber } from '@/lib/kernel/phone';
 import { MAX_CHANGE_ROWS } from './limits';
+import { csvHeaderKey } from '@/lib/kernel/csv';
 
 // "Change phone numbers from a file", the pure half: a CSV's rows read into changes (or the reason
 // a row cannot be one), and what a row would do to the account as it is (`evaluateChange`). The
@@ -66,12 +67,7 @@ const HEADERS: Record<string, Column> = {
   text: 'sms',
 };
 
-const key = (cell: string) =>
-  cell
-    .normalize('NFKC')
-    .replace(/\p{Cf}/gu, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]/g, '');
+const key = csvHeaderKey;
 
 const ACTION_NAMES: Record<string, ChangeAction> = {
   assign: 'assign',
